@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser, type Tabs } from '../../lib/browser';
+import { sendMessage, type TabPageStatus } from '../../lib/messaging';
+import { PAGE_KIND_WORDS, SITE_WORDS } from '../../lib/page-kind-words';
+import { adapterForUrl } from '../../lib/sites';
+import { STORAGE_ITEMS } from '../../lib/storage-items';
+import type { SiteId } from '../../lib/sites/types';
+import { useSettings } from '../../components/useSettings';
+
+type TabState =
+  | { kind: 'loading' }
+  | { kind: 'no-tab' }
+  | { kind: 'not-covered' }
+  | { kind: 'not-started'; site: SiteId }
+  | { kind: 'active'; status: TabPageStatus };
+
+/**
+ * The tab to describe: the active tab, or the one named by ?tabId= (end-to-end
+ * tests open the popup as a tab of its own, which would otherwise describe itself).
+ */
+async function targetTab(): Promise<Tabs.Tab | undefined> {
+  const named = new URLSearchParams(location.search).get('tabId');
+  if (named !== null && /^\d+$/.test(named)) return browser.tabs.get(Number(named));
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active;
+}
+
+const withoutHash = (url: string) => url.split('#')[0];
+
+async function describeTab(): Promise<TabState> {
+  const tab = await targetTab();
+  if (!tab || tab.id === undefined) return { kind: 'no-tab' };
+  // Without the "tabs" permission the address is visible only on covered sites.
+  const adapter = tab.url ? adapterForUrl(new URL(tab.url)) : null;
+  if (!tab.url || !adapter) return { kind: 'not-covered' };
+  const status = await sendMessage('getPageStatus', { tabId: tab.id });
+  // A report from an earlier page of this tab says nothing about this one.
+  if (!status || withoutHash(status.url) !== withoutHash(tab.url)) {
+    return { kind: 'not-started', site: adapter.id };
+  }
+  return { kind: 'active', status };
+}
+
+export function PopupApp() {
+  const { t, words } = useSettings();
+  const [tab, setTab] = useState<TabState>({ kind: 'loading' });
+  useEffect(() => {
+    const describe = () => describeTab().then(setTab, () => setTab({ kind: 'no-tab' }));
+    void describe();
+    // The content script may report just after the popup opens, or the page may
+    // move on (both sites are single-page apps): describe again when it does.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (
+        area === 'session' &&
+        Object.keys(changes).some((k) => k.startsWith(STORAGE_ITEMS.pageStatus.prefix))
+      )
+        void describe();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  return (
+    <main class="popup-main">
+      <h1>{t('popupTitle')}</h1>
+      <section aria-live="polite" data-testid="page-status" data-state={tab.kind}>
+        {tab.kind === 'no-tab' && <p>{t('popupNoTab')}</p>}
+        {tab.kind === 'not-covered' && <p>{t('popupNotCovered')}</p>}
+        {tab.kind === 'not-started' && (
+          <p class="warning">{t('popupNotStarted', t(SITE_WORDS[tab.site]))}</p>
+        )}
+        {tab.kind === 'active' && (
+          <>
+            <p class="ok" data-site={tab.status.site} data-page-kind={tab.status.pageKind}>
+              {t(
+                'popupActive',
+                t(SITE_WORDS[tab.status.site]),
+                t(PAGE_KIND_WORDS[tab.status.pageKind]),
+              )}
+            </p>
+            {tab.status.pageKind === 'profile' && (
+              <p data-profile-owner={tab.status.profileOwner}>
+                {tab.status.profileOwner === 'own'
+                  ? t('popupOwnProfile')
+                  : tab.status.profileOwner === 'other'
+                    ? t('popupOtherProfile', words.one)
+                    : t('popupUnknownProfile')}
+              </p>
+            )}
+          </>
+        )}
+      </section>
+      <p class="privacy">{t('popupPrivacy')}</p>
+      <p>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          {t('popupOpenOptions')}
+        </a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,88 @@
+// The content runtime: everything a content script does, for any site, driven
+// by that site's adapter. For now it tells the background what page this is, so
+// the popup can say whether Clearline is on; the prompt and reminder features
+// will be modules started from here.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendMessage, type PageStatus } from '../messaging';
+import type { SiteAdapter } from '../sites/types';
+
+/** How long to keep looking for own-profile controls on a page that is still rendering. */
+const OWNER_WATCH_MS = 15_000;
+/** Where the Navigation API is missing (older Firefox), how often to look for a new address. */
+const URL_POLL_MS = 1_000;
+
+export function readPageStatus(adapter: SiteAdapter, url: URL, doc: Document): PageStatus {
+  const pageKind = adapter.pageKind(url);
+  return {
+    site: adapter.id,
+    url: url.href,
+    pageKind,
+    profileKey: adapter.profileKeyFromUrl(url),
+    profileOwner: pageKind === 'profile' ? adapter.profileOwner(doc) : 'unknown',
+  };
+}
+
+/** Calls back after every same-document navigation (both sites are single-page apps). */
+function onAddressChange(ctx: ContentScriptContext, callback: () => void): void {
+  // Not WXT's "wxt:locationchange": that is an event on the page's window whose
+  // name carries our extension id, which the page could read or forge.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (navigation) {
+    ctx.addEventListener(navigation, 'currententrychange', (event) => {
+      if (event.isTrusted) callback();
+    });
+    return;
+  }
+  let last = location.href;
+  ctx.setInterval(() => {
+    if (location.href === last) return;
+    last = location.href;
+    callback();
+  }, URL_POLL_MS);
+}
+
+export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+  let lastSent = '';
+  let stopWatching: (() => void) | null = null;
+
+  const report = () => {
+    const status = readPageStatus(adapter, new URL(location.href), document);
+    const fingerprint = JSON.stringify(status);
+    if (fingerprint === lastSent) return status;
+    lastSent = fingerprint;
+    sendMessage('reportPageStatus', status).catch((error: unknown) => {
+      // The background refusing us is a bug worth seeing in the page's console;
+      // an invalidated context (extension reloaded) is not.
+      if (ctx.isValid) console.warn('Clearline:', error);
+    });
+    return status;
+  };
+
+  // Profile pages render their action row after load: watch, batched to one check
+  // per animation frame, only until the owner is known or the time is up.
+  const watchOwner = () => {
+    stopWatching?.();
+    const status = report();
+    if (status.pageKind !== 'profile' || status.profileOwner !== 'unknown') return;
+    let scheduled = false;
+    const observer = new MutationObserver(() => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        if (report().profileOwner !== 'unknown') stopWatching?.();
+      });
+    });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    const timer = setTimeout(() => stopWatching?.(), OWNER_WATCH_MS);
+    stopWatching = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      stopWatching = null;
+    };
+  };
+
+  ctx.onInvalidated(() => stopWatching?.());
+  watchOwner();
+  onAddressChange(ctx, watchOwner);
+}

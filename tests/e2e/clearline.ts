@@ -1,0 +1,75 @@
+// Page objects for the end-to-end tests: a Chromium with the built extension,
+// the practice site, and Clearline's own pages driven as a person would.
+import type { Browser, Page } from 'puppeteer-core';
+import { launchBrowser } from '../support/launch.mjs';
+import { servePracticeSite } from '../support/practice-site.mjs';
+
+export interface Clearline {
+  browser: Browser;
+  extensionId: string;
+  /** Opens a practice-site page at its real address (or a test's own page from `extra`). */
+  openSite(url: string, extra?: Record<string, string>): Promise<Page>;
+  /** Opens an extension page (popup.html, options.html ...) in a tab of its own. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Opens the popup as a tab, describing the tab that shows `page`. */
+  openPopupFor(page: Page): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startClearline(options: { userDataDir?: string } = {}): Promise<Clearline> {
+  const launched = await launchBrowser({ userDataDir: options.userDataDir });
+  const { browser } = launched;
+  const extensionId = launched.extensionId as string;
+  const base = `chrome-extension://${extensionId}/`;
+
+  const openExtensionPage = async (path: string) => {
+    const page = await browser.newPage();
+    await page.goto(base + path, { waitUntil: 'load' });
+    return page;
+  };
+
+  return {
+    browser,
+    extensionId,
+    async openSite(url, extra) {
+      const page = await browser.newPage();
+      await servePracticeSite(page, { extra });
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    openExtensionPage,
+    async openPopupFor(target) {
+      // Tab ids are an extension concept: ask from an extension page which tab
+      // shows the target. Without the "tabs" permission only covered sites show
+      // their address, so an uncovered page is found as the one other tab.
+      const popup = await openExtensionPage('popup.html');
+      const url = target.url();
+      const tabId = await popup.evaluate(async (wanted: string) => {
+        const self = await chrome.tabs.getCurrent();
+        const tabs = await chrome.tabs.query({});
+        const others = tabs.filter((t) => t.id !== self?.id);
+        const exact = others.find((t) => t.url === wanted);
+        // Tab ids only grow: the newest other tab is the page just opened.
+        const newest = others.sort((a, b) => (b.id ?? 0) - (a.id ?? 0))[0];
+        return (exact ?? newest)?.id ?? null;
+      }, url);
+      if (tabId === null) throw new Error(`no tab shows ${url}`);
+      await popup.goto(`${base}popup.html?tabId=${tabId}`, { waitUntil: 'load' });
+      return popup;
+    },
+    close: () => launched.close(),
+  };
+}
+
+/** Waits until the popup has described its tab, and returns what it says. */
+export async function popupReport(popup: Page) {
+  await popup.waitForSelector('[data-testid="page-status"]:not([data-state="loading"])');
+  return popup.$eval('[data-testid="page-status"]', (el) => ({
+    state: el.getAttribute('data-state'),
+    site: el.querySelector('[data-site]')?.getAttribute('data-site') ?? null,
+    pageKind: el.querySelector('[data-page-kind]')?.getAttribute('data-page-kind') ?? null,
+    profileOwner:
+      el.querySelector('[data-profile-owner]')?.getAttribute('data-profile-owner') ?? null,
+    text: (el as HTMLElement).innerText,
+  }));
+}

@@ -1,0 +1,50 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { DEV_MANIFEST_KEY } from './config/dev-key';
+import { HOST_MATCHES } from './lib/sites/hosts';
+
+// Store builds (npm run zip) set CLEARLINE_STORE=1: no development key.
+const storeBuild = process.env.CLEARLINE_STORE === '1';
+
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  vite: () => ({
+    plugins: [preact()],
+    // Vite's modulepreload polyfill calls fetch(); extension pages load their
+    // chunks from the package anyway, so leave it out: no network API in the build.
+    build: { modulePreload: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    host_permissions: [...HOST_MATCHES.facebook, ...HOST_MATCHES.instagram],
+    action: { default_title: '__MSG_extName__' },
+    // Extension pages may load only their own code and may connect nowhere.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'clearline@clearline-extension.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {
+          storage: { managed_schema: 'managed_schema.json' },
+          ...(storeBuild ? {} : { key: DEV_MANIFEST_KEY }),
+        }),
+  }),
+  zip: {
+    artifactTemplate: 'clearline-{{version}}-{{browser}}.zip',
+    excludeSources: ['**/*'],
+  },
+});
