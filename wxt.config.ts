@@ -45,6 +45,8 @@ export default defineConfig({
   }),
   zip: {
     artifactTemplate: 'clearline-{{version}}-{{browser}}.zip',
-    excludeSources: ['**/*'],
+    // Firefox's review asks for the sources of a bundled add-on; the test
+    // fixtures (captured pages, megabytes) are not needed to rebuild it.
+    excludeSources: ['tests/**', 'demo-output/**', '.tmp/**'],
   },
 });

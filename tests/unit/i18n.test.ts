@@ -47,10 +47,10 @@ describe('locale files', () => {
 describe('translate', () => {
   it('fills placeholders as the browser does', () => {
     expect(translate('en', 'popupActive', ['Facebook', 'profile'])).toBe(
-      'Clearline is on for this Facebook profile.',
+      'Clearline is on for this page: Facebook profile.',
     );
     expect(translate('es', 'popupActive', ['Instagram', 'perfil'])).toBe(
-      'Clearline está activo en esta página de Instagram (perfil).',
+      'Clearline está activo en esta página: perfil de Instagram.',
     );
   });
 
