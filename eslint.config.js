@@ -28,6 +28,14 @@ export default tseslint.config(
         { name: 'WebSocket', message: 'Clearline makes no network requests.' },
         { name: 'EventSource', message: 'Clearline makes no network requests.' },
       ],
+      // Page text must render as text: no raw HTML in Preact either.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text, never raw HTML.',
+        },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },

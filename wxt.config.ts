@@ -19,12 +19,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
     host_permissions: [...HOST_MATCHES.facebook, ...HOST_MATCHES.instagram],
     action: { default_title: '__MSG_extName__' },
     // Extension pages may load only their own code and may connect nowhere.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'",
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'",
     },
     ...(browser === 'firefox'
       ? {

@@ -1,9 +1,12 @@
 import { browser, type Runtime } from '../lib/browser';
 import { createRouter, type Handlers } from '../lib/messaging';
 import { forgetTab, pageStatusHandlers } from '../lib/page-status';
+import { IDLE_LOCK_ALARM, storeHandlers } from '../lib/store/handlers';
+import { lock } from '../lib/store/keyring';
 
 const handlers: Handlers = {
   ...pageStatusHandlers,
+  ...storeHandlers,
 };
 
 export default defineBackground(() => {
@@ -15,4 +18,7 @@ export default defineBackground(() => {
     router(message, sender),
   );
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === IDLE_LOCK_ALARM) void lock();
+  });
 });

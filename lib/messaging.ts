@@ -5,6 +5,15 @@ import * as v from 'valibot';
 import { browser, type Runtime } from './browser';
 import { PAGE_KINDS, type SiteId } from './sites/types';
 import { adapterForUrl } from './sites';
+import {
+  LABEL_MAX_LENGTH,
+  NOTE_MAX_LENGTH,
+  type ClientView,
+  type DecisionView,
+  type LockState,
+  type StoreProblem,
+  type Verdict,
+} from './store/types';
 
 /** content: a content script in a tab of a covered site. extension: one of our own pages. */
 export type SenderKind = 'content' | 'extension';
@@ -23,9 +32,15 @@ function message<R>() {
   });
 }
 
-const profileKey = v.nullable(
-  v.pipe(v.string(), v.maxLength(200), v.regex(/^(fb|ig):[a-z0-9._:]+$/)),
-);
+const profileKeyString = v.pipe(v.string(), v.maxLength(200), v.regex(/^(fb|ig):[a-z0-9._:]+$/));
+const profileKey = v.nullable(profileKeyString);
+const empty = v.strictObject({});
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+/** Passphrases are checked for length by the background, which explains a short one. */
+const passphrase = v.pipe(v.string(), v.maxLength(1024));
+const label = v.pipe(v.string(), v.maxLength(LABEL_MAX_LENGTH));
+const note = v.pipe(v.string(), v.maxLength(NOTE_MAX_LENGTH));
+const date = v.pipe(v.string(), v.isoDate());
 
 export const PageStatusSchema = v.strictObject({
   site: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
@@ -50,6 +65,60 @@ export const MESSAGES = {
     'extension',
     v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   ),
+
+  /**
+   * A content script asks about the profile(s) on the page: one person may show
+   * two keys (fb:jane.doe and fb:id:100...). It gets a verdict, never the list.
+   */
+  getVerdict: message<{ verdict: Verdict }>()(
+    'content',
+    v.strictObject({ keys: v.pipe(v.array(profileKeyString), v.minLength(1), v.maxLength(4)) }),
+  ),
+
+  getLockState: message<LockState>()('extension', empty),
+  unlock: message<LockState>()('extension', v.strictObject({ passphrase })),
+  lock: message<LockState>()('extension', empty),
+  /** Sets a first passphrase (current: null) or changes it. */
+  setPassphrase: message<LockState>()(
+    'extension',
+    v.strictObject({ current: v.nullable(passphrase), next: passphrase }),
+  ),
+  removePassphrase: message<LockState>()('extension', v.strictObject({ current: passphrase })),
+
+  listClients: message<{ clients: ClientView[]; locked: boolean }>()('extension', empty),
+  addClient: message<ClientView>()(
+    'extension',
+    v.strictObject({
+      profileUrl: v.pipe(v.string(), v.maxLength(2048)),
+      label,
+      note,
+      dischargedOn: v.nullable(date),
+    }),
+  ),
+  updateClient: message<ClientView>()(
+    'extension',
+    v.strictObject({
+      id,
+      label: v.optional(label),
+      note: v.optional(note),
+      dischargedOn: v.optional(v.nullable(date)),
+    }),
+  ),
+  removeClient: message<{ removed: true }>()('extension', v.strictObject({ id })),
+  listDecisions: message<{ decisions: DecisionView[] }>()('extension', empty),
+  removeDecision: message<{ removed: true }>()('extension', v.strictObject({ id })),
+
+  exportBackup: message<{ fileName: string; contents: string }>()(
+    'extension',
+    v.strictObject({ passphrase }),
+  ),
+  /** Replaces all Clearline data with the backup's, or changes nothing. */
+  importBackup: message<{ clients: number; decisions: number }>()(
+    'extension',
+    v.strictObject({ contents: v.string(), passphrase }),
+  ),
+  eraseAll: message<{ erased: true }>()('extension', v.strictObject({ confirmation: v.string() })),
+  getStoreProblems: message<{ problems: StoreProblem[] }>()('extension', empty),
 } as const;
 
 export type MessageName = keyof typeof MESSAGES;
@@ -60,15 +129,26 @@ export type MessageResponse<N extends MessageName> =
 /** The reply envelope: a handler's value, or why the request was refused. */
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Sends a request to the background and unwraps its reply; a refusal becomes an Error. */
+/** A refused request. `reason` is the background's reason: a StoreErrorCode or a plain message. */
+export class MessageError extends Error {
+  constructor(
+    readonly messageName: string,
+    readonly reason: string,
+  ) {
+    super(`${messageName}: ${reason}`);
+    this.name = 'MessageError';
+  }
+}
+
+/** Sends a request to the background and unwraps its reply; a refusal becomes a MessageError. */
 export async function sendMessage<N extends MessageName>(
   name: N,
   payload: MessagePayload<N>,
 ): Promise<MessageResponse<N>> {
   const reply = (await browser.runtime.sendMessage({ clearline: 1, name, payload })) as
     Reply<MessageResponse<N>> | undefined;
-  if (!reply || typeof reply !== 'object') throw new Error(`${name}: no reply from Clearline`);
-  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
+  if (!reply || typeof reply !== 'object') throw new MessageError(name, 'no reply from Clearline');
+  if (!reply.ok) throw new MessageError(name, reply.error);
   return reply.value;
 }
 

@@ -4,6 +4,15 @@
 export const STORAGE_ITEMS = {
   /** The coach's own setting choices: storage.local, { version, values }. */
   userSettings: { area: 'local', key: 'userSettings' },
+  /**
+   * The data key that encrypts labels, notes and every other free text: raw when
+   * there is no passphrase, else wrapped by a key derived from it (lib/store/keyring.ts).
+   */
+  keyring: { area: 'local', key: 'keyring' },
+  /** The unwrapped data key while the list is unlocked: memory only, gone on browser restart. */
+  unlockedDataKey: { area: 'session', key: 'unlockedDataKey' },
+  /** Problems with the local database, for the options page. */
+  storeProblems: { area: 'session', key: 'storeProblems' },
   /** What the content script last reported for a tab: storage.session (never seen by pages). */
   pageStatus: {
     area: 'session',

@@ -5,6 +5,8 @@ import { PAGE_KIND_WORDS, SITE_WORDS } from '../../lib/page-kind-words';
 import { adapterForUrl } from '../../lib/sites';
 import { STORAGE_ITEMS } from '../../lib/storage-items';
 import type { SiteId } from '../../lib/sites/types';
+import { LockPanel } from '../../components/LockPanel';
+import { useLoad } from '../../components/useAsync';
 import { useSettings } from '../../components/useSettings';
 
 type TabState =
@@ -42,8 +44,10 @@ async function describeTab(): Promise<TabState> {
 }
 
 export function PopupApp() {
-  const { t, words } = useSettings();
+  const { t, words, locale } = useSettings();
   const [tab, setTab] = useState<TabState>({ kind: 'loading' });
+  // Whether the list is locked matters on every page, so the popup says it too.
+  const lock = useLoad(() => sendMessage('getLockState', {}));
   useEffect(() => {
     const describe = () => describeTab().then(setTab, () => setTab({ kind: 'no-tab' }));
     void describe();
@@ -90,6 +94,12 @@ export function PopupApp() {
           </>
         )}
       </section>
+      <LockPanel
+        ui={{ t, words, locale }}
+        lock={lock.result}
+        onChanged={lock.set}
+        onRetry={() => void lock.reload()}
+      />
       <p class="privacy">{t('popupPrivacy')}</p>
       <p>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">

@@ -3,10 +3,13 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser } from '../support/launch.mjs';
 import { servePracticeSite } from '../support/practice-site.mjs';
+import { watchExtensionNetwork, type NetworkWatch } from './network-watch';
 
 export interface Clearline {
   browser: Browser;
   extensionId: string;
+  /** Every request any Clearline context made since launch (there must be none). */
+  network: NetworkWatch;
   /** Opens a practice-site page at its real address (or a test's own page from `extra`). */
   openSite(url: string, extra?: Record<string, string>): Promise<Page>;
   /** Opens an extension page (popup.html, options.html ...) in a tab of its own. */
@@ -21,6 +24,7 @@ export async function startClearline(options: { userDataDir?: string } = {}): Pr
   const { browser } = launched;
   const extensionId = launched.extensionId as string;
   const base = `chrome-extension://${extensionId}/`;
+  const network = await watchExtensionNetwork(browser, extensionId);
 
   const openExtensionPage = async (path: string) => {
     const page = await browser.newPage();
@@ -31,6 +35,7 @@ export async function startClearline(options: { userDataDir?: string } = {}): Pr
   return {
     browser,
     extensionId,
+    network,
     async openSite(url, extra) {
       const page = await browser.newPage();
       await servePracticeSite(page, { extra });

@@ -1,16 +1,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../../lib/browser';
-import { createRouter, type Handlers } from '../../lib/messaging';
+import { MESSAGES, createRouter, type Handlers, type MessageName } from '../../lib/messaging';
 
 const identity = { extensionId: 'ours', extensionOrigin: 'chrome-extension://ours/' };
 
+/** Every handler a spy answering "handled", so a test can see which ran. */
+function spies() {
+  return Object.fromEntries(
+    (Object.keys(MESSAGES) as MessageName[]).map((name) => [name, vi.fn(async () => 'handled')]),
+  ) as unknown as Record<MessageName, ReturnType<typeof vi.fn>> & Handlers;
+}
+
 function setup() {
-  const handlers = {
-    reportPageStatus: vi.fn(async () => ({ recorded: true as const })),
-    getPageStatus: vi.fn(async () => null),
-  } satisfies Handlers;
+  const handlers = spies();
   return { handlers, route: createRouter(handlers, identity) };
 }
+
+const noHandlerRan = (handlers: ReturnType<typeof spies>) =>
+  (Object.keys(MESSAGES) as MessageName[]).every((name) => handlers[name].mock.calls.length === 0);
 
 const status = {
   site: 'facebook',
@@ -34,7 +41,7 @@ describe('message router', () => {
     const { handlers, route } = setup();
     expect(await route(envelope('reportPageStatus', status), contentSender)).toEqual({
       ok: true,
-      value: { recorded: true },
+      value: 'handled',
     });
     expect(handlers.reportPageStatus).toHaveBeenCalledWith(status, {
       tabId: 7,
@@ -46,7 +53,7 @@ describe('message router', () => {
     const { handlers, route } = setup();
     expect(await route(envelope('getPageStatus', { tabId: 7 }), pageSender)).toEqual({
       ok: true,
-      value: null,
+      value: 'handled',
     });
     expect(handlers.getPageStatus).toHaveBeenCalledOnce();
   });
@@ -113,8 +120,7 @@ describe('message router', () => {
       const reply = await route(message, sender);
       expect(reply.ok).toBe(false);
       expect(reply.ok === false && reply.error).toMatch(reason);
-      expect(handlers.reportPageStatus).not.toHaveBeenCalled();
-      expect(handlers.getPageStatus).not.toHaveBeenCalled();
+      expect(noHandlerRan(handlers)).toBe(true);
     });
   }
 
@@ -148,24 +154,70 @@ describe('message router', () => {
           : contentSender;
       const reply = await route(message, sender);
       expect(reply.ok).toBe(false);
-      expect(handlers.reportPageStatus).not.toHaveBeenCalled();
-      expect(handlers.getPageStatus).not.toHaveBeenCalled();
+      expect(noHandlerRan(handlers)).toBe(true);
     });
   }
 
   it('turns a handler failure into a refusal with its reason', async () => {
-    const route = createRouter(
-      {
-        reportPageStatus: async () => {
-          throw new Error('storage is full');
-        },
-        getPageStatus: async () => null,
-      },
-      identity,
-    );
+    const handlers = spies();
+    handlers.reportPageStatus.mockRejectedValue(new Error('storage is full'));
+    const route = createRouter(handlers, identity);
     expect(await route(envelope('reportPageStatus', status), contentSender)).toEqual({
       ok: false,
       error: 'storage is full',
     });
+  });
+
+  const privileged: [string, unknown][] = [
+    ['the client list', envelope('listClients', {})],
+    ['the "not a client" answers', envelope('listDecisions', {})],
+    ['an export', envelope('exportBackup', { passphrase: 'correct horse battery' })],
+    [
+      'an import',
+      envelope('importBackup', { contents: '{}', passphrase: 'correct horse battery' }),
+    ],
+    ['erase all', envelope('eraseAll', { confirmation: 'ERASE' })],
+    ['an unlock', envelope('unlock', { passphrase: 'guess-guess' })],
+    [
+      'a new client',
+      envelope('addClient', {
+        profileUrl: 'https://www.facebook.com/x.y.z.w',
+        label: '',
+        note: '',
+        dischargedOn: null,
+      }),
+    ],
+  ];
+  for (const [name, message] of privileged) {
+    it(`refuses ${name} to a content script, and grants it to an extension page`, async () => {
+      const { handlers, route } = setup();
+      const refused = await route(message, contentSender);
+      expect(refused).toEqual({ ok: false, error: 'only Clearline pages may ask this' });
+      expect(noHandlerRan(handlers)).toBe(true);
+      expect(await route(message, pageSender)).toEqual({ ok: true, value: 'handled' });
+    });
+  }
+
+  it('gives a content script a verdict for up to four profile keys, and no more', async () => {
+    const { handlers, route } = setup();
+    const keys = ['fb:jane.doe', 'fb:id:100012345678901'];
+    expect(await route(envelope('getVerdict', { keys }), contentSender)).toEqual({
+      ok: true,
+      value: 'handled',
+    });
+    expect((await route(envelope('getVerdict', { keys: [] }), contentSender)).ok).toBe(false);
+    expect(
+      (await route(envelope('getVerdict', { keys: Array(5).fill('fb:jane.doe') }), contentSender))
+        .ok,
+    ).toBe(false);
+    expect(
+      (
+        await route(
+          envelope('getVerdict', { keys: ['https://www.facebook.com/jane.doe'] }),
+          contentSender,
+        )
+      ).ok,
+    ).toBe(false);
+    expect(handlers.getVerdict).toHaveBeenCalledOnce();
   });
 });

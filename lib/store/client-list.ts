@@ -1,0 +1,340 @@
+// The client list and the "not a client" answers: background only. Profiles are
+// kept as keyed hashes; labels, notes and the profile keys themselves are sealed
+// with the data key. Content scripts get a verdict, never the list.
+import type { IDBPDatabase } from 'idb';
+import { browser } from '../browser';
+import {
+  fromBase64,
+  importHmacKey,
+  keyedHash,
+  newSecret,
+  open,
+  seal,
+  toBase64,
+  type Sealed,
+} from '../crypto';
+import { adapterForUrl } from '../sites';
+import type { ProfileKey } from '../sites/types';
+import { STORAGE_ITEMS } from '../storage-items';
+import { openClearlineDB, type ClearlineDB, type ClientRecord, type DecisionRecord } from './db';
+import { StoreError } from './errors';
+import { dataKey, requireDataKey } from './keyring';
+import type { ClientView, DecisionView, StoreProblem, Verdict } from './types';
+
+let connection: Promise<IDBPDatabase<ClearlineDB>> | null = null;
+let hmac: { secret: string; key: CryptoKey } | null = null;
+
+/** Records a database problem for the options page; the list is capped, newest first. */
+export async function reportProblem(kind: StoreProblem['kind'], detail: string): Promise<void> {
+  const { key } = STORAGE_ITEMS.storeProblems;
+  const existing =
+    ((await browser.storage.session.get(key))[key] as StoreProblem[] | undefined) ?? [];
+  await browser.storage.session.set({
+    [key]: [{ kind, detail, at: Date.now() }, ...existing].slice(0, 20),
+  });
+}
+
+export async function storeProblems(): Promise<StoreProblem[]> {
+  const { key } = STORAGE_ITEMS.storeProblems;
+  return ((await browser.storage.session.get(key))[key] as StoreProblem[] | undefined) ?? [];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+export function db(): Promise<IDBPDatabase<ClearlineDB>> {
+  // Through a promise: indexedDB.open() itself can throw (storage disabled, profile damaged).
+  connection ??= Promise.resolve()
+    .then(() =>
+      openClearlineDB({
+        onBlocked: (detail) => void reportProblem('blocked', detail),
+        onBlocking: () => closeConnection(),
+      }),
+    )
+    .catch(async (error: unknown) => {
+      connection = null;
+      await reportProblem('open-failed', describe(error));
+      throw new StoreError('storage-unavailable');
+    });
+  return connection;
+}
+
+export function closeConnection(): void {
+  const current = connection;
+  connection = null;
+  hmac = null;
+  void current?.then((d) => d.close()).catch(() => undefined);
+}
+
+/** Runs a write; a full disk or any other failure is reported, never swallowed. */
+export async function write<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    const quota = error instanceof Error && error.name === 'QuotaExceededError';
+    await reportProblem(quota ? 'quota' : 'write-failed', describe(error));
+    throw new StoreError(quota ? 'storage-quota' : 'storage-unavailable');
+  }
+}
+
+/** The per-install HMAC secret (base64), made on first use. It stays readable while locked so matching works. */
+export async function hmacSecret(): Promise<string> {
+  const database = await db();
+  const stored = await database.get('meta', 'hmacSecret');
+  if (stored) return stored.value;
+  const secret = toBase64(newSecret());
+  await write(() => database.put('meta', { name: 'hmacSecret', value: secret }));
+  return secret;
+}
+
+async function hmacKey(): Promise<CryptoKey> {
+  const secret = await hmacSecret();
+  // Re-read every time: an import replaces the secret.
+  if (hmac?.secret !== secret) hmac = { secret, key: await importHmacKey(fromBase64(secret)) };
+  return hmac.key;
+}
+
+export async function hashKey(key: string): Promise<string> {
+  return keyedHash(await hmacKey(), key);
+}
+
+/** A profile address as a coach might paste it, normalized to a profile key, or null. */
+export function profileKeyFromAddress(address: string): ProfileKey | null {
+  let text = address.trim();
+  if (!text) return null;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.protocol === 'http:') url.protocol = 'https:';
+  if (url.hostname === 'facebook.com' || url.hostname === 'instagram.com')
+    url.hostname = `www.${url.hostname}`;
+  return adapterForUrl(url)?.profileKeyFromUrl(url) ?? null;
+}
+
+const sealOrNull = async (key: CryptoKey | null, text: string): Promise<Sealed | null> =>
+  key ? seal(key, text) : null;
+
+const openOrNull = async (key: CryptoKey | null, sealed: Sealed | null): Promise<string | null> => {
+  if (!key || !sealed) return null;
+  try {
+    return await open(key, sealed);
+  } catch {
+    // Damaged or from another key: show it as unreadable rather than fail the whole list.
+    return null;
+  }
+};
+
+function addYears(isoDate: string, years: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y + years, m - 1, d));
+  return date.toISOString().slice(0, 10);
+}
+
+export function clientStatus(
+  dischargedOn: string | null,
+  formerClientYears: number,
+  today = new Date().toISOString().slice(0, 10),
+): ClientView['status'] {
+  if (!dischargedOn) return 'current';
+  return today < addYears(dischargedOn, formerClientYears) ? 'former' : 'former-past-window';
+}
+
+async function clientView(
+  record: ClientRecord,
+  key: CryptoKey | null,
+  formerClientYears: number,
+): Promise<ClientView> {
+  const keys = key ? await Promise.all(record.sealedKeys.map((s) => openOrNull(key, s))) : null;
+  return {
+    id: record.id,
+    profileKeys: keys ? keys.filter((k): k is string => k !== null) : null,
+    label: key ? ((await openOrNull(key, record.sealedLabel)) ?? '') : null,
+    note: key ? ((await openOrNull(key, record.sealedNote)) ?? '') : null,
+    dischargedOn: record.dischargedOn,
+    status: clientStatus(record.dischargedOn, formerClientYears),
+    addedAt: record.addedAt,
+  };
+}
+
+async function findClient(keyHashes: string[]): Promise<ClientRecord | undefined> {
+  const database = await db();
+  for (const keyHash of keyHashes) {
+    const found = await database.getFromIndex('clients', 'keyHashes', keyHash);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * What a content script may know about the profile(s) on its page. When one of
+ * the keys belongs to a client, the page's other keys are recorded for the same
+ * client (one person, two addresses).
+ */
+export async function verdict(keys: string[], formerClientYears: number): Promise<Verdict> {
+  const unique = [...new Set(keys)];
+  const hashes = await Promise.all(unique.map(hashKey));
+  const client = await findClient(hashes);
+  if (client) {
+    const missing = unique.filter((_, i) => !client.keyHashes.includes(hashes[i] as string));
+    if (missing.length > 0) {
+      // Seal first: a transaction closes if it waits on anything but the database.
+      const key = await dataKey();
+      const additions = await Promise.all(
+        missing.map(async (profileKey) => ({
+          keyHash: hashes[unique.indexOf(profileKey)] as string,
+          sealedKey: await sealOrNull(key, profileKey),
+        })),
+      );
+      const database = await db();
+      await write(async () => {
+        const tx = database.transaction(['clients', 'decisions'], 'readwrite');
+        const clients = tx.objectStore('clients');
+        const fresh = await clients.get(client.id);
+        if (fresh) {
+          for (const { keyHash, sealedKey } of additions) {
+            // Another client may own this key already: never merge two people.
+            if (await clients.index('keyHashes').getKey(keyHash)) continue;
+            fresh.keyHashes.push(keyHash);
+            fresh.sealedKeys.push(sealedKey);
+            await tx.objectStore('decisions').delete(keyHash);
+          }
+          await clients.put(fresh);
+        }
+        await tx.done;
+      });
+    }
+    const status = clientStatus(client.dischargedOn, formerClientYears);
+    return status === 'current' ? 'client' : status === 'former' ? 'former-client' : 'unknown';
+  }
+  const database = await db();
+  for (const keyHash of hashes) {
+    if (await database.get('decisions', keyHash)) return 'not-client';
+  }
+  return 'unknown';
+}
+
+function newId(): string {
+  return toBase64(crypto.getRandomValues(new Uint8Array(12)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+}
+
+export async function listClients(
+  formerClientYears: number,
+): Promise<{ clients: ClientView[]; locked: boolean }> {
+  const key = await dataKey();
+  const records = await (await db()).getAll('clients');
+  records.sort((a, b) => a.addedAt - b.addedAt);
+  return {
+    clients: await Promise.all(records.map((r) => clientView(r, key, formerClientYears))),
+    locked: !key,
+  };
+}
+
+export async function addClient(
+  input: { profileUrl: string; label: string; note: string; dischargedOn: string | null },
+  formerClientYears: number,
+): Promise<ClientView> {
+  const profileKey = profileKeyFromAddress(input.profileUrl);
+  if (!profileKey) throw new StoreError('invalid-profile-url');
+  const key = await dataKey();
+  // A label or note cannot be sealed without the key: ask for the passphrase first.
+  if (!key && (input.label.trim() || input.note.trim())) throw new StoreError('locked');
+  const keyHash = await hashKey(profileKey);
+  if (await findClient([keyHash])) throw new StoreError('already-a-client');
+  const record: ClientRecord = {
+    id: newId(),
+    keyHashes: [keyHash],
+    sealedKeys: [await sealOrNull(key, profileKey)],
+    sealedLabel: await sealOrNull(key, input.label.trim()),
+    sealedNote: await sealOrNull(key, input.note.trim()),
+    dischargedOn: input.dischargedOn,
+    addedAt: Date.now(),
+  };
+  const database = await db();
+  await write(async () => {
+    const tx = database.transaction(['clients', 'decisions'], 'readwrite');
+    await tx.objectStore('clients').add(record);
+    // Marked as a client now: an earlier "not a client" answer no longer applies.
+    await tx.objectStore('decisions').delete(keyHash);
+    await tx.done;
+  });
+  return clientView(record, key, formerClientYears);
+}
+
+export async function updateClient(
+  change: { id: string; label?: string; note?: string; dischargedOn?: string | null },
+  formerClientYears: number,
+): Promise<ClientView> {
+  const database = await db();
+  const record = await database.get('clients', change.id);
+  if (!record) throw new StoreError('not-found');
+  const touchesText = change.label !== undefined || change.note !== undefined;
+  const key = touchesText ? await requireDataKey() : await dataKey();
+  if (change.label !== undefined)
+    record.sealedLabel = await seal(key as CryptoKey, change.label.trim());
+  if (change.note !== undefined)
+    record.sealedNote = await seal(key as CryptoKey, change.note.trim());
+  if (change.dischargedOn !== undefined) record.dischargedOn = change.dischargedOn;
+  await write(() => database.put('clients', record));
+  return clientView(record, key, formerClientYears);
+}
+
+export async function removeClient(id: string): Promise<void> {
+  const database = await db();
+  if (!(await database.get('clients', id))) throw new StoreError('not-found');
+  await write(() => database.delete('clients', id));
+}
+
+/** Records "not a client" for a profile (the boundary prompt's answer). */
+export async function recordNotClient(profileKey: string): Promise<void> {
+  const keyHash = await hashKey(profileKey);
+  if (await findClient([keyHash])) return; // a marked client stays a client
+  const record: DecisionRecord = {
+    keyHash,
+    sealedKey: await sealOrNull(await dataKey(), profileKey),
+    decidedAt: Date.now(),
+  };
+  const database = await db();
+  await write(() => database.put('decisions', record));
+}
+
+export async function listDecisions(): Promise<DecisionView[]> {
+  const key = await dataKey();
+  const records = await (await db()).getAll('decisions');
+  records.sort((a, b) => b.decidedAt - a.decidedAt);
+  return Promise.all(
+    records.map(async (r) => ({
+      id: r.keyHash,
+      profileKey: await openOrNull(key, r.sealedKey),
+      decidedAt: r.decidedAt,
+    })),
+  );
+}
+
+export async function removeDecision(id: string): Promise<void> {
+  const database = await db();
+  if (!(await database.get('decisions', id))) throw new StoreError('not-found');
+  await write(() => database.delete('decisions', id));
+}
+
+/** Empties every store in one transaction. The HMAC secret goes too: a fresh one is made on next use. */
+export async function clearDatabase(): Promise<void> {
+  const database = await db();
+  await write(async () => {
+    const tx = database.transaction(['clients', 'decisions', 'meta'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('clients').clear(),
+      tx.objectStore('decisions').clear(),
+      tx.objectStore('meta').clear(),
+    ]);
+    await tx.done;
+  });
+  hmac = null;
+}

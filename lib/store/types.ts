@@ -1,0 +1,69 @@
+// What the background tells Clearline's own pages about the client list. Types
+// only: the store itself lives in the background and never leaves it.
+
+/** How the background sees a profile: never more than this reaches a content script. */
+export type Verdict = 'client' | 'former-client' | 'not-client' | 'unknown';
+
+/** A client as the options page shows it. Free text is null while the list is locked. */
+export interface ClientView {
+  id: string;
+  /** The normalized profile keys (fb:jane.doe, fb:id:100...), or null while locked. */
+  profileKeys: string[] | null;
+  label: string | null;
+  note: string | null;
+  /** YYYY-MM-DD, or null for a current client. */
+  dischargedOn: string | null;
+  /** current; former (inside the look-back window); former-past-window (no longer counted). */
+  status: 'current' | 'former' | 'former-past-window';
+  addedAt: number;
+}
+
+/** A "not a client" answer, as the options page shows it. */
+export interface DecisionView {
+  id: string;
+  /** The normalized profile key, or null while locked. */
+  profileKey: string | null;
+  decidedAt: number;
+}
+
+export interface LockState {
+  hasPassphrase: boolean;
+  locked: boolean;
+}
+
+/** A problem with the local database, shown on the options page; nothing is dropped silently. */
+export interface StoreProblem {
+  kind: 'blocked' | 'quota' | 'open-failed' | 'write-failed';
+  detail: string;
+  at: number;
+}
+
+/**
+ * Reasons a request about the client list can be refused. Each has a message
+ * in the locale files as `error_<code>` (dashes become underscores).
+ */
+export const STORE_ERRORS = [
+  'locked',
+  'wrong-passphrase',
+  'passphrase-too-short',
+  'no-passphrase',
+  'invalid-profile-url',
+  'already-a-client',
+  'not-found',
+  'confirmation-mismatch',
+  'backup-too-large',
+  'backup-corrupt',
+  'backup-newer-version',
+  'backup-wrong-passphrase',
+  'storage-quota',
+  'storage-unavailable',
+] as const;
+export type StoreErrorCode = (typeof STORE_ERRORS)[number];
+
+export const PASSPHRASE_MIN_LENGTH = 8;
+export const LABEL_MAX_LENGTH = 100;
+export const NOTE_MAX_LENGTH = 2000;
+/** Backups bigger than this are refused before anything is parsed. */
+export const BACKUP_MAX_BYTES = 10 * 1024 * 1024;
+/** What the coach types to confirm "Erase all"; the background checks it too. */
+export const ERASE_CONFIRMATION = 'ERASE';

@@ -1,0 +1,97 @@
+// The options page, driven as a coach would: typing into labelled fields and
+// clicking buttons.
+import type { Page } from 'puppeteer-core';
+
+async function fill(page: Page, selector: string, text: string) {
+  await page.waitForSelector(selector);
+  await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
+  await page.type(selector, text);
+}
+
+export async function clientRows(page: Page): Promise<string[]> {
+  return page.$$eval('li[data-testid="client"]', (items) =>
+    items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+  );
+}
+
+async function waitForClientCount(page: Page, count: number) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('li[data-testid="client"]').length === n,
+    { timeout: 15_000 },
+    count,
+  );
+}
+
+export async function addClient(
+  page: Page,
+  client: { url: string; label?: string; note?: string },
+) {
+  const before = (await clientRows(page)).length;
+  await fill(page, 'form[data-testid="add-client"] input[name="profileUrl"]', client.url);
+  if (client.label)
+    await fill(page, 'form[data-testid="add-client"] input[name="label"]', client.label);
+  if (client.note)
+    await fill(page, 'form[data-testid="add-client"] textarea[name="note"]', client.note);
+  await page.click('form[data-testid="add-client"] button[type="submit"]');
+  await waitForClientCount(page, before + 1);
+}
+
+export async function lockState(page: Page) {
+  const el = await page.waitForSelector('[data-testid="lock-state"][data-locked]', {
+    timeout: 15_000,
+  });
+  return el!.evaluate((e) => ({
+    locked: e.getAttribute('data-locked') === 'true',
+    hasPassphrase: e.getAttribute('data-has-passphrase') === 'true',
+  }));
+}
+
+export async function waitForLock(page: Page, locked: boolean) {
+  await page.waitForSelector(`[data-testid="lock-state"][data-locked="${locked}"]`, {
+    timeout: 15_000,
+  });
+}
+
+export async function setPassphrase(page: Page, passphrase: string) {
+  await fill(page, 'form[data-testid="passphrase-form"] input[name="newPassphrase"]', passphrase);
+  await fill(
+    page,
+    'form[data-testid="passphrase-form"] input[name="confirmPassphrase"]',
+    passphrase,
+  );
+  await page.click('form[data-testid="passphrase-form"] button[type="submit"]');
+  await page.waitForSelector('[data-testid="lock-state"][data-has-passphrase="true"]', {
+    timeout: 20_000,
+  });
+}
+
+export async function lockNow(page: Page) {
+  await page.click('[data-testid="lock-state"][data-locked="false"] button[type="button"]');
+  await waitForLock(page, true);
+}
+
+export async function unlock(page: Page, passphrase: string) {
+  await fill(page, '[data-testid="lock-state"] input[name="unlockPassphrase"]', passphrase);
+  await page.click('[data-testid="lock-state"] button[type="submit"]');
+}
+
+export async function exportBackup(page: Page, passphrase: string) {
+  await fill(page, 'form[data-testid="export-backup"] input[name="exportPassphrase"]', passphrase);
+  await page.click('form[data-testid="export-backup"] button[type="submit"]');
+}
+
+export async function importBackup(page: Page, file: string, passphrase: string) {
+  const input = await page.waitForSelector(
+    'form[data-testid="import-backup"] input[name="importFile"]',
+  );
+  await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+  await fill(page, 'form[data-testid="import-backup"] input[name="importPassphrase"]', passphrase);
+  await page.click('form[data-testid="import-backup"] button[type="submit"]');
+  await page.click('[data-testid="confirm-import"]');
+}
+
+export async function eraseAll(page: Page) {
+  await fill(page, 'form[data-testid="erase-all"] input[name="eraseConfirmation"]', 'ERASE');
+  await page.click('form[data-testid="erase-all"] button[type="submit"]');
+  await page.waitForSelector('[data-testid="clients-empty"]', { timeout: 15_000 });
+}

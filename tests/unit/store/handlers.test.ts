@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { saveUserSetting } from '../../../lib/settings';
+import { IDLE_LOCK_ALARM, storeHandlers } from '../../../lib/store/handlers';
+import { freshWorld, rawDump } from './setup';
+
+beforeEach(freshWorld);
+const ctx = { tabId: undefined, senderUrl: 'chrome-extension://ours/options.html' };
+const client = {
+  profileUrl: 'https://www.facebook.com/jane.doe.demo',
+  label: 'J.D.',
+  note: '',
+  dischargedOn: null,
+};
+
+describe('store handlers', () => {
+  it('erase all needs the typed confirmation, then empties everything', async () => {
+    await saveUserSetting('idleLockMinutes', 5);
+    await storeHandlers.addClient(client, ctx);
+    const before = await rawDump();
+    await expect(storeHandlers.eraseAll({ confirmation: 'erase' }, ctx)).rejects.toThrow(
+      'confirmation-mismatch',
+    );
+    expect(await rawDump()).toBe(before);
+    await storeHandlers.eraseAll({ confirmation: 'ERASE' }, ctx);
+    expect((await storeHandlers.listClients({}, ctx)).clients).toEqual([]);
+    expect(await fakeBrowser.storage.local.get('userSettings')).toEqual({});
+    expect(await storeHandlers.getVerdict({ keys: ['fb:jane.doe.demo'] }, ctx)).toEqual({
+      verdict: 'unknown',
+    });
+  });
+
+  it('using the list pushes back the idle lock by the idle setting; the alarm locks', async () => {
+    await saveUserSetting('idleLockMinutes', 7);
+    await storeHandlers.setPassphrase({ current: null, next: 'correct horse battery' }, ctx);
+    const before = Date.now();
+    await storeHandlers.listClients({}, ctx);
+    const alarm = await fakeBrowser.alarms.get(IDLE_LOCK_ALARM);
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(before + 7 * 60_000 - 1000);
+    expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 7 * 60_000 + 1000);
+    expect(await storeHandlers.lock({}, ctx)).toEqual({ hasPassphrase: true, locked: true });
+    expect(await fakeBrowser.alarms.get(IDLE_LOCK_ALARM)).toBeUndefined();
+  });
+});
