@@ -22,6 +22,15 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: [...HOST_MATCHES.facebook, ...HOST_MATCHES.instagram],
     action: { default_title: '__MSG_extName__' },
+    // The prompt is our own page, framed on the two sites only. A dynamic URL
+    // (Chromium) changes every session, so a page cannot probe for Clearline.
+    web_accessible_resources: [
+      {
+        resources: ['prompt.html'],
+        matches: [...HOST_MATCHES.facebook, ...HOST_MATCHES.instagram],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Extension pages may load only their own code and may connect nowhere.
     content_security_policy: {
       extension_pages:

@@ -1,12 +1,14 @@
 import { browser, type Runtime } from '../lib/browser';
 import { createRouter, type Handlers } from '../lib/messaging';
 import { forgetTab, pageStatusHandlers } from '../lib/page-status';
+import { promptHandlers } from '../lib/prompt/registry';
 import { IDLE_LOCK_ALARM, storeHandlers } from '../lib/store/handlers';
 import { lock } from '../lib/store/keyring';
 
 const handlers: Handlers = {
   ...pageStatusHandlers,
   ...storeHandlers,
+  ...promptHandlers,
 };
 
 export default defineBackground(() => {

@@ -3,7 +3,8 @@
 // payload; the background's router checks both before any handler runs.
 import * as v from 'valibot';
 import { browser, type Runtime } from './browser';
-import { PAGE_KINDS, type SiteId } from './sites/types';
+import { ACTION_KINDS, PAGE_KINDS, type SiteId } from './sites/types';
+import { PROMPT_CHOICES, REASON_MAX_LENGTH, type PromptContext } from './prompt/types';
 import { adapterForUrl } from './sites';
 import {
   LABEL_MAX_LENGTH,
@@ -41,6 +42,7 @@ const passphrase = v.pipe(v.string(), v.maxLength(1024));
 const label = v.pipe(v.string(), v.maxLength(LABEL_MAX_LENGTH));
 const note = v.pipe(v.string(), v.maxLength(NOTE_MAX_LENGTH));
 const date = v.pipe(v.string(), v.isoDate());
+const nonce = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22,64}$/));
 
 export const PageStatusSchema = v.strictObject({
   site: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
@@ -119,7 +121,52 @@ export const MESSAGES = {
   ),
   eraseAll: message<{ erased: true }>()('extension', v.strictObject({ confirmation: v.string() })),
   getStoreProblems: message<{ problems: StoreProblem[] }>()('extension', empty),
+
+  /**
+   * A content script stopped a covered action and is about to show the prompt
+   * frame. The nonce (random, 128 bits) ties the frame's requests to this tab.
+   */
+  openPrompt: message<{ show: boolean }>()(
+    'content',
+    v.strictObject({
+      nonce,
+      site: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
+      action: v.picklist(ACTION_KINDS),
+      keys: v.pipe(v.array(profileKeyString), v.maxLength(4)),
+      name: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+      /** The page hid or removed an earlier prompt, or its frame failed: say so, keep blocking. */
+      stopped: v.boolean(),
+    }),
+  ),
+  /** The content script gave up on a prompt (the page removed it): it can no longer be answered. */
+  closePrompt: message<{ closed: true }>()('content', v.strictObject({ nonce })),
+  /** The prompt frame asks what to show. */
+  getPromptContext: message<PromptContext>()('extension', v.strictObject({ nonce })),
+  /** The prompt frame has rendered; the background tells the content script it is up. */
+  promptShown: message<{ shown: true }>()('extension', v.strictObject({ nonce })),
+  /**
+   * The coach's answer. "client" returns the guidance to show next; the other
+   * choices end the prompt and the background tells the content script what to do.
+   */
+  answerPrompt: message<{ context: PromptContext | null }>()(
+    'extension',
+    v.strictObject({
+      nonce,
+      choice: v.picklist(PROMPT_CHOICES),
+      reason: v.optional(v.pipe(v.string(), v.maxLength(REASON_MAX_LENGTH))),
+      label: v.optional(label),
+    }),
+  ),
 } as const;
+
+/** Messages the background sends to a tab's content script (never from a page). */
+export const TAB_MESSAGES = {
+  promptShown: v.strictObject({ nonce }),
+  /** replay: do the action once on the original control; cancel: do nothing. */
+  promptResolved: v.strictObject({ nonce, outcome: v.picklist(['replay', 'cancel']) }),
+} as const;
+export type TabMessageName = keyof typeof TAB_MESSAGES;
+export type TabMessagePayload<N extends TabMessageName> = v.InferOutput<(typeof TAB_MESSAGES)[N]>;
 
 export type MessageName = keyof typeof MESSAGES;
 export type MessagePayload<N extends MessageName> = v.InferOutput<(typeof MESSAGES)[N]['payload']>;
@@ -181,7 +228,12 @@ export function senderProblem(
   if (sender.id !== identity.extensionId) return 'sender is not Clearline';
   const url = sender.url ?? '';
   if (from === 'extension') {
-    return url.startsWith(identity.extensionOrigin) ? null : 'only Clearline pages may ask this';
+    // The prompt frame is loaded through a dynamic URL (use_dynamic_url), whose
+    // host is a per-session id rather than ours; sender.id still says it is ours,
+    // and no web page or content script has an extension-scheme URL.
+    const scheme = new URL(identity.extensionOrigin).protocol;
+    const ours = url.startsWith(identity.extensionOrigin) || url.startsWith(`${scheme}//`);
+    return ours ? null : 'only Clearline pages may ask this';
   }
   let parsed: URL;
   try {

@@ -13,6 +13,12 @@ export const STORAGE_ITEMS = {
   unlockedDataKey: { area: 'session', key: 'unlockedDataKey' },
   /** Problems with the local database, for the options page. */
   storeProblems: { area: 'session', key: 'storeProblems' },
+  /** An open boundary prompt, by its one-time nonce: which tab, which action, which person. */
+  prompt: { area: 'session', prefix: 'prompt:', key: (nonce: string) => `prompt:${nonce}` },
+  /** Content-free counts per day and action kind, for supervision: no identities. */
+  promptCounters: { area: 'local', key: 'promptCounters' },
+  /** Reasons written in "reason" mode, sealed with the data key, with date and action kind only. */
+  promptReasons: { area: 'local', key: 'promptReasons' },
   /** What the content script last reported for a tab: storage.session (never seen by pages). */
   pageStatus: {
     area: 'session',

@@ -5,6 +5,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage, type PageStatus } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
+import { startBoundaryPrompt } from './boundary-prompt';
 
 /** How long to keep looking for own-profile controls on a page that is still rendering. */
 const OWNER_WATCH_MS = 15_000;
@@ -85,4 +86,5 @@ export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptCont
   ctx.onInvalidated(() => stopWatching?.());
   watchOwner();
   onAddressChange(ctx, watchOwner);
+  startBoundaryPrompt(adapter, ctx);
 }

@@ -1,6 +1,14 @@
 // Facebook adapter: page kinds and profile keys read from URLs, own or other
-// profile read from the page. Pure; bundled into the Facebook content script.
+// profile read from the page, the covered actions and who they are about.
+// Pure; bundled into the Facebook content script.
 // URL shapes are listed with examples in tests/unit/sites/urls.ts.
+import {
+  type ActionSite,
+  actionAt,
+  isMessageComposer as composerCheck,
+  labelIndex,
+  profileFor,
+} from './actions';
 import { HOST_MATCHES } from './hosts';
 import { findLabelled, hostsFrom, labelSet, pathSegments } from './labels';
 import type { PageKind, ProfileKey, ProfileOwner, SiteAdapter } from './types';
@@ -215,6 +223,68 @@ export function profileOwner(doc: Document): ProfileOwner {
   return 'unknown';
 }
 
+/** One conversation: /messages/t/<id>, /messages/e2ee/t/<id>, m.facebook.com/messages/read/. */
+export function isMessageThread(url: URL): boolean {
+  if (!isMessages(url)) return false;
+  const [, second, third, fourth] = pathSegments(url);
+  if (second === 'read') return true;
+  return (
+    (second === 't' && third !== undefined) || (second === 'e2ee' && third === 't' && !!fourth)
+  );
+}
+
+// The covered actions, matched on the whole aria-label (or, without one, the
+// visible text), case and spacing ignored: "Following" is not "Follow".
+// Sources are SELECTORS.md Facebook rows (dates as listed there, gathered
+// 2026-11); "inferred" = from the Clearline brief (2026-11), not yet seen in a
+// capture or in SELECTORS.md.
+const ACTION_LABELS = {
+  'add-friend': [
+    'Add friend', // "Add friend (profile, suggestions)", absunstar/social-browser 2024-05..2025-05
+    'Add Friend', // "Add friend (m.facebook search result)", capi1O/facebook-scraper 2017-07
+    'Agregar a amigos', // "Add friend / Message (es)", Latin American Spanish, ~2024-25
+    'Añadir a amigos', // same row, Spain, ~2024-25
+  ],
+  'confirm-request': [
+    'Confirm', // "Confirm friend request", SalmanDeveloperz 2025-01..2026-02; text span ~2023
+    'Confirm request', // inferred
+    'Confirmar', // inferred
+  ],
+  follow: [
+    'Follow', // "Follow (person profile)" menuitem, absunstar 2024-05; "Follow (page/profile)" 2023
+    'Seguir', // inferred
+  ],
+  message: [
+    'Message', // inferred (the English of the "Add friend / Message (es)" row)
+    'Enviar mensaje', // "Add friend / Message (es)", ~2024-25
+    'Mensaje', // inferred
+  ],
+  'send-message': [
+    'Press enter to send', // inferred; "Press Enter to send" also in public Messenger scripts
+    'Send', // inferred
+    'Enviar', // "Add friend / Message (es)": send in chat, ~2024-25
+  ],
+} as const;
+
+const ACTIONS: ActionSite = {
+  labels: labelIndex(ACTION_LABELS),
+  // Classic desktop: aria-label="Add <Name> as a friend" ("Add friend (classic desktop, in
+  // feed)", tracking-exposed/facebook 2016-10).
+  patterns: [[/^add .+ as a friend$/, 'add-friend']],
+  ownLabels: OWN_LABELS,
+  // Messenger's composer: aria-label "Message" (Clearline brief 2026-11; also public code);
+  // "Mensaje" inferred (public code only).
+  composerLabels: labelSet(['Message', 'Mensaje']),
+  profileKeyFromUrl,
+  pageKind,
+  isThread: isMessageThread,
+};
+
+/** True for Messenger's composer (or inside it): Enter there sends a message. */
+export function isMessageComposer(el: Element): boolean {
+  return composerCheck(ACTIONS, el);
+}
+
 export const facebook: SiteAdapter = {
   id: 'facebook',
   isSiteUrl: isFacebookUrl,
@@ -222,4 +292,7 @@ export const facebook: SiteAdapter = {
   pageKind,
   profileKeyFromUrl,
   profileOwner,
+  actionAt: (target) => actionAt(ACTIONS, target),
+  profileFor: (match, pageUrl) => profileFor(ACTIONS, match, pageUrl),
+  isMessageComposer,
 };

@@ -1,6 +1,14 @@
 // Instagram adapter: page kinds and profile keys read from URLs, own or other
-// profile read from the page. Pure; bundled into the Instagram content script.
+// profile read from the page, the covered actions and who they are about.
+// Pure; bundled into the Instagram content script.
 // URL shapes are listed with examples in tests/unit/sites/urls.ts.
+import {
+  type ActionSite,
+  actionAt,
+  isMessageComposer as composerCheck,
+  labelIndex,
+  profileFor,
+} from './actions';
 import { HOST_MATCHES } from './hosts';
 import { findLabelled, hostsFrom, labelSet, pathSegments } from './labels';
 import type { PageKind, ProfileKey, ProfileOwner, SiteAdapter } from './types';
@@ -180,6 +188,56 @@ export function profileOwner(doc: Document): ProfileOwner {
   return 'unknown';
 }
 
+/** One conversation: /direct/t/<thread>/ (not the inbox or the requests list). */
+export function isMessageThread(url: URL): boolean {
+  const [first, second, third] = pathSegments(url);
+  return isInstagramUrl(url) && first === 'direct' && second === 't' && third !== undefined;
+}
+
+// The covered actions, matched on the whole aria-label (or, without one, the
+// visible text), case and spacing ignored: "Following", "Requested" and
+// "Message requests" match nothing. Sources are SELECTORS.md Instagram rows
+// (dates as listed there, gathered 2026-11); "inferred" = from the Clearline
+// brief (2026-11), not yet seen in a capture or in SELECTORS.md.
+const ACTION_LABELS = {
+  follow: [
+    'Follow', // "Follow (followers/following dialog row)", "Follow (home ...)", brocc 2025-04-09
+    'Seguir', // inferred
+  ],
+  'follow-back': [
+    'Follow Back', // "Follow state texts", InstaPy/InstaPy 2019-04..2022-12
+    'Seguir también', // inferred
+  ],
+  message: [
+    'Message', // "Message (profile header)", brocc 2025-04-09
+    'Enviar mensaje', // inferred
+  ],
+  'confirm-request': [
+    'Confirm', // inferred (the follow-request list was never captured)
+    'Confirmar', // inferred
+  ],
+  'send-message': [
+    'Send', // inferred
+    'Enviar', // inferred; aria-label="Enviar" also in public Instagram DM scripts
+  ],
+} as const;
+
+const ACTIONS: ActionSite = {
+  labels: labelIndex(ACTION_LABELS),
+  patterns: [],
+  ownLabels: OWN_LABELS,
+  // The Direct composer: aria-label "Message" / "Mensaje", inferred (public code only).
+  composerLabels: labelSet(['Message', 'Mensaje']),
+  profileKeyFromUrl,
+  pageKind,
+  isThread: isMessageThread,
+};
+
+/** True for the Direct composer (or inside it): Enter there sends a message. */
+export function isMessageComposer(el: Element): boolean {
+  return composerCheck(ACTIONS, el);
+}
+
 export const instagram: SiteAdapter = {
   id: 'instagram',
   isSiteUrl: isInstagramUrl,
@@ -187,4 +245,7 @@ export const instagram: SiteAdapter = {
   pageKind,
   profileKeyFromUrl,
   profileOwner,
+  actionAt: (target) => actionAt(ACTIONS, target),
+  profileFor: (match, pageUrl) => profileFor(ACTIONS, match, pageUrl),
+  isMessageComposer,
 };

@@ -21,7 +21,7 @@ export type ProfileKey = `${'fb' | 'ig'}:${string}`;
 /** Whether the profile shown is the coach's own. A URL cannot tell; the page can, or cannot. */
 export type ProfileOwner = 'own' | 'other' | 'unknown';
 
-export interface SiteAdapter {
+export interface SiteAdapter extends SiteActions {
   readonly id: SiteId;
   /** True for URLs on this site's hosts (any path). */
   isSiteUrl(url: URL): boolean;
@@ -35,4 +35,48 @@ export interface SiteAdapter {
   profileKeyFromUrl(url: URL): ProfileKey | null;
   /** Reads the page for own-profile controls ("Edit profile") or actions offered to others. */
   profileOwner(doc: Document): ProfileOwner;
+}
+
+/** The actions Clearline asks about before they happen. */
+export const ACTION_KINDS = [
+  'add-friend',
+  'confirm-request',
+  'follow',
+  'follow-back',
+  'message',
+  'send-message',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** A covered action found at a click or key target. */
+export interface ActionMatch {
+  kind: ActionKind;
+  /** The control the site listens on (role=button, button, a, menuitem): replays go here. */
+  control: Element;
+}
+
+/** Who an action is about, as far as the page shows. */
+export interface ActionProfile {
+  /** Every key the card, row, dialog, hover card or page shows for this one person (at most 4). */
+  keys: ProfileKey[];
+  /** The name shown next to the control, as plain text (may be null), never trusted as markup. */
+  name: string | null;
+}
+
+/** The site-specific part of the boundary prompt; implemented by each adapter. */
+export interface SiteActions {
+  /**
+   * The covered action a click or Enter/Space on `target` would trigger, or null.
+   * Pure and cheap: walks up from target a few levels, reads role, aria-label and
+   * visible text (en + es label tables), never class names.
+   */
+  actionAt(target: Element): ActionMatch | null;
+  /**
+   * The person the action is about: the nearest profile link in the same card,
+   * row, dialog or hover card; on a profile page, the page's own profile; in a
+   * message thread, the thread header's profile link.
+   */
+  profileFor(match: ActionMatch, pageUrl: URL): ActionProfile;
+  /** A message composer (contenteditable textbox) in a thread: Enter there sends. */
+  isMessageComposer(element: Element): boolean;
 }

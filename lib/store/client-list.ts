@@ -338,3 +338,47 @@ export async function clearDatabase(): Promise<void> {
   });
   hmac = null;
 }
+
+/**
+ * Marks the person behind these keys as a client (the prompt's "This person is a
+ * client"): one record with every key the page showed. A label needs the list
+ * unlocked; without one, a locked list still records the client.
+ */
+export async function markClient(
+  keys: string[],
+  label: string,
+  formerClientYears: number,
+): Promise<void> {
+  const [first, ...others] = [...new Set(keys)];
+  if (!first) throw new StoreError('invalid-profile-url');
+  if (!(await findClient([await hashKey(first)]))) {
+    const key = await dataKey();
+    const keyHash = await hashKey(first);
+    const record: ClientRecord = {
+      id: newId(),
+      keyHashes: [keyHash],
+      sealedKeys: [await sealOrNull(key, first)],
+      sealedLabel: await sealOrNull(key, key ? label.trim() : ''),
+      sealedNote: await sealOrNull(key, ''),
+      dischargedOn: null,
+      addedAt: Date.now(),
+    };
+    const database = await db();
+    await write(async () => {
+      const tx = database.transaction(['clients', 'decisions'], 'readwrite');
+      await tx.objectStore('clients').add(record);
+      await tx.objectStore('decisions').delete(keyHash);
+      await tx.done;
+    });
+  }
+  // The page's other keys for this person join the same record.
+  if (others.length > 0) await verdict([first, ...others], formerClientYears);
+}
+
+/** The label of the client behind these keys, when the list is unlocked and one is set. */
+export async function clientLabelFor(keys: string[]): Promise<string | null> {
+  const key = await dataKey();
+  if (!key || keys.length === 0) return null;
+  const client = await findClient(await Promise.all(keys.map(hashKey)));
+  return (client && (await openOrNull(key, client.sealedLabel))) || null;
+}

@@ -40,7 +40,16 @@ function active<A extends unknown[], R>(handler: (...args: A) => Promise<R>) {
   };
 }
 
-type StoreHandlers = Omit<Handlers, 'reportPageStatus' | 'getPageStatus'>;
+type StoreHandlers = Omit<
+  Handlers,
+  | 'reportPageStatus'
+  | 'getPageStatus'
+  | 'openPrompt'
+  | 'closePrompt'
+  | 'getPromptContext'
+  | 'promptShown'
+  | 'answerPrompt'
+>;
 
 export const storeHandlers: StoreHandlers = {
   async getVerdict({ keys }) {

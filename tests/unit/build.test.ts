@@ -41,7 +41,19 @@ describe('manifest snapshot: any change of permissions or matches must be delibe
         { js: ['content-scripts/facebook.js'], matches: SITES.facebook, allFrames: false },
         { js: ['content-scripts/instagram.js'], matches: SITES.instagram, allFrames: false },
       ]);
-      expect(m.web_accessible_resources).toBeUndefined();
+      // Only the prompt page, only on the two sites; a per-session URL where supported.
+      expect(
+        m.web_accessible_resources.map((w: { matches: string[] }) => ({
+          ...w,
+          matches: [...w.matches].sort(),
+        })),
+      ).toEqual([
+        {
+          resources: ['prompt.html'],
+          matches: [...SITES.facebook, ...SITES.instagram].sort(),
+          ...(build === 'chrome' ? { use_dynamic_url: true } : {}),
+        },
+      ]);
       expect(m.externally_connectable).toBeUndefined();
       expect(m.content_security_policy.extension_pages).toContain("connect-src 'none'");
     });

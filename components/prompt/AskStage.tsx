@@ -1,0 +1,125 @@
+// Someone Clearline has no answer about yet: what is about to happen, and "Is
+// this person a client?". Marking them a client first offers a label, then
+// shows the guidance; "not a client" ends the question for good.
+import { useRef, useState } from 'preact/hooks';
+import type { PromptContext } from '../../lib/prompt/types';
+import { LABEL_MAX_LENGTH } from '../../lib/store/types';
+import { tw } from '../ui';
+import { AfterHoursNotice } from './AfterHours';
+import { ContinueArea } from './ContinueArea';
+import { PromptButton, PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
+import { ActionHeading } from './PromptText';
+
+export function AskStage({
+  frame,
+  controls,
+  context,
+  site,
+}: {
+  frame: FrameProps;
+  controls: PromptControls;
+  context: PromptContext;
+  site: string;
+}) {
+  const { ui } = frame;
+  const identified = context.verdict !== 'unidentified' && context.profileKey !== null;
+  const blockRule = context.mode === 'block-clients';
+  const [revealed, setRevealed] = useState(false);
+  const [label, setLabel] = useState('');
+  const cancel = useRef<HTMLButtonElement>(null);
+  const labelInput = useRef<HTMLInputElement>(null);
+  const typed = label.trim();
+
+  const reveal = () => {
+    setRevealed(true);
+    // The confirm button appears where the coach just clicked: not on the next click.
+    controls.rearm();
+  };
+  const confirm = async (event: Event) => {
+    event.preventDefault();
+    if (controls.blocked) return;
+    // A locked list cannot take a label: add them without it, and say where to add it later.
+    const keepLabel = typed !== '' && !context.locked;
+    const added = await controls.answer('client', keepLabel ? { label: typed } : {});
+    if (added)
+      controls.announce((ui) =>
+        typed && !keepLabel ? tw(ui, 'promptAddedWithoutLabel') : tw(ui, 'addClientDone'),
+      );
+  };
+
+  const body = identified ? (
+    <>
+      <p class="prompt-question">{tw(ui, 'promptAskQuestion')}</p>
+      <p class="hint">{tw(ui, 'promptAskHint')}</p>
+      {blockRule && <p>{tw(ui, 'promptAskBlockNote')}</p>}
+    </>
+  ) : (
+    <>
+      <p class="prompt-question">{tw(ui, 'promptUnidentified')}</p>
+      {blockRule && <p>{tw(ui, 'promptUnidentifiedBlock')}</p>}
+    </>
+  );
+
+  return (
+    <PromptDialog
+      frame={frame}
+      stage="ask"
+      site={site}
+      heading={<ActionHeading ui={ui} action={context.action} name={context.name} />}
+      notice={context.afterHours ? <AfterHoursNotice ui={ui} hours={context.workHours} /> : null}
+      body={body}
+      focusRef={revealed ? labelInput : cancel}
+    >
+      {identified && !revealed && (
+        <div class="prompt-actions prompt-answers">
+          <PromptButton blocked={controls.blocked} onPress={reveal}>
+            {tw(ui, 'promptIsClient')}
+          </PromptButton>
+          <PromptButton
+            blocked={controls.blocked}
+            onPress={() => void controls.answer('not-client')}
+          >
+            {tw(ui, 'promptNotClient')}
+          </PromptButton>
+        </div>
+      )}
+      {identified && revealed && (
+        <form class="prompt-label" onSubmit={(e) => void confirm(e)} noValidate>
+          <div class="field">
+            <label for="prompt-label">{ui.t('clientLabelLabel')}</label>
+            <input
+              id="prompt-label"
+              ref={labelInput}
+              name="label"
+              autocomplete="off"
+              maxLength={LABEL_MAX_LENGTH}
+              aria-describedby="prompt-label-hint"
+              value={label}
+              onInput={(e) => setLabel(e.currentTarget.value)}
+            />
+            <p class="hint" id="prompt-label-hint">
+              {ui.t('clientLabelHint')}
+            </p>
+            {context.locked && typed && (
+              <p class="warning" data-testid="prompt-label-locked">
+                {tw(ui, 'promptLabelLocked')}
+              </p>
+            )}
+          </div>
+          <div class="prompt-actions">
+            <PromptButton blocked={controls.blocked} type="submit">
+              {tw(ui, 'promptAddToList')}
+            </PromptButton>
+          </div>
+        </form>
+      )}
+      <ContinueArea
+        ui={ui}
+        controls={controls}
+        mode={context.mode}
+        cancelRef={cancel}
+        offerContinue={!revealed}
+      />
+    </PromptDialog>
+  );
+}

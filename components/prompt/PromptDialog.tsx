@@ -1,0 +1,198 @@
+// The boundary prompt's frame within its own page: one modal dialog that keeps
+// focus inside the document, answers Escape with a cancel, and ignores every
+// button for a moment after each new view, so a double click meant for the host
+// page cannot answer a question the coach has not seen yet.
+import type { ComponentChildren, RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { PROMPT_INERT_MS, type PromptChoice } from '../../lib/prompt/types';
+import type { Say, Ui } from '../ui';
+
+/** What the page hands every stage for its dialog. */
+export interface FrameProps {
+  ui: Ui;
+  error: Say | null;
+  status: Say | null;
+  inert: boolean;
+  /** Changes with each new view (a new context, a revealed field): focus and inertness restart. */
+  view: string;
+  onEscape: () => void;
+}
+
+/** What a stage can do. */
+export interface PromptControls {
+  /** Inert, or an answer is on its way: buttons ignore activation. */
+  blocked: boolean;
+  /** Sends the answer; true when the background took it. A refusal is shown by the page. */
+  answer: (choice: PromptChoice, extra?: { reason?: string; label?: string }) => Promise<boolean>;
+  /** Shows a problem found before anything was sent. */
+  fail: (say: Say) => void;
+  /** Something new appeared in place: make the buttons inert again. */
+  rearm: () => void;
+  /** Something went well (added to the list). */
+  announce: (say: Say) => void;
+}
+
+export const TITLE_ID = 'prompt-title';
+export const NOTICE_ID = 'prompt-notice';
+export const BODY_ID = 'prompt-body';
+
+/**
+ * True for PROMPT_INERT_MS after `view` first renders or changes; true while
+ * `view` is null (nothing shown yet). A timer, not an event count: a fast
+ * double click and a slow one are treated the same.
+ */
+export function useInert(view: string | null): boolean {
+  const [inert, setInert] = useState(true);
+  useEffect(() => {
+    setInert(true);
+    if (view === null) return;
+    const timer = setTimeout(() => setInert(false), PROMPT_INERT_MS);
+    return () => clearTimeout(timer);
+  }, [view]);
+  return inert;
+}
+
+const FOCUSABLE = 'button, input, textarea, select, a[href], [tabindex]:not([tabindex="-1"])';
+
+export function PromptDialog({
+  frame: { ui, error, status, inert, view, onEscape },
+  heading,
+  site,
+  notice,
+  body,
+  stage,
+  focusRef,
+  children,
+}: {
+  frame: FrameProps;
+  heading: ComponentChildren;
+  /** The site line above the heading ("Clearline on Facebook"), if known. */
+  site?: string;
+  /** Shown first and read first (after-hours reminder). */
+  notice?: ComponentChildren;
+  /** What the dialog is about; the dialog's description. */
+  body: ComponentChildren;
+  stage: string;
+  /** Gets focus whenever the view changes: Cancel or Close, or the field just revealed. */
+  focusRef: RefObject<HTMLElement | null>;
+  /** The fields and buttons. */
+  children: ComponentChildren;
+}) {
+  const root = useRef<HTMLDivElement>(null);
+  const alert = useRef<HTMLParagraphElement>(null);
+  const escape = useRef(onEscape);
+  escape.current = onEscape;
+
+  useEffect(() => {
+    focusRef.current?.focus();
+  }, [view]);
+
+  useEffect(() => {
+    if (error) alert.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        escape.current();
+        return;
+      }
+      if (event.key !== 'Tab' || !root.current) return;
+      // Tab past the last control would leave the frame for the host page: wrap instead.
+      const items = [...root.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+        (el) => !el.hasAttribute('disabled'),
+      );
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (!first || !last) {
+        event.preventDefault();
+        return;
+      }
+      const active = document.activeElement;
+      const inside = active instanceof HTMLElement && root.current.contains(active);
+      if (event.shiftKey && (!inside || active === first)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (!inside || active === last)) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div
+      ref={root}
+      class="prompt-dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={TITLE_ID}
+      aria-describedby={notice ? `${NOTICE_ID} ${BODY_ID}` : BODY_ID}
+      data-testid="prompt"
+      data-stage={stage}
+      data-inert={String(inert)}
+    >
+      {notice && (
+        <div class="prompt-notice" id={NOTICE_ID}>
+          {notice}
+        </div>
+      )}
+      {site && <p class="prompt-site">{site}</p>}
+      <h1 id={TITLE_ID}>{heading}</h1>
+      <div class="prompt-body" id={BODY_ID}>
+        {body}
+      </div>
+      {children}
+      <p role="status" aria-live="polite" class="ok">
+        {status ? status(ui) : ''}
+      </p>
+      {error && (
+        <p role="alert" class="error" ref={alert} data-testid="prompt-error">
+          {error(ui)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A prompt button. While `blocked` (inert, or an answer on its way) it stays
+ * focusable, so Cancel can hold the initial focus, but says it is unavailable
+ * and ignores activation.
+ */
+export function PromptButton({
+  blocked,
+  onPress,
+  buttonRef,
+  type = 'button',
+  name,
+  children,
+}: {
+  blocked: boolean;
+  onPress?: () => void;
+  buttonRef?: RefObject<HTMLButtonElement | null>;
+  type?: 'button' | 'submit';
+  name?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <button
+      ref={buttonRef}
+      type={type}
+      name={name}
+      aria-disabled={blocked ? 'true' : undefined}
+      onClick={(event) => {
+        if (blocked) {
+          event.preventDefault();
+          return;
+        }
+        onPress?.();
+      }}
+    >
+      {children}
+    </button>
+  );
+}

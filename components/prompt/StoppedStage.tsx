@@ -1,0 +1,86 @@
+// When the question could not be asked safely: the page hid, covered or removed
+// it, or it could not load. The action stays stopped; one button closes this.
+import { useRef } from 'preact/hooks';
+import { tw } from '../ui';
+import { PromptButton, PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
+import { describePromptError, promptErrorCode } from './PromptText';
+
+export function StoppedStage({
+  frame,
+  controls,
+  site,
+}: {
+  frame: FrameProps;
+  controls: PromptControls;
+  site: string;
+}) {
+  const { ui } = frame;
+  const close = useRef<HTMLButtonElement>(null);
+  return (
+    <PromptDialog
+      frame={frame}
+      stage="stopped"
+      site={site}
+      heading={tw(ui, 'promptStoppedTitle')}
+      body={
+        <>
+          <p>{tw(ui, 'promptStoppedBody')}</p>
+          <p>{tw(ui, 'promptTryAgainHint')}</p>
+        </>
+      }
+      focusRef={close}
+    >
+      <div class="prompt-actions">
+        <PromptButton
+          blocked={controls.blocked}
+          buttonRef={close}
+          onPress={() => void controls.answer('cancel')}
+        >
+          {tw(ui, 'promptClose')}
+        </PromptButton>
+      </div>
+    </PromptDialog>
+  );
+}
+
+/** getPromptContext was refused (an expired nonce...): say so, and still let the coach close it. */
+export function LoadFailed({
+  frame,
+  controls,
+  loadError,
+}: {
+  frame: FrameProps;
+  controls: PromptControls;
+  loadError: unknown;
+}) {
+  const { ui } = frame;
+  const close = useRef<HTMLButtonElement>(null);
+  // An expired question is what the body already says; anything else, show the reason.
+  const detail =
+    promptErrorCode(loadError) === 'prompt-expired' ? null : describePromptError(ui, loadError);
+  return (
+    <PromptDialog
+      frame={frame}
+      stage="failed"
+      heading={tw(ui, 'promptLoadFailedTitle')}
+      body={
+        <>
+          <p>{tw(ui, 'promptLoadFailedBody')}</p>
+          <p>{tw(ui, 'promptTryAgainHint')}</p>
+          {detail && <p class="hint">{detail}</p>}
+        </>
+      }
+      focusRef={close}
+    >
+      <div class="prompt-actions">
+        <PromptButton
+          blocked={controls.blocked}
+          buttonRef={close}
+          onPress={() => void controls.answer('cancel')}
+        >
+          {tw(ui, 'promptClose')}
+        </PromptButton>
+      </div>
+    </PromptDialog>
+  );
+}

@@ -1,0 +1,127 @@
+// The boundary prompt page, framed by the content script on the host page. It
+// knows its prompt only by the nonce in its address and learns everything else
+// from the background; it never listens to the host page or its own parent.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { AskStage } from '../../components/prompt/AskStage';
+import { GuidanceStage } from '../../components/prompt/GuidanceStage';
+import {
+  useInert,
+  type FrameProps,
+  type PromptControls,
+} from '../../components/prompt/PromptDialog';
+import { describePromptError } from '../../components/prompt/PromptText';
+import { LoadFailed, StoppedStage } from '../../components/prompt/StoppedStage';
+import { tw, type Say, type Ui } from '../../components/ui';
+import { useSettings } from '../../components/useSettings';
+import { sendMessage } from '../../lib/messaging';
+import { SITE_WORDS } from '../../lib/page-kind-words';
+import type { PromptContext } from '../../lib/prompt/types';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'ready'; context: PromptContext }
+  /** Answered for good: the content script removes the frame; nothing more to show. */
+  | { kind: 'done' };
+
+const sayError =
+  (error: unknown): Say =>
+  (ui: Ui) =>
+    describePromptError(ui, error);
+
+export function PromptApp() {
+  const { t, words, locale, ready } = useSettings();
+  const ui: Ui = { t, words, locale };
+  const [nonce] = useState(() => location.hash.slice(1));
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [error, setError] = useState<Say | null>(null);
+  const [status, setStatus] = useState<Say | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Counts views: a new context, or a field revealed in place.
+  const [round, setRound] = useState(0);
+  const busyRef = useRef(false);
+  const shownSent = useRef(false);
+
+  useEffect(() => {
+    sendMessage('getPromptContext', { nonce }).then(
+      (context) => setPhase({ kind: 'ready', context }),
+      (loadError: unknown) => setPhase({ kind: 'failed', error: loadError }),
+    );
+  }, [nonce]);
+
+  // Shown only once the settings are in: the language and the agency's word are final.
+  const visible = ready && (phase.kind === 'ready' || phase.kind === 'failed');
+  const view = visible ? `${phase.kind}:${round}` : null;
+  const inert = useInert(view);
+
+  // Runs after the first render of the question: the content script may now stop waiting.
+  useEffect(() => {
+    if (!visible || phase.kind !== 'ready' || shownSent.current) return;
+    shownSent.current = true;
+    sendMessage('promptShown', { nonce }).catch((shownError: unknown) =>
+      setError(() => sayError(shownError)),
+    );
+  }, [visible, phase.kind, nonce]);
+
+  const answer: PromptControls['answer'] = async (choice, extra = {}) => {
+    if (busyRef.current) return false;
+    busyRef.current = true;
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const { context } = await sendMessage('answerPrompt', { nonce, choice, ...extra });
+      if (context) {
+        setPhase({ kind: 'ready', context });
+        setRound((r) => r + 1);
+      } else {
+        setPhase({ kind: 'done' });
+      }
+      return true;
+    } catch (answerError) {
+      setError(() => sayError(answerError));
+      return false;
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
+    }
+  };
+
+  const controls: PromptControls = {
+    blocked: inert || busy,
+    answer,
+    fail: (say) => setError(() => say),
+    rearm: () => setRound((r) => r + 1),
+    announce: (say) => setStatus(() => say),
+  };
+
+  if (phase.kind === 'done') return null;
+  if (!visible || view === null) {
+    return (
+      <p class="prompt-loading" role="status">
+        {t('loading')}
+      </p>
+    );
+  }
+
+  const frame: FrameProps = {
+    ui,
+    error,
+    status,
+    inert,
+    view,
+    // Cancel is always safe, so Escape needs no pause.
+    onEscape: () => void answer('cancel'),
+  };
+
+  if (phase.kind === 'failed') {
+    return <LoadFailed frame={frame} controls={controls} loadError={phase.error} />;
+  }
+  const { context } = phase;
+  const site = tw(ui, 'promptSiteLine', t(SITE_WORDS[context.site]));
+  if (context.stage === 'stopped')
+    return <StoppedStage frame={frame} controls={controls} site={site} />;
+  if (context.stage === 'guidance')
+    return <GuidanceStage frame={frame} controls={controls} context={context} site={site} />;
+  return <AskStage frame={frame} controls={controls} context={context} site={site} />;
+}

@@ -1,0 +1,235 @@
+// The boundary prompt, content side. Before Add friend, Confirm, Follow, Follow
+// back or Message, a trusted click (or Enter/Space) is stopped in the capture
+// phase on window, before any page listener, and the prompt frame asks. The
+// decision to stop is synchronous: verdicts are fetched ahead of time (profile
+// load, hover, focus) and cached for the page. Nothing runs per DOM mutation.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import * as v from 'valibot';
+import { browser, type Runtime } from '../browser';
+import { sendMessage, TAB_MESSAGES } from '../messaging';
+import { categoryOf, PASS_THROUGH_MS } from '../prompt/types';
+import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../settings';
+import type { ActionMatch, ActionProfile, SiteAdapter } from '../sites/types';
+import type { Verdict } from '../store/types';
+import { openPromptFrame, type PromptFrame } from './prompt-frame';
+
+interface OpenPrompt {
+  nonce: string;
+  match: ActionMatch;
+  profile: ActionProfile;
+  frame: PromptFrame | null;
+  /** Enter in a message composer cannot be replayed: the next real Enter goes through instead. */
+  replayable: boolean;
+}
+
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/** What the cache can tell about a person from all their keys, or undefined when it cannot yet. */
+export function cachedVerdict(cache: Map<string, Verdict>, keys: string[]): Verdict | undefined {
+  const known = keys.map((k) => cache.get(k));
+  if (known.some((v) => v === 'client' || v === 'former-client')) return 'client';
+  if (known.some((v) => v === 'not-client')) return 'not-client';
+  if (known.length > 0 && known.every((v) => v === 'unknown')) return 'unknown';
+  return undefined;
+}
+
+/** Whether a trusted event on this action must be stopped for the prompt (decided synchronously). */
+export function mustStop(
+  settings: Pick<Settings, 'promptMode' | 'promptScope'>,
+  match: ActionMatch,
+  verdict: Verdict | undefined,
+): boolean {
+  if (settings.promptMode[categoryOf(match.kind)] === 'off') return false;
+  if (verdict === 'not-client') return false;
+  if (settings.promptScope === 'clients-only') return verdict !== 'unknown';
+  return true;
+}
+
+export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+  let settings: Settings = structuredClone(DEFAULT_SETTINGS) as Settings;
+  loadSettings().then(
+    (s) => (settings = s.values),
+    () => undefined, // unreadable settings: the defaults ask before every action (fail closed)
+  );
+  ctx.onInvalidated(
+    watchSettings(
+      (s) => (settings = s.values),
+      () => undefined,
+    ),
+  );
+
+  const verdicts = new Map<string, Verdict>();
+  const asking = new Set<string>();
+  const passThrough = new WeakMap<Element, number>();
+  let open: OpenPrompt | null = null;
+
+  const prefetch = (keys: string[]) => {
+    const missing = keys.filter((k) => !verdicts.has(k) && !asking.has(k));
+    if (missing.length === 0) return;
+    missing.forEach((k) => asking.add(k));
+    sendMessage('getVerdict', { keys: keys.slice(0, 4) })
+      .then(({ verdict }) => keys.forEach((k) => verdicts.set(k, verdict)))
+      .catch(() => undefined) // no verdict: the click will be stopped and asked about
+      .finally(() => missing.forEach((k) => asking.delete(k)));
+  };
+
+  const pageProfile = () => {
+    const key = adapter.profileKeyFromUrl(new URL(location.href));
+    if (key && adapter.pageKind(new URL(location.href)) === 'profile') prefetch([key]);
+  };
+  pageProfile();
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav) ctx.addEventListener(nav, 'currententrychange', pageProfile);
+
+  // Hover and focus: learn about the person before the click comes.
+  const warm = (event: Event) => {
+    if (!(event.target instanceof Element)) return;
+    const match = adapter.actionAt(event.target);
+    if (match) prefetch(adapter.profileFor(match, new URL(location.href)).keys);
+  };
+  ctx.addEventListener(window, 'pointerover', warm, { capture: true, passive: true });
+  ctx.addEventListener(window, 'focusin', warm, { capture: true, passive: true });
+
+  const replay = (prompt: OpenPrompt) => {
+    const control = prompt.match.control;
+    // A replayed click is untrusted and some sites ignore it: let the coach's next
+    // real click on the same control through, for a short while.
+    passThrough.set(control, Date.now() + PASS_THROUGH_MS);
+    if (prompt.replayable && control.isConnected) (control as HTMLElement).click();
+  };
+
+  const endPrompt = () => {
+    open?.frame?.close();
+    open = null;
+  };
+
+  /** The page hid, covered or removed the question, or it never loaded: keep blocking, and say so. */
+  const stopped = (prompt: OpenPrompt) => {
+    void sendMessage('closePrompt', { nonce: prompt.nonce }).catch(() => undefined);
+    open = null;
+    const nonce = newNonce();
+    const notice: OpenPrompt = { ...prompt, nonce, frame: null };
+    open = notice;
+    sendMessage('openPrompt', {
+      nonce,
+      site: adapter.id,
+      action: prompt.match.kind,
+      keys: prompt.profile.keys,
+      name: prompt.profile.name,
+      stopped: true,
+    })
+      .then(() => {
+        if (open !== notice) return;
+        notice.frame = openPromptFrame(nonce, () => {
+          // Even the notice was tampered with: the action stays blocked; the browser's own dialog says why.
+          if (open === notice) open = null;
+          window.alert(
+            browser.i18n.getMessage('promptTamperedAlert') || 'Clearline stopped this action.',
+          );
+        });
+      })
+      .catch(() => {
+        if (open === notice) open = null;
+      });
+  };
+
+  const ask = (match: ActionMatch, profile: ActionProfile, replayable: boolean) => {
+    const nonce = newNonce();
+    const prompt: OpenPrompt = { nonce, match, profile, frame: null, replayable };
+    open = prompt;
+    sendMessage('openPrompt', {
+      nonce,
+      site: adapter.id,
+      action: match.kind,
+      keys: profile.keys,
+      name: profile.name,
+      stopped: false,
+    })
+      .then(({ show }) => {
+        if (open !== prompt) return;
+        if (!show) {
+          open = null;
+          return replay(prompt);
+        }
+        prompt.frame = openPromptFrame(nonce, () => {
+          if (open === prompt) stopped(prompt);
+        });
+      })
+      .catch(() => {
+        // The background did not answer: the action stays blocked; say so.
+        if (open === prompt) stopped(prompt);
+      });
+  };
+
+  // The background relays the prompt frame's state and the coach's answer.
+  const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id || sender.tab) return; // only the background, never a page
+    const { clearline, name, payload } = (message ?? {}) as Record<string, unknown>;
+    if (clearline !== 1 || typeof name !== 'string' || !Object.hasOwn(TAB_MESSAGES, name)) return;
+    const parsed = v.safeParse(TAB_MESSAGES[name as keyof typeof TAB_MESSAGES], payload);
+    if (!parsed.success || !open || parsed.output.nonce !== open.nonce) return;
+    if (name === 'promptShown') return void open.frame?.markShown();
+    const prompt = open;
+    const outcome = (parsed.output as { outcome: 'replay' | 'cancel' }).outcome;
+    endPrompt();
+    if (outcome === 'replay') {
+      for (const key of prompt.profile.keys) verdicts.delete(key); // the answer may have changed it
+      replay(prompt);
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  const block = (event: Event) => {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+
+  const intercept = (event: Event, replayable: boolean, match: ActionMatch | null) => {
+    if (!match) return;
+    // While a prompt is open, no covered action goes through: a double click cannot click past it.
+    if (open) return block(event);
+    const until = passThrough.get(match.control);
+    if (until !== undefined) {
+      passThrough.delete(match.control);
+      if (until > Date.now()) return;
+    }
+    const profile = adapter.profileFor(match, new URL(location.href));
+    const verdict = profile.keys.length > 0 ? cachedVerdict(verdicts, profile.keys) : undefined;
+    if (!mustStop(settings, match, verdict)) return;
+    block(event);
+    ask(match, profile, replayable);
+  };
+
+  ctx.addEventListener(
+    window,
+    'click',
+    (event: MouseEvent) => {
+      if (!event.isTrusted || !(event.target instanceof Element)) return;
+      intercept(event, true, adapter.actionAt(event.target));
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (event: KeyboardEvent) => {
+      if (!event.isTrusted || !(event.target instanceof Element)) return;
+      if (event.key === 'Enter' && !event.shiftKey && adapter.isMessageComposer(event.target)) {
+        // Sending a message from the composer: the Enter key itself is the action.
+        return intercept(event, false, { kind: 'send-message', control: event.target });
+      }
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      const match = adapter.actionAt(event.target);
+      // Only a focused control itself: Enter inside a text field near a button is not a click on it.
+      if (match && match.control === event.target) intercept(event, true, match);
+    },
+    { capture: true },
+  );
+}

@@ -1,0 +1,61 @@
+// Local, content-free counters for the supervision summary: how often the prompt
+// appeared and how it was answered, per day and action kind. No identities.
+import { browser } from '../browser';
+import { seal, type Sealed } from '../crypto';
+import type { PromptAction } from '../settings/definitions';
+import { STORAGE_ITEMS } from '../storage-items';
+
+export const COUNTER_NAMES = [
+  'shown',
+  'cancelled',
+  'continued',
+  'markedClient',
+  'notClient',
+  'blocked',
+] as const;
+export type CounterName = (typeof COUNTER_NAMES)[number];
+export type DayCounters = Partial<Record<PromptAction, Partial<Record<CounterName, number>>>>;
+export type PromptCounters = Record<string, DayCounters>;
+
+const MAX_REASONS = 500;
+
+export function today(now = new Date()): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+export async function readCounters(): Promise<PromptCounters> {
+  const { key } = STORAGE_ITEMS.promptCounters;
+  return ((await browser.storage.local.get(key))[key] as PromptCounters | undefined) ?? {};
+}
+
+export async function count(
+  category: PromptAction,
+  name: CounterName,
+  now = new Date(),
+): Promise<void> {
+  const counters = await readCounters();
+  const day = (counters[today(now)] ??= {});
+  const forAction = (day[category] ??= {});
+  forAction[name] = (forAction[name] ?? 0) + 1;
+  await browser.storage.local.set({ [STORAGE_ITEMS.promptCounters.key]: counters });
+}
+
+export interface StoredReason {
+  date: string;
+  category: PromptAction;
+  /** Sealed with the data key; null when the list was locked (the reason was required, not kept). */
+  sealed: Sealed | null;
+}
+
+export async function keepReason(
+  category: PromptAction,
+  reason: string,
+  key: CryptoKey | null,
+): Promise<void> {
+  const { key: item } = STORAGE_ITEMS.promptReasons;
+  const reasons =
+    ((await browser.storage.local.get(item))[item] as StoredReason[] | undefined) ?? [];
+  reasons.push({ date: today(), category, sealed: key ? await seal(key, reason.trim()) : null });
+  await browser.storage.local.set({ [item]: reasons.slice(-MAX_REASONS) });
+}

@@ -1,0 +1,61 @@
+// The boundary prompt's shared vocabulary: what the prompt page is told and what
+// it can answer. Both travel through extension messaging, keyed by a one-time
+// nonce; the host page can neither read nor forge them.
+import type { PromptAction, PromptMode, Settings } from '../settings/definitions';
+import type { ActionKind, SiteId } from '../sites/types';
+import type { Verdict } from '../store/types';
+
+export const PROMPT_CHOICES = ['cancel', 'continue', 'client', 'not-client'] as const;
+export type PromptChoice = (typeof PROMPT_CHOICES)[number];
+
+/**
+ * ask: the question (is this person a client?) with Cancel / Continue / client / not a client.
+ * guidance: a marked client (or former client in the look-back window): the guidance, Cancel and,
+ *   unless the mode is block-clients, Continue.
+ * stopped: the page hid or removed the question, or the frame failed: the action stays blocked.
+ */
+export type PromptStage = 'ask' | 'guidance' | 'stopped';
+
+export interface PromptContext {
+  stage: PromptStage;
+  action: ActionKind;
+  site: SiteId;
+  /** Which prompt-mode setting applies: friend, follow or message. */
+  category: PromptAction;
+  /** Never 'off': an action whose mode is off is not stopped at all. */
+  mode: Exclude<PromptMode, 'off'>;
+  /** The first profile key, or null when the page did not show who it is. */
+  profileKey: string | null;
+  /** The name the page shows, as plain text (render as text only). */
+  name: string | null;
+  /** 'unidentified' when profileKey is null. */
+  verdict: Verdict | 'unidentified';
+  /** The client's label when the list is unlocked and one is set. */
+  clientLabel: string | null;
+  locked: boolean;
+  /** A message to a client outside the working hours in settings. */
+  afterHours: boolean;
+  workHours: Settings['workHours'];
+}
+
+/** Reasons an answer is refused, shown in the prompt as `error_<code>`. */
+export const PROMPT_ERRORS = [
+  'prompt-expired',
+  'reason-required',
+  'not-allowed',
+  'unidentified',
+] as const;
+export type PromptErrorCode = (typeof PROMPT_ERRORS)[number];
+
+export const REASON_MAX_LENGTH = 500;
+/** The prompt's buttons ignore clicks this long after it appears: a double click cannot answer it. */
+export const PROMPT_INERT_MS = 600;
+/** After a replay the site may ignore (untrusted), the next real click on the same control goes through. */
+export const PASS_THROUGH_MS = 10_000;
+
+/** Which prompt-mode setting governs an action. */
+export function categoryOf(action: ActionKind): PromptAction {
+  if (action === 'add-friend' || action === 'confirm-request') return 'friend';
+  if (action === 'follow' || action === 'follow-back') return 'follow';
+  return 'message';
+}

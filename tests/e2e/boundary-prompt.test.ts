@@ -1,0 +1,449 @@
+// The boundary prompt in a real browser, on practice pages at the real addresses
+// and on pages captured from Instagram: every covered action on both sites, in
+// English and Spanish. The site page's own listeners count what it saw: 0 after
+// the click and after Cancel, 1 (the replay) after Continue.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { startClearline, type Clearline } from './clearline';
+import {
+  buttonNames,
+  choose,
+  expectNoPrompt,
+  pageSaw,
+  promptFrame,
+  promptText,
+  waitForPrompt,
+  waitForPromptGone,
+} from './prompt-page';
+
+let clearline: Clearline;
+beforeAll(async () => {
+  clearline = await startClearline();
+});
+afterAll(async () => {
+  await clearline?.close();
+});
+
+/** A control by exact visible text (Instagram's buttons carry no aria-label). */
+const byText = (text: string, scope = '') =>
+  `::-p-xpath(${scope}//*[(self::button or @role="button") and normalize-space()="${text}"])`;
+
+interface ActionCase {
+  name: string;
+  url: string;
+  control: string;
+  /** Clicks that open a menu first (not covered actions: they reach the page). */
+  before?: string[];
+}
+
+const FACEBOOK: ActionCase[] = [
+  {
+    name: 'Add friend on a profile',
+    url: 'https://www.facebook.com/alex.rivera.demo',
+    control: '[role="main"] [aria-label="Add friend"]',
+  },
+  {
+    name: 'Add friend in People You May Know',
+    url: 'https://www.facebook.com/',
+    control: '[aria-label="People You May Know"] [aria-label="Add friend"]',
+  },
+  {
+    name: 'Add friend in a hover card',
+    url: 'https://www.facebook.com/',
+    control: '[role="dialog"] [aria-label="Add friend"]',
+  },
+  {
+    name: 'Message in a hover card',
+    url: 'https://www.facebook.com/',
+    control: '[role="dialog"] [aria-label="Message"]',
+  },
+  {
+    name: 'Add friend in search results',
+    url: 'https://www.facebook.com/search/people/?q=alex',
+    control: '[role="main"] [aria-label="Add friend"]',
+  },
+  {
+    name: 'Message in search results',
+    url: 'https://www.facebook.com/search/people/?q=alex',
+    control: '[role="main"] [aria-label="Message"]',
+  },
+  {
+    name: 'Confirm a friend request',
+    url: 'https://www.facebook.com/friends/requests',
+    control: '[aria-label="Confirm"]',
+  },
+  {
+    name: 'Message on a profile',
+    url: 'https://www.facebook.com/alex.rivera.demo',
+    control: '[role="main"] [aria-label="Message"]',
+  },
+  {
+    name: 'Follow in the "See options" menu',
+    url: 'https://www.facebook.com/alex.rivera.demo',
+    before: ['[aria-label="See options"]'],
+    control: '::-p-xpath(//*[@role="menuitem"][.//text()[normalize-space()="Follow"]])',
+  },
+  {
+    name: 'Send in a Messenger thread',
+    url: 'https://www.facebook.com/messages/t/100012345678901',
+    control: '[aria-label="Press enter to send"], [aria-label="Send"]',
+  },
+  {
+    name: 'Agregar a amigos (es)',
+    url: 'https://www.facebook.com/maria.lopez.demo',
+    control: '[role="main"] [aria-label="Agregar a amigos"]',
+  },
+  {
+    name: 'Enviar mensaje (es)',
+    url: 'https://www.facebook.com/maria.lopez.demo',
+    control: '[role="main"] [aria-label="Enviar mensaje"]',
+  },
+  {
+    name: 'Agregar a amigos on the Spanish home feed',
+    url: 'https://www.facebook.com/?locale=es_LA',
+    control: '[aria-label="Agregar a amigos"]',
+  },
+];
+
+const INSTAGRAM: ActionCase[] = [
+  {
+    name: 'Follow on a profile',
+    url: 'https://www.instagram.com/alex.rivera.demo/',
+    control: byText('Follow', '//header'),
+  },
+  {
+    name: 'Message on a profile',
+    url: 'https://www.instagram.com/alex.rivera.demo/',
+    control: byText('Message', '//header'),
+  },
+  {
+    name: 'Follow Back on a profile',
+    url: 'https://www.instagram.com/jordan.lee.demo/',
+    control: byText('Follow Back'),
+  },
+  {
+    name: 'Follow in search results',
+    url: 'https://www.instagram.com/explore/search/keyword/?q=alex',
+    control: byText('Follow'),
+  },
+  {
+    name: 'Confirm a follow request',
+    url: 'https://www.instagram.com/accounts/activity/?followRequests=1',
+    control: byText('Confirm'),
+  },
+  {
+    name: 'Send in a thread',
+    url: 'https://www.instagram.com/direct/t/340282366841710300949128/',
+    control: byText('Send'),
+  },
+  // Captured from instagram.com (2025-04), scripts stripped.
+  {
+    name: 'Follow in "Suggested for you" (real page)',
+    url: 'https://www.instagram.com/',
+    control: byText('Follow'),
+  },
+  {
+    name: 'Follow in a followers dialog (real page)',
+    url: 'https://www.instagram.com/hausoftiffany/followers/',
+    control: byText('Follow', '//*[@role="dialog"]'),
+  },
+  {
+    name: 'Message in a profile header behind a dialog (real page)',
+    url: 'https://www.instagram.com/hausoftiffany/followers/',
+    control: byText('Message'),
+  },
+  {
+    name: 'Seguir (es)',
+    url: 'https://www.instagram.com/maria.lopez.demo/',
+    control: byText('Seguir', '//header'),
+  },
+  {
+    name: 'Enviar mensaje (es)',
+    url: 'https://www.instagram.com/maria.lopez.demo/',
+    control: byText('Enviar mensaje', '//header'),
+  },
+  {
+    name: 'Seguir también (es)',
+    url: 'https://www.instagram.com/taylor.brooks.demo/?hl=es',
+    control: byText('Seguir también'),
+  },
+  {
+    name: 'Confirmar (es)',
+    url: 'https://www.instagram.com/accounts/activity/?followRequests=1&hl=es',
+    control: byText('Confirmar'),
+  },
+  {
+    name: 'Enviar in a thread (es)',
+    url: 'https://www.instagram.com/direct/t/340282366841710300949129/?hl=es',
+    control: byText('Enviar'),
+  },
+];
+
+/** The real captured pages have no counter of their own: give them one, as the fixtures have. */
+async function ensureCounter(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __pageSaw?: { clicks: { label: string; trusted: boolean }[] };
+    };
+    if (w.__pageSaw) return;
+    const saw = { clicks: [] as { label: string; trusted: boolean }[], keys: [] as string[] };
+    w.__pageSaw = saw;
+    document.addEventListener(
+      'click',
+      (e) => saw.clicks.push({ label: '', trusted: e.isTrusted }),
+      true,
+    );
+  });
+}
+
+async function openCase(c: ActionCase): Promise<{ page: Page; base: number }> {
+  const page = await clearline.openSite(c.url);
+  await ensureCounter(page);
+  for (const selector of c.before ?? []) await page.click(selector);
+  return { page, base: await pageSaw(page) };
+}
+
+for (const [site, cases] of [
+  ['Facebook', FACEBOOK],
+  ['Instagram', INSTAGRAM],
+] as const) {
+  describe(`${site}: every covered action is stopped, Cancel drops it, Continue replays it once`, () => {
+    for (const c of cases) {
+      it(c.name, async () => {
+        const { page, base } = await openCase(c);
+        await page.click(c.control);
+        let frame = await waitForPrompt(page);
+        expect(await pageSaw(page), 'the page saw the click').toBe(base);
+        await choose(frame, 'Cancel');
+        await waitForPromptGone(page);
+        expect(await pageSaw(page), 'the page saw something after Cancel').toBe(base);
+
+        await page.click(c.control);
+        frame = await waitForPrompt(page);
+        expect(await pageSaw(page)).toBe(base);
+        await choose(frame, 'Continue');
+        await waitForPromptGone(page);
+        await page.waitForFunction(
+          (n) =>
+            (window as unknown as { __pageSaw: { clicks: unknown[] } }).__pageSaw.clicks.length > n,
+          {},
+          base,
+        );
+        expect(await pageSaw(page), 'the replay reached the page once').toBe(base + 1);
+        await page.close();
+      });
+    }
+  });
+}
+
+describe('answers and modes', () => {
+  it('"Not a client" replays, and that person is never asked about again', async () => {
+    const page = await clearline.openSite('https://www.instagram.com/alex.rivera.demo/');
+    await page.click(byText('Follow', '//header'));
+    await choose(await waitForPrompt(page), 'Not a client');
+    await waitForPromptGone(page);
+    expect(await pageSaw(page)).toBe(1);
+    await page.reload({ waitUntil: 'load' });
+    await page.hover(byText('Follow', '//header'));
+    await new Promise((r) => setTimeout(r, 300)); // the verdict arrives while the pointer rests
+    await page.click(byText('Follow', '//header'));
+    await expectNoPrompt(page);
+    expect(
+      await page.evaluate(
+        () =>
+          (window as unknown as { __pageSaw: { clicks: { trusted: boolean }[] } }).__pageSaw.clicks,
+      ),
+    ).toEqual([expect.objectContaining({ trusted: true })]);
+    await page.close();
+  });
+
+  it('"This person is a client" adds them and shows the guidance', async () => {
+    const page = await clearline.openSite(
+      'https://www.facebook.com/profile.php?id=100012345678901',
+    );
+    await page.click('[role="main"] [aria-label="Add friend"]');
+    let frame = await waitForPrompt(page);
+    await choose(frame, 'This person is a client');
+    await frame.type('input[name="label"]', 'J.L.');
+    await choose(frame, 'Add to my client list');
+    await frame.waitForFunction(() => document.body.innerText.includes('Before you go ahead'));
+    const text = await promptText(frame);
+    expect(text).toContain('J.L.');
+    expect(text).toMatch(/supervisor/i);
+    await choose(frame, 'Cancel');
+    await waitForPromptGone(page);
+    expect(await pageSaw(page)).toBe(0);
+
+    // Next time, the guidance comes straight away.
+    await page.click('[role="main"] [aria-label="Add friend"]');
+    frame = await waitForPrompt(page);
+    expect(await promptText(frame)).toContain('Before you go ahead');
+    expect(await buttonNames(frame)).not.toContain('Not a client');
+    await choose(frame, 'Cancel');
+    await page.close();
+  });
+
+  it('"Don\'t allow it with clients": a known client gets no Continue', async () => {
+    const options = await clearline.openExtensionPage('options.html');
+    await options.waitForSelector('select[name="promptMode.friend"]');
+    await options.select('select[name="promptMode.friend"]', 'block-clients');
+    await options.waitForSelector('[data-testid="save-status"]:not(:empty)');
+    await options.close();
+
+    const page = await clearline.openSite(
+      'https://www.facebook.com/profile.php?id=100012345678901',
+    );
+    await page.click('[role="main"] [aria-label="Add friend"]');
+    const frame = await waitForPrompt(page);
+    await frame.waitForFunction(() => document.body.innerText.length > 20);
+    expect(await buttonNames(frame)).toEqual(['Cancel']);
+    await choose(frame, 'Cancel');
+    await waitForPromptGone(page);
+    expect(await pageSaw(page)).toBe(0);
+    await page.close();
+
+    const reset = await clearline.openExtensionPage('options.html');
+    await reset.waitForSelector('select[name="promptMode.friend"]');
+    await reset.select('select[name="promptMode.friend"]', 'remind');
+    await reset.waitForSelector('[data-testid="save-status"]:not(:empty)');
+    await reset.close();
+  });
+
+  it('messaging a client outside working hours brings the contact-times reminder', async () => {
+    const options = await clearline.openExtensionPage('options.html');
+    for (const day of [1, 2, 3, 4, 5]) {
+      await options.waitForSelector(`input[name="workHours.day${day}"]:checked`);
+      await options.click(`input[name="workHours.day${day}"]`);
+      await options.waitForSelector(`input[name="workHours.day${day}"]:not(:checked)`);
+    }
+    await options.close();
+    const page = await clearline.openSite(
+      'https://www.facebook.com/profile.php?id=100012345678901',
+    );
+    await page.click('[role="main"] [aria-label="Message"]');
+    const frame = await waitForPrompt(page);
+    await frame.waitForFunction(() =>
+      document.body.innerText.includes('Outside your working hours'),
+    );
+    await choose(frame, 'Cancel');
+    await page.close();
+  });
+});
+
+describe('a hostile page', () => {
+  const MARKUP = '<img src=x onerror="window.parent.pwned=1">';
+  const hostile = `<!doctype html><html lang="en"><title>Demo</title><body><div role="main">
+    <h1>${MARKUP.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</h1>
+    <div role="button" tabindex="0" aria-label="Add friend">Add friend</div></div>
+    <script>window.__pageSaw = { clicks: [], keys: [] };
+      document.addEventListener('click', (e) => __pageSaw.clicks.push({ label: e.target.getAttribute('aria-label') || '', trusted: e.isTrusted }), true);
+      document.addEventListener('keydown', (e) => __pageSaw.keys.push(e.key), true);</script></body></html>`;
+  const URL = 'https://www.facebook.com/markup.name.demo';
+  const open = () => clearline.openSite(URL, { [URL]: hostile });
+
+  it('a profile name full of markup renders as text', async () => {
+    const page = await open();
+    await page.click('[aria-label="Add friend"]');
+    const frame = await waitForPrompt(page);
+    await frame.waitForFunction((m) => document.body.innerText.includes(m), {}, MARKUP);
+    expect(await frame.$('img')).toBeNull();
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    await choose(frame, 'Cancel');
+    await page.close();
+  });
+
+  for (const [how, tamper] of [
+    [
+      'hides',
+      "document.documentElement.lastElementChild.style.setProperty('display', 'none', 'important')",
+    ],
+    ['fades', "document.documentElement.lastElementChild.style.opacity = '0.02'"],
+    ['removes', 'document.documentElement.lastElementChild.remove()'],
+  ] as const) {
+    it(`the page ${how} the prompt: the action stays blocked and the coach is told`, async () => {
+      const page = await open();
+      await page.click('[aria-label="Add friend"]');
+      await waitForPrompt(page);
+      await page.evaluate(tamper);
+      // A fresh frame says what happened; nothing reached the page.
+      const notice = await waitForPrompt(page);
+      await notice.waitForFunction(() =>
+        document.body.innerText.includes('Clearline stopped this'),
+      );
+      expect(await buttonNames(notice)).toEqual(['Close']);
+      await choose(notice, 'Close');
+      await waitForPromptGone(page);
+      expect(await pageSaw(page)).toBe(0);
+      await page.close();
+    });
+  }
+
+  it("covering the prompt with the page's own top-layer dialog stops the action", async () => {
+    const page = await open();
+    await page.click('[aria-label="Add friend"]');
+    await waitForPrompt(page);
+    await new Promise((r) => setTimeout(r, 400)); // the prompt has been seen whole
+    await page.evaluate(() => {
+      const cover = document.createElement('dialog');
+      cover.style.cssText =
+        'width:100vw;height:100vh;max-width:none;max-height:none;margin:0;padding:0;border:0;background:white';
+      document.body.append(cover);
+      cover.showModal();
+    });
+    await page
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('dialog')].length === 1 &&
+          document.documentElement.lastElementChild?.tagName !== 'BODY',
+        { timeout: 5000 },
+      )
+      .catch(() => undefined);
+    const notice = await waitForPrompt(page);
+    await notice.waitForFunction(() => document.body.innerText.includes('Clearline stopped this'), {
+      timeout: 10_000,
+    });
+    expect(await pageSaw(page)).toBe(0);
+    await page.close();
+  });
+
+  it('element.click() from the page itself is not stopped and not prompted (untrusted)', async () => {
+    const page = await open();
+    await page.evaluate(() =>
+      (document.querySelector('[aria-label="Add friend"]') as HTMLElement).click(),
+    );
+    await expectNoPrompt(page);
+    expect(
+      await page.evaluate(
+        () =>
+          (window as unknown as { __pageSaw: { clicks: { trusted: boolean }[] } }).__pageSaw.clicks,
+      ),
+    ).toEqual([{ label: 'Add friend', trusted: false }]);
+    await page.close();
+  });
+
+  it('a double click cannot click through', async () => {
+    const page = await open();
+    await page.click('[aria-label="Add friend"]', { count: 2 });
+    const frame = await waitForPrompt(page);
+    expect(await pageSaw(page)).toBe(0);
+    expect(page.frames().filter((f) => f.url().includes('/prompt.html'))).toHaveLength(1);
+    await choose(frame, 'Cancel');
+    await page.close();
+  });
+
+  it('Enter on a focused button is stopped like a click', async () => {
+    const page = await open();
+    await page.focus('[aria-label="Add friend"]');
+    await page.keyboard.press('Enter');
+    const frame = await waitForPrompt(page);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __pageSaw: { keys: string[] } }).__pageSaw.keys,
+      ),
+    ).toEqual([]);
+    expect(await pageSaw(page)).toBe(0);
+    await choose(frame, 'Cancel');
+    expect(promptFrame(page)).toBeDefined();
+    await page.close();
+  });
+});

@@ -1,0 +1,81 @@
+// The boundary prompt as a person meets it: a frame on the site page, buttons
+// found by their accessible names, and the site page's own click counters.
+import type { Frame, Page } from 'puppeteer-core';
+
+/** What the site page's own listeners saw (the fixtures' window.__pageSaw). */
+export async function pageSaw(page: Page, label?: string): Promise<number> {
+  return page.evaluate((wanted) => {
+    const saw = (window as unknown as { __pageSaw?: { clicks: { label: string }[] } }).__pageSaw;
+    if (!saw) throw new Error('this page has no click counter');
+    return saw.clicks.filter((c) => wanted === undefined || c.label === wanted).length;
+  }, label);
+}
+
+export function promptFrame(page: Page): Frame | undefined {
+  return page.frames().find((f) => f.url().includes('/prompt.html'));
+}
+
+/** Waits for the prompt frame to appear and render its buttons. */
+export async function waitForPrompt(page: Page, timeout = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = promptFrame(page);
+    if (frame) {
+      try {
+        await frame.waitForSelector('::-p-aria([role="button"])', {
+          timeout: Math.max(100, deadline - Date.now()),
+        });
+        return frame;
+      } catch {
+        // the frame may have been replaced (a "stopped" notice): look again
+      }
+    }
+    if (Date.now() > deadline) throw new Error('the prompt never appeared');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function expectNoPrompt(page: Page, wait = 800): Promise<void> {
+  await new Promise((r) => setTimeout(r, wait));
+  if (promptFrame(page)) throw new Error('a prompt appeared');
+}
+
+export async function waitForPromptGone(page: Page, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (promptFrame(page)) {
+    if (Date.now() > deadline) throw new Error('the prompt did not close');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function buttonNames(frame: Frame): Promise<string[]> {
+  return frame.$$eval('button', (buttons) =>
+    buttons
+      .filter((b) => (b as HTMLElement).offsetParent !== null)
+      .map((b) => (b.getAttribute('aria-label') ?? (b as HTMLElement).innerText).trim()),
+  );
+}
+
+/** Clicks a prompt button by accessible name, once its 600 ms of inertness are over. */
+export async function choose(frame: Frame, name: string): Promise<void> {
+  const button = await frame.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, {
+    timeout: 10_000,
+  });
+  await frame.waitForFunction(
+    (el) =>
+      !!el && !(el as HTMLButtonElement).disabled && el.getAttribute('aria-disabled') !== 'true',
+    { timeout: 5_000 },
+    button,
+  );
+  await button!.click();
+}
+
+export async function promptText(frame: Frame): Promise<string> {
+  return frame.$eval('body', (b) => (b as HTMLElement).innerText);
+}
+
+/** Clicks a control found by a selector or an XPath-like text query, as a person would (trusted). */
+export async function clickControl(page: Page, selector: string): Promise<void> {
+  const el = await page.waitForSelector(selector, { timeout: 10_000 });
+  await el!.click();
+}

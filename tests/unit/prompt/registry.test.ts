@@ -1,0 +1,194 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { promptHandlers } from '../../../lib/prompt/registry';
+import { withinWorkingHours } from '../../../lib/prompt/working-hours';
+import { saveUserSetting } from '../../../lib/settings';
+import { addClient, listClients, verdict } from '../../../lib/store/client-list';
+import { STORAGE_ITEMS } from '../../../lib/storage-items';
+import { freshWorld } from '../store/setup';
+
+let sent: unknown[];
+beforeEach(() => {
+  freshWorld();
+  sent = [];
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tab, message) => {
+    sent.push(message);
+  });
+});
+
+const TAB = { tabId: 3, senderUrl: 'https://www.facebook.com/alex.rivera.demo' };
+const FRAME = { tabId: 3, senderUrl: 'chrome-extension://dyn/prompt.html' };
+const NONCE = 'AAAAAAAAAAAAAAAAAAAAAA';
+const open = (overrides: Partial<Parameters<typeof promptHandlers.openPrompt>[0]> = {}) =>
+  promptHandlers.openPrompt(
+    {
+      nonce: NONCE,
+      site: 'facebook',
+      action: 'add-friend',
+      keys: ['fb:alex.rivera.demo', 'fb:id:100012345678901'],
+      name: 'Alex <b>Demo</b>',
+      stopped: false,
+      ...overrides,
+    },
+    TAB,
+  );
+const answer = (
+  choice: 'cancel' | 'continue' | 'client' | 'not-client',
+  extra: { reason?: string; label?: string } = {},
+) => promptHandlers.answerPrompt({ nonce: NONCE, choice, ...extra }, FRAME);
+const resolved = () => sent.filter((m) => (m as { name: string }).name === 'promptResolved');
+
+describe('prompt registry', () => {
+  it('asks about someone not answered yet; only a frame in the same tab may read it', async () => {
+    expect(await open()).toEqual({ show: true });
+    await expect(
+      promptHandlers.getPromptContext({ nonce: NONCE }, { ...FRAME, tabId: 4 }),
+    ).rejects.toThrow('prompt-expired');
+    expect(await promptHandlers.getPromptContext({ nonce: NONCE }, FRAME)).toMatchObject({
+      stage: 'ask',
+      action: 'add-friend',
+      category: 'friend',
+      mode: 'remind',
+      verdict: 'unknown',
+      name: 'Alex <b>Demo</b>',
+      afterHours: false,
+    });
+  });
+
+  it('"Not a client" remembers every key, replays, and the nonce is spent', async () => {
+    await open();
+    expect(await answer('not-client')).toEqual({ context: null });
+    expect(resolved()).toEqual([
+      { clearline: 1, name: 'promptResolved', payload: { nonce: NONCE, outcome: 'replay' } },
+    ]);
+    expect(await verdict(['fb:id:100012345678901'], 3)).toBe('not-client');
+    await expect(answer('continue')).rejects.toThrow('prompt-expired');
+    // Asked again (a stale cache in the page): no prompt, it goes through.
+    expect(await open()).toEqual({ show: false });
+  });
+
+  it('"This person is a client" adds both keys and turns to guidance', async () => {
+    await open();
+    const { context } = await answer('client', { label: 'A.R.' });
+    expect(context).toMatchObject({ stage: 'guidance', verdict: 'client', clientLabel: 'A.R.' });
+    expect(resolved()).toEqual([]);
+    expect((await listClients(3)).clients[0]?.profileKeys?.sort()).toEqual([
+      'fb:alex.rivera.demo',
+      'fb:id:100012345678901',
+    ]);
+    await answer('cancel');
+    expect(resolved()).toEqual([
+      { clearline: 1, name: 'promptResolved', payload: { nonce: NONCE, outcome: 'cancel' } },
+    ]);
+  });
+
+  it('block-clients: a known client gets no Continue', async () => {
+    await saveUserSetting('promptMode', {
+      friend: 'block-clients',
+      follow: 'remind',
+      message: 'remind',
+    });
+    await addClient(
+      { profileUrl: 'facebook.com/alex.rivera.demo', label: '', note: '', dischargedOn: null },
+      3,
+    );
+    await open();
+    expect(await promptHandlers.getPromptContext({ nonce: NONCE }, FRAME)).toMatchObject({
+      stage: 'guidance',
+      mode: 'block-clients',
+    });
+    await expect(answer('continue')).rejects.toThrow('not-allowed');
+    await expect(answer('not-client')).rejects.toThrow('not-allowed');
+    expect(resolved()).toEqual([]);
+  });
+
+  it('reason mode: Continue needs a reason, kept sealed with the counters, no identity', async () => {
+    await saveUserSetting('promptMode', { friend: 'reason', follow: 'remind', message: 'remind' });
+    await open();
+    await expect(answer('continue', { reason: '   ' })).rejects.toThrow('reason-required');
+    await answer('continue', { reason: 'Agency page asked me to connect for outreach' });
+    const stored = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(stored).not.toMatch(/outreach|alex|100012345678901/);
+    const counters = (await fakeBrowser.storage.local.get(STORAGE_ITEMS.promptCounters.key))[
+      STORAGE_ITEMS.promptCounters.key
+    ];
+    expect(Object.values(counters as object)[0]).toEqual({ friend: { shown: 1, continued: 1 } });
+    const reasons = (await fakeBrowser.storage.local.get(STORAGE_ITEMS.promptReasons.key))[
+      STORAGE_ITEMS.promptReasons.key
+    ];
+    expect(reasons).toEqual([
+      {
+        date: expect.any(String),
+        category: 'friend',
+        sealed: { iv: expect.any(String), data: expect.any(String) },
+      },
+    ]);
+  });
+
+  it('unidentified: still asks, offers no client answers', async () => {
+    await open({ keys: [], name: null });
+    expect(await promptHandlers.getPromptContext({ nonce: NONCE }, FRAME)).toMatchObject({
+      stage: 'ask',
+      verdict: 'unidentified',
+      profileKey: null,
+    });
+    await expect(answer('client')).rejects.toThrow('unidentified');
+    await expect(answer('not-client')).rejects.toThrow('unidentified');
+    expect(await answer('continue')).toEqual({ context: null });
+  });
+
+  it('known clients only: nobody else is asked', async () => {
+    await saveUserSetting('promptScope', 'clients-only');
+    expect(await open()).toEqual({ show: false });
+    await addClient(
+      { profileUrl: 'facebook.com/alex.rivera.demo', label: '', note: '', dischargedOn: null },
+      3,
+    );
+    expect(await open()).toEqual({ show: true });
+  });
+
+  it('a message to a client outside working hours carries the after-hours reminder', async () => {
+    await addClient(
+      { profileUrl: 'facebook.com/alex.rivera.demo', label: '', note: '', dischargedOn: null },
+      3,
+    );
+    await saveUserSetting('workHours', { days: [], start: '08:00', end: '18:00' });
+    await open({ action: 'message' });
+    expect(await promptHandlers.getPromptContext({ nonce: NONCE }, FRAME)).toMatchObject({
+      afterHours: true,
+      category: 'message',
+    });
+    await open({ action: 'add-friend' });
+    expect(await promptHandlers.getPromptContext({ nonce: NONCE }, FRAME)).toMatchObject({
+      afterHours: false,
+    });
+  });
+
+  it('a stopped prompt (hidden by the page) cannot be continued', async () => {
+    await open({ stopped: true });
+    expect(await promptHandlers.getPromptContext({ nonce: NONCE }, FRAME)).toMatchObject({
+      stage: 'stopped',
+    });
+    await expect(answer('continue')).rejects.toThrow('not-allowed');
+    await answer('cancel');
+    expect(resolved()[0]).toMatchObject({ payload: { outcome: 'cancel' } });
+  });
+});
+
+describe('working hours', () => {
+  const at = (iso: string) => new Date(iso);
+  const weekdays = {
+    days: [1, 2, 3, 4, 5] as (0 | 1 | 2 | 3 | 4 | 5 | 6)[],
+    start: '08:00',
+    end: '18:00',
+  };
+  it('inside and outside', () => {
+    expect(withinWorkingHours(weekdays, at('2026-11-23T09:00:00'))).toBe(true); // Monday
+    expect(withinWorkingHours(weekdays, at('2026-11-23T18:00:00'))).toBe(false);
+    expect(withinWorkingHours(weekdays, at('2026-11-23T07:59:00'))).toBe(false);
+    expect(withinWorkingHours(weekdays, at('2026-11-22T12:00:00'))).toBe(false); // Sunday
+    expect(
+      withinWorkingHours({ ...weekdays, start: '22:00', end: '06:00' }, at('2026-11-23T23:30:00')),
+    ).toBe(true);
+  });
+});
