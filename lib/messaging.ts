@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { browser, type Runtime } from './browser';
 import { ACTION_KINDS, PAGE_KINDS, type SiteId } from './sites/types';
 import { PROMPT_CHOICES, REASON_MAX_LENGTH, type PromptContext } from './prompt/types';
+import type { PromptCounters } from './prompt/counters';
 import { adapterForUrl } from './sites';
 import {
   LABEL_MAX_LENGTH,
@@ -157,6 +158,8 @@ export const MESSAGES = {
       label: v.optional(label),
     }),
   ),
+  /** The content-free prompt counts, for the supervision summary on the options page. */
+  getPromptCounts: message<PromptCounters>()('extension', empty),
 } as const;
 
 /** Messages the background sends to a tab's content script (never from a page). */

@@ -8,6 +8,7 @@ import { DecisionsSection } from '../../components/DecisionsSection';
 import { EraseSection } from '../../components/EraseSection';
 import { LockPanel } from '../../components/LockPanel';
 import { PassphraseSection } from '../../components/PassphraseSection';
+import { PromptCountsSection } from '../../components/PromptCountsSection';
 import { SettingsSection } from '../../components/SettingsSection';
 import { StoreProblems } from '../../components/StoreProblems';
 import { useClientData } from '../../components/useClientData';
@@ -67,6 +68,7 @@ export function OptionsApp() {
         onChanged={() => void data.decisions.reload()}
         onRetry={() => void data.decisions.reload()}
       />
+      <PromptCountsSection ui={ui} />
       <PassphraseSection ui={ui} lock={lock} onChanged={lockChanged} />
       <BackupSection ui={ui} onImported={everythingChanged} />
       <SettingsSection view={view} />

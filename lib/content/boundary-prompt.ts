@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { browser, type Runtime } from '../browser';
 import { sendMessage, TAB_MESSAGES } from '../messaging';
 import { categoryOf, PASS_THROUGH_MS } from '../prompt/types';
+import { withinWorkingHours } from '../prompt/working-hours';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../settings';
 import type { ActionMatch, ActionProfile, SiteAdapter } from '../sites/types';
 import type { Verdict } from '../store/types';
@@ -41,11 +42,15 @@ export function cachedVerdict(cache: Map<string, Verdict>, keys: string[]): Verd
 
 /** Whether a trusted event on this action must be stopped for the prompt (decided synchronously). */
 export function mustStop(
-  settings: Pick<Settings, 'promptMode' | 'promptScope'>,
+  settings: Pick<Settings, 'promptMode' | 'promptScope' | 'workHours'>,
   match: ActionMatch,
   verdict: Verdict | undefined,
+  now = new Date(),
 ): boolean {
   if (settings.promptMode[categoryOf(match.kind)] === 'off') return false;
+  // Sending in a thread that is already open: only the after-hours reminder, and only for clients.
+  if (match.kind === 'send-message')
+    return verdict === 'client' && !withinWorkingHours(settings.workHours, now);
   if (verdict === 'not-client') return false;
   if (settings.promptScope === 'clients-only') return verdict !== 'unknown';
   return true;
@@ -90,7 +95,9 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
   // Hover and focus: learn about the person before the click comes.
   const warm = (event: Event) => {
     if (!(event.target instanceof Element)) return;
-    const match = adapter.actionAt(event.target);
+    const match = adapter.isMessageComposer(event.target)
+      ? { kind: 'send-message' as const, control: event.target }
+      : adapter.actionAt(event.target);
     if (match) prefetch(adapter.profileFor(match, new URL(location.href)).keys);
   };
   ctx.addEventListener(window, 'pointerover', warm, { capture: true, passive: true });

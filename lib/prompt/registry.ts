@@ -10,7 +10,7 @@ import type { ActionKind, SiteId } from '../sites/types';
 import { STORAGE_ITEMS } from '../storage-items';
 import { clientLabelFor, markClient, recordNotClient, verdict } from '../store/client-list';
 import { dataKey, lockState } from '../store/keyring';
-import { count, keepReason } from './counters';
+import { count, keepReason, readCounters } from './counters';
 import { categoryOf, type PromptContext, type PromptErrorCode } from './types';
 import { withinWorkingHours } from './working-hours';
 
@@ -89,10 +89,17 @@ async function finish(nonce: string, prompt: OpenPrompt, outcome: 'replay' | 'ca
 
 type PromptHandlers = Pick<
   Handlers,
-  'openPrompt' | 'closePrompt' | 'getPromptContext' | 'promptShown' | 'answerPrompt'
+  | 'openPrompt'
+  | 'closePrompt'
+  | 'getPromptContext'
+  | 'promptShown'
+  | 'answerPrompt'
+  | 'getPromptCounts'
 >;
 
 export const promptHandlers: PromptHandlers = {
+  getPromptCounts: () => readCounters(),
+
   async openPrompt({ nonce, site, action, keys, name, stopped }, { tabId }) {
     if (tabId === undefined) throw new Error('no tab');
     const record: OpenPrompt & { createdAt: number } = {

@@ -49,6 +49,7 @@ type StoreHandlers = Omit<
   | 'getPromptContext'
   | 'promptShown'
   | 'answerPrompt'
+  | 'getPromptCounts'
 >;
 
 export const storeHandlers: StoreHandlers = {
