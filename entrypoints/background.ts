@@ -2,6 +2,8 @@ import { browser, type Runtime } from '../lib/browser';
 import { createRouter, type Handlers } from '../lib/messaging';
 import { forgetTab, pageStatusHandlers } from '../lib/page-status';
 import { promptHandlers } from '../lib/prompt/registry';
+import { auditHandlers } from '../lib/audit/handlers';
+import { AUDIT_ALARM, checkAuditReminder, scheduleAuditReminder } from '../lib/audit/reminder';
 import { IDLE_LOCK_ALARM, storeHandlers } from '../lib/store/handlers';
 import { lock } from '../lib/store/keyring';
 
@@ -9,6 +11,7 @@ const handlers: Handlers = {
   ...pageStatusHandlers,
   ...storeHandlers,
   ...promptHandlers,
+  ...auditHandlers,
 };
 
 export default defineBackground(() => {
@@ -22,5 +25,10 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === IDLE_LOCK_ALARM) void lock();
+    if (alarm.name === AUDIT_ALARM) void checkAuditReminder();
   });
+  void scheduleAuditReminder();
+  void checkAuditReminder();
+  // The notification opens the privacy check.
+  browser.notifications.onClicked.addListener(() => void browser.runtime.openOptionsPage());
 });

@@ -6,6 +6,7 @@ import { browser, type Runtime } from './browser';
 import { ACTION_KINDS, PAGE_KINDS, type SiteId } from './sites/types';
 import { PROMPT_CHOICES, REASON_MAX_LENGTH, type PromptContext } from './prompt/types';
 import type { PromptCounters } from './prompt/counters';
+import type { AuditView } from './audit/types';
 import { adapterForUrl } from './sites';
 import {
   LABEL_MAX_LENGTH,
@@ -158,6 +159,35 @@ export const MESSAGES = {
       label: v.optional(label),
     }),
   ),
+  /**
+   * A content script read the coach's own settings on a settings page (or counted
+   * public posts on the own profile). Settings values only, never client data.
+   */
+  reportAuditFindings: message<{ updated: number }>()(
+    'content',
+    v.strictObject({
+      platform: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
+      findings: v.pipe(
+        v.array(
+          v.strictObject({
+            itemId: v.pipe(v.string(), v.maxLength(64)),
+            result: v.picklist(['pass', 'fail', 'unknown']),
+            observed: v.pipe(v.string(), v.maxLength(100)),
+          }),
+        ),
+        v.maxLength(30),
+      ),
+    }),
+  ),
+  /** The whole audit: every item's state, the scores, the history, whether a re-audit is due. */
+  getAudit: message<AuditView>()('extension', empty),
+  /** "I checked this" (confirmed: true), or taking that back (false). */
+  confirmAuditItem: message<AuditView>()(
+    'extension',
+    v.strictObject({ itemId: v.pipe(v.string(), v.maxLength(64)), confirmed: v.boolean() }),
+  ),
+  /** The audit as a JSON file for supervision: settings results only, no client data. */
+  exportAudit: message<{ fileName: string; contents: string }>()('extension', empty),
   /** The content-free prompt counts, for the supervision summary on the options page. */
   getPromptCounts: message<PromptCounters>()('extension', empty),
 } as const;

@@ -19,6 +19,8 @@ export const STORAGE_ITEMS = {
   promptCounters: { area: 'local', key: 'promptCounters' },
   /** Reasons written in "reason" mode, sealed with the data key, with date and action kind only. */
   promptReasons: { area: 'local', key: 'promptReasons' },
+  /** The last-audit moment the re-audit notification was shown for (one per due period). */
+  auditNotifiedFor: { area: 'local', key: 'auditNotifiedFor' },
   /** What the content script last reported for a tab: storage.session (never seen by pages). */
   pageStatus: {
     area: 'session',

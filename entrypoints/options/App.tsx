@@ -1,7 +1,8 @@
-// The options page: the client list and what protects it (lock, passphrase,
-// backup), the settings, and erasing everything. The page reads settings and
-// the list once and hands them to each section.
+// The options page: the privacy check, the client list and what protects it
+// (lock, passphrase, backup), the settings, and erasing everything. The page
+// reads settings and the list once and hands them to each section.
 import { useRef } from 'preact/hooks';
+import { AuditSection } from '../../components/audit/AuditSection';
 import { BackupSection } from '../../components/BackupSection';
 import { ClientsSection } from '../../components/ClientsSection';
 import { DecisionsSection } from '../../components/DecisionsSection';
@@ -44,6 +45,7 @@ export function OptionsApp() {
       <h1>{t('optionsTitle')}</h1>
       <p>{t('optionsPageIntro')}</p>
       <StoreProblems ui={ui} problems={data.problems.result} />
+      <AuditSection ui={ui} />
       <ClientsSection
         ui={ui}
         lockPanel={

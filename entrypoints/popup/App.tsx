@@ -5,6 +5,7 @@ import { PAGE_KIND_WORDS, SITE_WORDS } from '../../lib/page-kind-words';
 import { adapterForUrl } from '../../lib/sites';
 import { STORAGE_ITEMS } from '../../lib/storage-items';
 import type { SiteId } from '../../lib/sites/types';
+import { AuditPopup } from '../../components/audit/AuditPopup';
 import { LockPanel } from '../../components/LockPanel';
 import { useLoad } from '../../components/useAsync';
 import { useSettings } from '../../components/useSettings';
@@ -94,6 +95,14 @@ export function PopupApp() {
           </>
         )}
       </section>
+      {tab.kind !== 'loading' && (
+        <AuditPopup
+          ui={{ t, words, locale }}
+          platform={
+            tab.kind === 'active' ? tab.status.site : tab.kind === 'not-started' ? tab.site : null
+          }
+        />
+      )}
       <LockPanel
         ui={{ t, words, locale }}
         lock={lock.result}

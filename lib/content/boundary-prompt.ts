@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '..
 import type { ActionMatch, ActionProfile, SiteAdapter } from '../sites/types';
 import type { Verdict } from '../store/types';
 import { openPromptFrame, type PromptFrame } from './prompt-frame';
+import { onAddressChange } from './address';
 
 interface OpenPrompt {
   nonce: string;
@@ -89,8 +90,7 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
     if (key && adapter.pageKind(new URL(location.href)) === 'profile') prefetch([key]);
   };
   pageProfile();
-  const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  if (nav) ctx.addEventListener(nav, 'currententrychange', pageProfile);
+  onAddressChange(ctx, pageProfile);
 
   // Hover and focus: learn about the person before the click comes.
   const warm = (event: Event) => {

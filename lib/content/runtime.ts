@@ -6,11 +6,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage, type PageStatus } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 import { startBoundaryPrompt } from './boundary-prompt';
+import { startAuditReader } from './audit-reader';
+import { onAddressChange } from './address';
 
 /** How long to keep looking for own-profile controls on a page that is still rendering. */
 const OWNER_WATCH_MS = 15_000;
-/** Where the Navigation API is missing (older Firefox), how often to look for a new address. */
-const URL_POLL_MS = 1_000;
 
 export function readPageStatus(adapter: SiteAdapter, url: URL, doc: Document): PageStatus {
   const pageKind = adapter.pageKind(url);
@@ -21,25 +21,6 @@ export function readPageStatus(adapter: SiteAdapter, url: URL, doc: Document): P
     profileKey: adapter.profileKeyFromUrl(url),
     profileOwner: pageKind === 'profile' ? adapter.profileOwner(doc) : 'unknown',
   };
-}
-
-/** Calls back after every same-document navigation (both sites are single-page apps). */
-function onAddressChange(ctx: ContentScriptContext, callback: () => void): void {
-  // Not WXT's "wxt:locationchange": that is an event on the page's window whose
-  // name carries our extension id, which the page could read or forge.
-  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  if (navigation) {
-    ctx.addEventListener(navigation, 'currententrychange', (event) => {
-      if (event.isTrusted) callback();
-    });
-    return;
-  }
-  let last = location.href;
-  ctx.setInterval(() => {
-    if (location.href === last) return;
-    last = location.href;
-    callback();
-  }, URL_POLL_MS);
 }
 
 export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptContext): void {
@@ -87,4 +68,5 @@ export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptCont
   watchOwner();
   onAddressChange(ctx, watchOwner);
   startBoundaryPrompt(adapter, ctx);
+  startAuditReader(adapter, ctx);
 }

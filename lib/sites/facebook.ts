@@ -9,6 +9,7 @@ import {
   labelIndex,
   profileFor,
 } from './actions';
+import { readFacebookAudit } from './facebook-audit';
 import { HOST_MATCHES } from './hosts';
 import { findLabelled, hostsFrom, labelSet, pathSegments } from './labels';
 import type { PageKind, ProfileKey, ProfileOwner, SiteAdapter } from './types';
@@ -295,4 +296,5 @@ export const facebook: SiteAdapter = {
   actionAt: (target) => actionAt(ACTIONS, target),
   profileFor: (match, pageUrl) => profileFor(ACTIONS, match, pageUrl),
   isMessageComposer,
+  readAudit: (doc, url) => readFacebookAudit(doc, url),
 };

@@ -9,6 +9,7 @@ import {
   labelIndex,
   profileFor,
 } from './actions';
+import { readInstagramAudit } from './instagram-audit';
 import { HOST_MATCHES } from './hosts';
 import { findLabelled, hostsFrom, labelSet, pathSegments } from './labels';
 import type { PageKind, ProfileKey, ProfileOwner, SiteAdapter } from './types';
@@ -248,4 +249,5 @@ export const instagram: SiteAdapter = {
   actionAt: (target) => actionAt(ACTIONS, target),
   profileFor: (match, pageUrl) => profileFor(ACTIONS, match, pageUrl),
   isMessageComposer,
+  readAudit: (doc, url) => readInstagramAudit(doc, url),
 };

@@ -21,7 +21,18 @@ export type ProfileKey = `${'fb' | 'ig'}:${string}`;
 /** Whether the profile shown is the coach's own. A URL cannot tell; the page can, or cannot. */
 export type ProfileOwner = 'own' | 'other' | 'unknown';
 
-export interface SiteAdapter extends SiteActions {
+/** The privacy self-audit's part of an adapter: reading the coach's own settings. */
+export interface SiteAudit {
+  /**
+   * Reads every audit item this page shows (a settings page, or the coach's own
+   * profile for public posts). Items the page should show but whose label or
+   * value is not recognized come back as 'unknown' (could not check), never pass.
+   * Returns [] on pages with nothing to audit. Labels and values: en + es tables.
+   */
+  readAudit(doc: Document, url: URL): import('../audit/types').AuditFinding[];
+}
+
+export interface SiteAdapter extends SiteActions, SiteAudit {
   readonly id: SiteId;
   /** True for URLs on this site's hosts (any path). */
   isSiteUrl(url: URL): boolean;

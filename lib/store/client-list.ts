@@ -328,12 +328,9 @@ export async function removeDecision(id: string): Promise<void> {
 export async function clearDatabase(): Promise<void> {
   const database = await db();
   await write(async () => {
-    const tx = database.transaction(['clients', 'decisions', 'meta'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('clients').clear(),
-      tx.objectStore('decisions').clear(),
-      tx.objectStore('meta').clear(),
-    ]);
+    const stores = ['clients', 'decisions', 'meta', 'auditItems', 'auditHistory'] as const;
+    const tx = database.transaction([...stores], 'readwrite');
+    await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
     await tx.done;
   });
   hmac = null;

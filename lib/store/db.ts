@@ -11,7 +11,7 @@ import {
 import type { Sealed } from '../crypto';
 
 export const DB_NAME = 'clearline';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A client: identified only by keyed hashes; every free text sealed. */
 export interface ClientRecord {
@@ -40,10 +40,26 @@ export interface MetaRecord {
   value: string;
 }
 
+/** One privacy-audit item: what a settings page last showed, and the coach's own confirmation. */
+export interface AuditItemRecord {
+  itemId: string;
+  platform: 'facebook' | 'instagram';
+  page: { result: 'pass' | 'fail' | 'unknown'; observed: string; at: number } | null;
+  confirmedAt: number | null;
+}
+
+/** The scores after a change, for the audit's history. */
+export interface AuditHistoryRecord {
+  at: number;
+  scores: import('../audit/types').AuditScore[];
+}
+
 export interface ClearlineDB extends DBSchema {
   clients: { key: string; value: ClientRecord; indexes: { keyHashes: string } };
   decisions: { key: string; value: DecisionRecord };
   meta: { key: string; value: MetaRecord };
+  auditItems: { key: string; value: AuditItemRecord };
+  auditHistory: { key: number; value: AuditHistoryRecord };
 }
 
 /** Version 1 kept one profile key per client; kept here for its migration. */
@@ -94,6 +110,11 @@ export const MIGRATIONS: Record<
       await cursor.update(next);
       cursor = await cursor.continue();
     }
+  },
+  3: (db) => {
+    // The privacy self-audit: settings results and their history (no client data).
+    db.createObjectStore('auditItems', { keyPath: 'itemId' });
+    db.createObjectStore('auditHistory', { autoIncrement: true });
   },
 };
 

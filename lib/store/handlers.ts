@@ -40,16 +40,24 @@ function active<A extends unknown[], R>(handler: (...args: A) => Promise<R>) {
   };
 }
 
-type StoreHandlers = Omit<
+type StoreHandlers = Pick<
   Handlers,
-  | 'reportPageStatus'
-  | 'getPageStatus'
-  | 'openPrompt'
-  | 'closePrompt'
-  | 'getPromptContext'
-  | 'promptShown'
-  | 'answerPrompt'
-  | 'getPromptCounts'
+  | 'getVerdict'
+  | 'getLockState'
+  | 'unlock'
+  | 'lock'
+  | 'setPassphrase'
+  | 'removePassphrase'
+  | 'listClients'
+  | 'addClient'
+  | 'updateClient'
+  | 'removeClient'
+  | 'listDecisions'
+  | 'removeDecision'
+  | 'exportBackup'
+  | 'importBackup'
+  | 'eraseAll'
+  | 'getStoreProblems'
 >;
 
 export const storeHandlers: StoreHandlers = {

@@ -228,6 +228,13 @@ const PAGES: PageCase[] = [
   { file: 'profile-own-es.html', expected: [] },
   { file: 'post.html', expected: [] },
   { file: 'settings.html', expected: [] },
+  // Settings pages read by the privacy check: no covered action on them.
+  { file: 'settings-cs.html', expected: [] },
+  { file: 'settings-es.html', expected: [] },
+  { file: 'settings-followers-es.html', expected: [] },
+  { file: 'settings-followers.html', expected: [] },
+  { file: 'settings-tagging-es.html', expected: [] },
+  { file: 'settings-tagging.html', expected: [] },
   {
     file: 'messages.html',
     expected: [

@@ -151,6 +151,17 @@ const PAGES: PageCase[] = [
     ],
   },
   { file: 'settings.html', expected: [] },
+  // Settings pages read by the privacy check: no covered action on them.
+  { file: 'edit-profile-es.html', expected: [] },
+  { file: 'edit-profile.html', expected: [] },
+  { file: 'message-requests-es.html', expected: [] },
+  { file: 'message-requests.html', expected: [] },
+  { file: 'privacy-security-cs.html', expected: [] },
+  { file: 'privacy-security-es.html', expected: [] },
+  { file: 'privacy-security.html', expected: [] },
+  { file: 'settings-es.html', expected: [] },
+  { file: 'tags-mentions-es.html', expected: [] },
+  { file: 'tags-mentions.html', expected: [] },
   {
     file: 'follow-requests.html',
     expected: [

@@ -1,0 +1,89 @@
+// The popup's privacy check line: on Facebook or Instagram, that platform's score
+// and the one next thing to look at; elsewhere, the way to the privacy check.
+import type { SiteId } from '../../lib/sites/types';
+import { browser } from '../../lib/browser';
+import { sendMessage } from '../../lib/messaging';
+import { useLoad } from '../useAsync';
+import { describeError, type Ui } from '../ui';
+import { ScoreBlock, nextStep, resultWords, scoreFor, siteName } from './auditWords';
+
+export function AuditPopup({ ui, platform }: { ui: Ui; platform: SiteId | null }) {
+  const { t } = ui;
+  const audit = useLoad(() => sendMessage('getAudit', {}));
+  const result = audit.result;
+  const openCheck = () => {
+    // openOptionsPage brings an open options tab forward instead of adding one.
+    browser.runtime
+      .openOptionsPage()
+      .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/options.html#audit') }))
+      .catch(() => undefined);
+  };
+
+  if (result.state === 'loading') return null;
+  // Away from the two sites, with nothing due, a link is all there is to say.
+  const justLink = result.state === 'ready' && !platform && !result.value.reauditDue;
+  return (
+    <section
+      class="audit-popup"
+      aria-labelledby={justLink ? undefined : 'audit-popup-heading'}
+      data-testid="audit-popup"
+      data-state={result.state}
+    >
+      {!justLink && <h2 id="audit-popup-heading">{t('auditHeading')}</h2>}
+      {result.state === 'error' && (
+        <p class="warning" data-testid="audit-popup-error">
+          {t('auditLoadFailed', describeError(ui, result.error))}
+        </p>
+      )}
+      {result.state === 'ready' &&
+        (() => {
+          const view = result.value;
+          const next = platform ? nextStep(view, platform) : null;
+          return (
+            <>
+              {view.reauditDue && (
+                <div class="audit-popup-due" data-testid="audit-popup-due">
+                  <p class="warning">{t('auditPopupDue')}</p>
+                  <button type="button" onClick={openCheck}>
+                    {t('auditPopupOpen')}
+                  </button>
+                </div>
+              )}
+              {platform && (
+                <>
+                  <p class="audit-platform-name">{siteName(ui, platform)}</p>
+                  <ScoreBlock ui={ui} score={scoreFor(view, platform)} />
+                  {next ? (
+                    <p data-testid="audit-next" data-item-id={next.item.id}>
+                      {t('auditPopupNext', t(next.item.title), resultWords(ui, next.state))}{' '}
+                      <a href={next.item.link} target="_blank" rel="noreferrer">
+                        {t('auditOpenSettings')}
+                      </a>
+                    </p>
+                  ) : (
+                    // Stale results are no reason for "all checked": a due check says so above.
+                    !view.reauditDue && (
+                      <p class="ok" data-testid="audit-all-checked">
+                        {t('auditPopupAllChecked')}
+                      </p>
+                    )
+                  )}
+                </>
+              )}
+              {justLink && (
+                <p>
+                  <a
+                    href={browser.runtime.getURL('/options.html#audit')}
+                    target="_blank"
+                    rel="noreferrer"
+                  >
+                    {t('auditHeading')}
+                  </a>
+                </p>
+              )}
+            </>
+          );
+        })()}
+    </section>
+  );
+}

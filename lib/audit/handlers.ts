@@ -1,0 +1,23 @@
+import type { Handlers } from '../messaging';
+import { auditView, confirmItem, exportAudit, recordFindings } from './audit';
+import { checkAuditReminder } from './reminder';
+
+type AuditHandlers = Pick<
+  Handlers,
+  'reportAuditFindings' | 'getAudit' | 'confirmAuditItem' | 'exportAudit'
+>;
+
+export const auditHandlers: AuditHandlers = {
+  async reportAuditFindings({ platform, findings }) {
+    const updated = await recordFindings(platform, findings);
+    await checkAuditReminder(); // a fresh reading may end a due re-audit
+    return { updated };
+  },
+  getAudit: () => auditView(),
+  async confirmAuditItem({ itemId, confirmed }) {
+    const view = await confirmItem(itemId, confirmed);
+    await checkAuditReminder();
+    return view;
+  },
+  exportAudit: () => exportAudit(),
+};

@@ -1,0 +1,45 @@
+// The re-audit reminder: an alarm looks twice a day; once the re-audit interval
+// has passed since the last check, a notification (once per due period) and the
+// toolbar badge ask for a new privacy check. Observations to discuss (a later
+// capability) will take the badge first.
+import { browser } from '../browser';
+import { translate, resolveLocale } from '../i18n';
+import { loadSettings } from '../settings';
+import { STORAGE_ITEMS } from '../storage-items';
+import { auditView } from './audit';
+
+export const AUDIT_ALARM = 'audit-reminder';
+const CHECK_EVERY_MINUTES = 12 * 60;
+export const AUDIT_NOTIFICATION = 'clearline-audit-due';
+
+export async function scheduleAuditReminder(): Promise<void> {
+  if (!(await browser.alarms.get(AUDIT_ALARM))) {
+    await browser.alarms.create(AUDIT_ALARM, {
+      delayInMinutes: 1,
+      periodInMinutes: CHECK_EVERY_MINUTES,
+    });
+  }
+}
+
+/** Looks whether a re-audit is due; notifies once per due period and keeps the badge in step. */
+export async function checkAuditReminder(now = Date.now()): Promise<boolean> {
+  const view = await auditView(now);
+  await browser.action.setBadgeText({ text: view.reauditDue ? '!' : '' });
+  if (view.reauditDue) await browser.action.setBadgeBackgroundColor({ color: '#1f5f8b' });
+  if (!view.reauditDue) return false;
+  // One notification per "last audit" moment: not every twelve hours.
+  const { key } = STORAGE_ITEMS.auditNotifiedFor;
+  const notifiedFor = (await browser.storage.local.get(key))[key];
+  const period = view.lastAuditAt ?? 0;
+  if (notifiedFor === period) return true;
+  const { values } = await loadSettings();
+  const locale = resolveLocale(values.locale, browser.i18n.getUILanguage());
+  await browser.notifications.create(AUDIT_NOTIFICATION, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: translate(locale, 'auditReminderTitle'),
+    message: translate(locale, 'auditReminderBody'),
+  });
+  await browser.storage.local.set({ [key]: period });
+  return true;
+}
