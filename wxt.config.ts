@@ -19,7 +19,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
     host_permissions: [...HOST_MATCHES.facebook, ...HOST_MATCHES.instagram],
     action: { default_title: '__MSG_extName__' },
     // The prompt is our own page, framed on the two sites only. A dynamic URL

@@ -11,7 +11,8 @@ import { describeError, tw, type Ui } from './ui';
 
 /** Gives the browser a file to save, without any network: a Blob behind a temporary link. */
 export function downloadText(fileName: string, contents: string): void {
-  const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));
+  const type = fileName.endsWith('.csv') ? 'text/csv' : 'application/json';
+  const url = URL.createObjectURL(new Blob([contents], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

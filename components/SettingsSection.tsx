@@ -17,6 +17,7 @@ import {
   type Settings,
 } from '../lib/settings';
 import type { SettingsView } from './useSettings';
+import { tw } from './ui';
 
 const ACTION_LABELS: Record<PromptAction, MessageKey> = {
   friend: 'settingPromptModeFriend',
@@ -231,6 +232,15 @@ export function SettingsSection({ view }: { view: SettingsView }) {
           value={values.crisisProtocol}
           onChange={(e) => save('crisisProtocol', e.currentTarget.value)}
         />
+      </label>
+      <label class="field-row">
+        <input
+          type="checkbox"
+          name="remindOnReact"
+          checked={values.remindOnReact}
+          onChange={(e) => save('remindOnReact', e.currentTarget.checked)}
+        />{' '}
+        {tw(view, 'settingRemindOnReact')}
       </label>
     </section>
   );

@@ -3,6 +3,12 @@ import { createRouter, type Handlers } from '../lib/messaging';
 import { forgetTab, pageStatusHandlers } from '../lib/page-status';
 import { promptHandlers } from '../lib/prompt/registry';
 import { auditHandlers } from '../lib/audit/handlers';
+import {
+  createNotePostMenu,
+  notePostFromMenu,
+  observationHandlers,
+} from '../lib/observations/handlers';
+import { checkObservationReminder } from '../lib/observations/follow-up';
 import { AUDIT_ALARM, checkAuditReminder, scheduleAuditReminder } from '../lib/audit/reminder';
 import { IDLE_LOCK_ALARM, storeHandlers } from '../lib/store/handlers';
 import { lock } from '../lib/store/keyring';
@@ -12,6 +18,7 @@ const handlers: Handlers = {
   ...storeHandlers,
   ...promptHandlers,
   ...auditHandlers,
+  ...observationHandlers,
 };
 
 export default defineBackground(() => {
@@ -25,8 +32,13 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === IDLE_LOCK_ALARM) void lock();
-    if (alarm.name === AUDIT_ALARM) void checkAuditReminder();
+    if (alarm.name === AUDIT_ALARM) {
+      void checkAuditReminder();
+      void checkObservationReminder();
+    }
   });
+  browser.runtime.onInstalled.addListener(() => void createNotePostMenu());
+  browser.contextMenus.onClicked.addListener((info, tab) => void notePostFromMenu(info, tab));
   void scheduleAuditReminder();
   void checkAuditReminder();
   // The notification opens the privacy check.

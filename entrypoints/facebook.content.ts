@@ -4,7 +4,8 @@ import { startContentRuntime } from '../lib/content/runtime';
 
 export default defineContentScript({
   matches: [...HOST_MATCHES.facebook],
-  runAt: 'document_idle',
+  // Before any page script: our capture listeners on window must be the first to see a click.
+  runAt: 'document_start',
   main(ctx) {
     startContentRuntime(facebook, ctx);
   },

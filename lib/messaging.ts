@@ -3,8 +3,18 @@
 // payload; the background's router checks both before any handler runs.
 import * as v from 'valibot';
 import { browser, type Runtime } from './browser';
-import { ACTION_KINDS, PAGE_KINDS, type SiteId } from './sites/types';
-import { PROMPT_CHOICES, REASON_MAX_LENGTH, type PromptContext } from './prompt/types';
+import { ACTION_KINDS, PAGE_KINDS, POST_ACTIONS, type SiteId } from './sites/types';
+import {
+  OBSERVATION_NOTE_MAX_LENGTH,
+  PROMPT_CHOICES,
+  REASON_MAX_LENGTH,
+  type PromptContext,
+} from './prompt/types';
+import {
+  OBSERVATION_STATUSES,
+  type ObservationSummary,
+  type ObservationView,
+} from './observations/types';
 import type { PromptCounters } from './prompt/counters';
 import type { AuditView } from './audit/types';
 import { adapterForUrl } from './sites';
@@ -133,11 +143,18 @@ export const MESSAGES = {
     v.strictObject({
       nonce,
       site: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
-      action: v.picklist(ACTION_KINDS),
+      action: v.picklist([...ACTION_KINDS, 'post'] as const),
       keys: v.pipe(v.array(profileKeyString), v.maxLength(4)),
       name: v.nullable(v.pipe(v.string(), v.maxLength(200))),
       /** The page hid or removed an earlier prompt, or its frame failed: say so, keep blocking. */
       stopped: v.boolean(),
+      /** Set for the observed-post reminder: what is being done with the post, and its address. */
+      post: v.optional(
+        v.strictObject({
+          action: v.picklist(POST_ACTIONS),
+          url: v.nullable(v.pipe(v.string(), v.maxLength(2048), v.url())),
+        }),
+      ),
     }),
   ),
   /** The content script gave up on a prompt (the page removed it): it can no longer be answered. */
@@ -157,6 +174,8 @@ export const MESSAGES = {
       choice: v.picklist(PROMPT_CHOICES),
       reason: v.optional(v.pipe(v.string(), v.maxLength(REASON_MAX_LENGTH))),
       label: v.optional(label),
+      /** For "note" and "risk": the coach's short note (optional). */
+      note: v.optional(v.pipe(v.string(), v.maxLength(OBSERVATION_NOTE_MAX_LENGTH))),
     }),
   ),
   /**
@@ -188,6 +207,26 @@ export const MESSAGES = {
   ),
   /** The audit as a JSON file for supervision: settings results only, no client data. */
   exportAudit: message<{ fileName: string; contents: string }>()('extension', empty),
+  /** The observation log, newest first. */
+  listObservations: message<{ observations: ObservationView[]; locked: boolean }>()(
+    'extension',
+    empty,
+  ),
+  /** Moves an observation along (discussed with client, shared with team, no action) or edits its note. */
+  updateObservation: message<ObservationView>()(
+    'extension',
+    v.strictObject({
+      id,
+      status: v.optional(v.picklist(OBSERVATION_STATUSES)),
+      note: v.optional(v.pipe(v.string(), v.maxLength(OBSERVATION_NOTE_MAX_LENGTH))),
+    }),
+  ),
+  deleteObservation: message<{ deleted: true }>()('extension', v.strictObject({ id })),
+  /** The de-identified supervision summary (observations and prompt counts) as CSV and JSON. */
+  exportSupervisionSummary: message<{ summary: ObservationSummary; csv: string; json: string }>()(
+    'extension',
+    empty,
+  ),
   /** The content-free prompt counts, for the supervision summary on the options page. */
   getPromptCounts: message<PromptCounters>()('extension', empty),
 } as const;
@@ -195,10 +234,17 @@ export const MESSAGES = {
 /** Messages the background sends to a tab's content script (never from a page). */
 export const TAB_MESSAGES = {
   promptShown: v.strictObject({ nonce }),
+  /** The context menu was used: describe the post under the last right-click (author, address). */
+  describeContextPost: v.strictObject({}),
   /** replay: do the action once on the original control; cancel: do nothing. */
   promptResolved: v.strictObject({ nonce, outcome: v.picklist(['replay', 'cancel']) }),
 } as const;
 export type TabMessageName = keyof typeof TAB_MESSAGES;
+/** The content script's answer to describeContextPost. */
+export const ContextPostSchema = v.strictObject({
+  keys: v.pipe(v.array(profileKeyString), v.maxLength(4)),
+  postUrl: v.nullable(v.pipe(v.string(), v.maxLength(2048), v.url())),
+});
 export type TabMessagePayload<N extends TabMessageName> = v.InferOutput<(typeof TAB_MESSAGES)[N]>;
 
 export type MessageName = keyof typeof MESSAGES;

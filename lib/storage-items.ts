@@ -21,6 +21,8 @@ export const STORAGE_ITEMS = {
   promptReasons: { area: 'local', key: 'promptReasons' },
   /** The last-audit moment the re-audit notification was shown for (one per due period). */
   auditNotifiedFor: { area: 'local', key: 'auditNotifiedFor' },
+  /** The oldest waiting observation the follow-up notification was shown for. */
+  observationNotifiedFor: { area: 'local', key: 'observationNotifiedFor' },
   /** What the content script last reported for a tab: storage.session (never seen by pages). */
   pageStatus: {
     area: 'session',

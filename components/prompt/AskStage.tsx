@@ -65,7 +65,14 @@ export function AskStage({
       frame={frame}
       stage="ask"
       site={site}
-      heading={<ActionHeading ui={ui} action={context.action} name={context.name} />}
+      heading={
+        <ActionHeading
+          ui={ui}
+          action={context.action}
+          name={context.name}
+          post={context.post?.action}
+        />
+      }
       notice={context.afterHours ? <AfterHoursNotice ui={ui} hours={context.workHours} /> : null}
       body={body}
       focusRef={revealed ? labelInput : cancel}

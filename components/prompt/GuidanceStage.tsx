@@ -81,7 +81,14 @@ export function GuidanceStage({
       frame={frame}
       stage="guidance"
       site={site}
-      heading={<ActionHeading ui={ui} action={context.action} name={context.name} />}
+      heading={
+        <ActionHeading
+          ui={ui}
+          action={context.action}
+          name={context.name}
+          post={context.post?.action}
+        />
+      }
       notice={context.afterHours ? <AfterHoursNotice ui={ui} hours={context.workHours} /> : null}
       body={body}
       focusRef={cancel}

@@ -23,7 +23,10 @@ export interface PromptControls {
   /** Inert, or an answer is on its way: buttons ignore activation. */
   blocked: boolean;
   /** Sends the answer; true when the background took it. A refusal is shown by the page. */
-  answer: (choice: PromptChoice, extra?: { reason?: string; label?: string }) => Promise<boolean>;
+  answer: (
+    choice: PromptChoice,
+    extra?: { reason?: string; label?: string; note?: string },
+  ) => Promise<boolean>;
   /** Shows a problem found before anything was sent. */
   fail: (say: Say) => void;
   /** Something new appeared in place: make the buttons inert again. */

@@ -4,8 +4,8 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../lib/i18n';
 import { MessageError } from '../../lib/messaging';
-import { PROMPT_ERRORS, type PromptErrorCode } from '../../lib/prompt/types';
-import type { ActionKind } from '../../lib/sites/types';
+import { PROMPT_ERRORS, type PromptErrorCode, type PromptSubject } from '../../lib/prompt/types';
+import type { ActionKind, PostActionKind } from '../../lib/sites/types';
 import { describeError, tw, type Ui } from '../ui';
 
 /** Stands in for a value while a message is translated; substitutions are never re-parsed. */
@@ -46,17 +46,32 @@ const ACTION_KEYS: Record<ActionKind, { named: MessageKey; unnamed: MessageKey }
   },
 };
 
-/** What is about to happen, in plain words: "Add Jane Doe as a friend?" */
+const POST_KEYS: Record<PostActionKind, { named: MessageKey; unnamed: MessageKey }> = {
+  share: { named: 'observedHeadingShare', unnamed: 'observedHeadingShareUnnamed' },
+  send: { named: 'observedHeadingSend', unnamed: 'observedHeadingSendUnnamed' },
+  'copy-link': { named: 'observedHeadingCopyLink', unnamed: 'observedHeadingCopyLinkUnnamed' },
+  'copy-text': { named: 'observedHeadingCopyText', unnamed: 'observedHeadingCopyTextUnnamed' },
+  save: { named: 'observedHeadingSave', unnamed: 'observedHeadingSaveUnnamed' },
+  comment: { named: 'observedHeadingComment', unnamed: 'observedHeadingCommentUnnamed' },
+  react: { named: 'observedHeadingReact', unnamed: 'observedHeadingReactUnnamed' },
+};
+
+/**
+ * What is about to happen, in plain words: "Add Jane Doe as a friend?", or for a
+ * post, "Share this post by Jane Doe?" (a post without its action reads as a share).
+ */
 export function ActionHeading({
   ui,
   action,
   name,
+  post,
 }: {
   ui: Ui;
-  action: ActionKind;
+  action: PromptSubject;
   name: string | null;
+  post?: PostActionKind | null;
 }) {
-  const keys = ACTION_KEYS[action];
+  const keys = action === 'post' ? POST_KEYS[post ?? 'share'] : ACTION_KEYS[action];
   const shown = name?.trim();
   return shown ? <TextWith ui={ui} msg={keys.named} value={shown} /> : <>{tw(ui, keys.unnamed)}</>;
 }

@@ -8,6 +8,7 @@ import { ClientsSection } from '../../components/ClientsSection';
 import { DecisionsSection } from '../../components/DecisionsSection';
 import { EraseSection } from '../../components/EraseSection';
 import { LockPanel } from '../../components/LockPanel';
+import { ObservationsSection } from '../../components/ObservationsSection';
 import { PassphraseSection } from '../../components/PassphraseSection';
 import { PromptCountsSection } from '../../components/PromptCountsSection';
 import { SettingsSection } from '../../components/SettingsSection';
@@ -70,6 +71,7 @@ export function OptionsApp() {
         onChanged={() => void data.decisions.reload()}
         onRetry={() => void data.decisions.reload()}
       />
+      <ObservationsSection ui={ui} />
       <PromptCountsSection ui={ui} />
       <PassphraseSection ui={ui} lock={lock} onChanged={lockChanged} />
       <BackupSection ui={ui} onImported={everythingChanged} />

@@ -3,7 +3,9 @@
 // from the background; it never listens to the host page or its own parent.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AskStage } from '../../components/prompt/AskStage';
+import { CrisisStage } from '../../components/prompt/CrisisStage';
 import { GuidanceStage } from '../../components/prompt/GuidanceStage';
+import { ObservedStage } from '../../components/prompt/ObservedStage';
 import {
   useInert,
   type FrameProps,
@@ -16,6 +18,7 @@ import { useSettings } from '../../components/useSettings';
 import { sendMessage } from '../../lib/messaging';
 import { SITE_WORDS } from '../../lib/page-kind-words';
 import type { PromptContext } from '../../lib/prompt/types';
+import { crisisProtocolText } from '../../lib/settings';
 
 type Phase =
   | { kind: 'loading' }
@@ -30,7 +33,7 @@ const sayError =
     describePromptError(ui, error);
 
 export function PromptApp() {
-  const { t, words, locale, ready } = useSettings();
+  const { t, words, locale, ready, settings } = useSettings();
   const ui: Ui = { t, words, locale };
   const [nonce] = useState(() => location.hash.slice(1));
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
@@ -123,5 +126,17 @@ export function PromptApp() {
     return <StoppedStage frame={frame} controls={controls} site={site} />;
   if (context.stage === 'guidance')
     return <GuidanceStage frame={frame} controls={controls} context={context} site={site} />;
+  if (context.stage === 'observed')
+    return <ObservedStage frame={frame} controls={controls} context={context} site={site} />;
+  if (context.stage === 'crisis')
+    return (
+      <CrisisStage
+        frame={frame}
+        controls={controls}
+        context={context}
+        site={site}
+        protocol={crisisProtocolText(locale, settings.values)}
+      />
+    );
   return <AskStage frame={frame} controls={controls} context={context} site={site} />;
 }

@@ -1,4 +1,4 @@
-// The re-audit reminder: an alarm looks twice a day; once the re-audit interval
+// The re-audit reminder: an alarm looks every half hour; once the re-audit interval
 // has passed since the last check, a notification (once per due period) and the
 // toolbar badge ask for a new privacy check. Observations to discuss (a later
 // capability) will take the badge first.
@@ -7,9 +7,11 @@ import { translate, resolveLocale } from '../i18n';
 import { loadSettings } from '../settings';
 import { STORAGE_ITEMS } from '../storage-items';
 import { auditView } from './audit';
+import { refreshBadge } from '../badge';
 
 export const AUDIT_ALARM = 'audit-reminder';
-const CHECK_EVERY_MINUTES = 12 * 60;
+// Often enough for the observation reminder (hours) as well as the re-audit (days).
+const CHECK_EVERY_MINUTES = 30;
 export const AUDIT_NOTIFICATION = 'clearline-audit-due';
 
 export async function scheduleAuditReminder(): Promise<void> {
@@ -24,8 +26,7 @@ export async function scheduleAuditReminder(): Promise<void> {
 /** Looks whether a re-audit is due; notifies once per due period and keeps the badge in step. */
 export async function checkAuditReminder(now = Date.now()): Promise<boolean> {
   const view = await auditView(now);
-  await browser.action.setBadgeText({ text: view.reauditDue ? '!' : '' });
-  if (view.reauditDue) await browser.action.setBadgeBackgroundColor({ color: '#1f5f8b' });
+  await refreshBadge(now);
   if (!view.reauditDue) return false;
   // One notification per "last audit" moment: not every twelve hours.
   const { key } = STORAGE_ITEMS.auditNotifiedFor;

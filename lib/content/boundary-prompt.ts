@@ -10,15 +10,24 @@ import { sendMessage, TAB_MESSAGES } from '../messaging';
 import { categoryOf, PASS_THROUGH_MS } from '../prompt/types';
 import { withinWorkingHours } from '../prompt/working-hours';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../settings';
-import type { ActionMatch, ActionProfile, SiteAdapter } from '../sites/types';
+import type {
+  ActionKind,
+  ActionMatch,
+  ActionProfile,
+  PostActionKind,
+  PostActionMatch,
+  SiteAdapter,
+} from '../sites/types';
 import type { Verdict } from '../store/types';
 import { openPromptFrame, type PromptFrame } from './prompt-frame';
 import { onAddressChange } from './address';
 
 interface OpenPrompt {
   nonce: string;
-  match: ActionMatch;
+  match: { kind: ActionKind | PostActionKind; control: Element };
   profile: ActionProfile;
+  /** The observed-post reminder: what is done with which post. */
+  post?: { action: PostActionKind; url: string | null };
   frame: PromptFrame | null;
   /** Enter in a message composer cannot be replayed: the next real Enter goes through instead. */
   replayable: boolean;
@@ -73,7 +82,10 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
   const verdicts = new Map<string, Verdict>();
   const asking = new Set<string>();
   const passThrough = new WeakMap<Element, number>();
+  let copyPassUntil = 0;
   let open: OpenPrompt | null = null;
+  /** Where the coach last right-clicked, for the "Note this post for follow-up" menu item. */
+  let contextTarget: Element | null = null;
 
   const prefetch = (keys: string[]) => {
     const missing = keys.filter((k) => !verdicts.has(k) && !asking.has(k));
@@ -98,12 +110,17 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
     const match = adapter.isMessageComposer(event.target)
       ? { kind: 'send-message' as const, control: event.target }
       : adapter.actionAt(event.target);
-    if (match) prefetch(adapter.profileFor(match, new URL(location.href)).keys);
+    if (match) return prefetch(adapter.profileFor(match, new URL(location.href)).keys);
+    // Reading a post: learn whether its author is a client before any Share or copy.
+    const post = adapter.postAt(event.target);
+    if (post) prefetch(adapter.postInfo(post, new URL(location.href)).authorKeys);
   };
   ctx.addEventListener(window, 'pointerover', warm, { capture: true, passive: true });
   ctx.addEventListener(window, 'focusin', warm, { capture: true, passive: true });
 
   const replay = (prompt: OpenPrompt) => {
+    // A copy cannot be redone for the coach: the next copy (within the same time) goes through.
+    if (prompt.post?.action === 'copy-text') copyPassUntil = Date.now() + PASS_THROUGH_MS;
     const control = prompt.match.control;
     // A replayed click is untrusted and some sites ignore it: let the coach's next
     // real click on the same control through, for a short while.
@@ -126,10 +143,11 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
     sendMessage('openPrompt', {
       nonce,
       site: adapter.id,
-      action: prompt.match.kind,
+      action: prompt.post ? 'post' : (prompt.match.kind as ActionKind),
       keys: prompt.profile.keys,
       name: prompt.profile.name,
       stopped: true,
+      ...(prompt.post ? { post: prompt.post } : {}),
     })
       .then(() => {
         if (open !== notice) return;
@@ -146,17 +164,30 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
       });
   };
 
-  const ask = (match: ActionMatch, profile: ActionProfile, replayable: boolean) => {
+  const ask = (
+    match: OpenPrompt['match'],
+    profile: ActionProfile,
+    replayable: boolean,
+    post?: OpenPrompt['post'],
+  ) => {
     const nonce = newNonce();
-    const prompt: OpenPrompt = { nonce, match, profile, frame: null, replayable };
+    const prompt: OpenPrompt = {
+      nonce,
+      match,
+      profile,
+      frame: null,
+      replayable,
+      ...(post ? { post } : {}),
+    };
     open = prompt;
     sendMessage('openPrompt', {
       nonce,
       site: adapter.id,
-      action: match.kind,
+      action: post ? 'post' : (match.kind as ActionKind),
       keys: profile.keys,
       name: profile.name,
       stopped: false,
+      ...(post ? { post } : {}),
     })
       .then(({ show }) => {
         if (open !== prompt) return;
@@ -180,7 +211,13 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
     const { clearline, name, payload } = (message ?? {}) as Record<string, unknown>;
     if (clearline !== 1 || typeof name !== 'string' || !Object.hasOwn(TAB_MESSAGES, name)) return;
     const parsed = v.safeParse(TAB_MESSAGES[name as keyof typeof TAB_MESSAGES], payload);
-    if (!parsed.success || !open || parsed.output.nonce !== open.nonce) return;
+    if (!parsed.success) return;
+    if (name === 'describeContextPost') {
+      const post = contextTarget ? adapter.postAt(contextTarget) : null;
+      const info = post ? adapter.postInfo(post, new URL(location.href)) : null;
+      return Promise.resolve({ keys: info?.authorKeys ?? [], postUrl: info?.postUrl ?? null });
+    }
+    if (!open || !('nonce' in parsed.output) || parsed.output.nonce !== open.nonce) return;
     if (name === 'promptShown') return void open.frame?.markShown();
     const prompt = open;
     const outcome = (parsed.output as { outcome: 'replay' | 'cancel' }).outcome;
@@ -214,14 +251,63 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
     ask(match, profile, replayable);
   };
 
+  /**
+   * The observed-post reminder: Share, Send, Copy link, Save, copying text, or
+   * commenting (reacting, if the coach asked) on a marked client's post. Only a
+   * cached verdict decides: a post whose author is not known to be a client is
+   * left alone (the verdict is fetched while the pointer rests on the post).
+   */
+  const interceptPost = (event: Event, match: PostActionMatch | null, replayable = true) => {
+    if (!match?.post) return;
+    if (open) return block(event);
+    if (match.kind === 'react' && !settings.remindOnReact) return;
+    const until = passThrough.get(match.control);
+    if (until !== undefined) {
+      passThrough.delete(match.control);
+      if (until > Date.now()) return;
+    }
+    const info = adapter.postInfo(match.post, new URL(location.href));
+    if (info.authorKeys.length === 0 || cachedVerdict(verdicts, info.authorKeys) !== 'client')
+      return;
+    block(event);
+    ask(match, { keys: info.authorKeys, name: info.authorName }, replayable, {
+      action: match.kind,
+      url: info.postUrl,
+    });
+  };
+
   ctx.addEventListener(
     window,
     'click',
     (event: MouseEvent) => {
       if (!event.isTrusted || !(event.target instanceof Element)) return;
-      intercept(event, true, adapter.actionAt(event.target));
+      const match = adapter.actionAt(event.target);
+      if (match) return intercept(event, true, match);
+      interceptPost(event, adapter.postActionAt(event.target));
     },
     { capture: true },
+  );
+  ctx.addEventListener(
+    window,
+    'copy',
+    (event: ClipboardEvent) => {
+      if (!event.isTrusted) return;
+      const selection = document.getSelection();
+      if (!selection || selection.isCollapsed || !selection.anchorNode) return;
+      const post = adapter.postAt(selection.anchorNode);
+      if (!post) return;
+      if (Date.now() < copyPassUntil) return void (copyPassUntil = 0);
+      interceptPost(event, { kind: 'copy-text', control: post, post }, false);
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(
+    window,
+    'contextmenu',
+    (event: MouseEvent) => {
+      if (event.isTrusted && event.target instanceof Element) contextTarget = event.target;
+    },
+    { capture: true, passive: true },
   );
   ctx.addEventListener(
     window,

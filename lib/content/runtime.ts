@@ -65,8 +65,18 @@ export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptCont
   };
 
   ctx.onInvalidated(() => stopWatching?.());
-  watchOwner();
-  onAddressChange(ctx, watchOwner);
+  // Listeners first, at document_start, before any page script can add its own.
   startBoundaryPrompt(adapter, ctx);
-  startAuditReader(adapter, ctx);
+  // Reading the page waits for it to exist.
+  whenParsed(() => {
+    watchOwner();
+    onAddressChange(ctx, watchOwner);
+    startAuditReader(adapter, ctx);
+  });
+}
+
+function whenParsed(run: () => void): void {
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
 }

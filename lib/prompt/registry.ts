@@ -6,22 +6,29 @@
 import { browser } from '../browser';
 import type { Handlers, TabMessageName, TabMessagePayload } from '../messaging';
 import { loadSettings } from '../settings';
-import type { ActionKind, SiteId } from '../sites/types';
+import type { PostActionKind, SiteId } from '../sites/types';
 import { STORAGE_ITEMS } from '../storage-items';
 import { clientLabelFor, markClient, recordNotClient, verdict } from '../store/client-list';
 import { dataKey, lockState } from '../store/keyring';
 import { count, keepReason, readCounters } from './counters';
-import { categoryOf, type PromptContext, type PromptErrorCode } from './types';
+import { categoryOf, type PromptContext, type PromptErrorCode, type PromptSubject } from './types';
+import { createObservation } from '../observations/store';
+import { checkObservationReminder } from '../observations/follow-up';
 import { withinWorkingHours } from './working-hours';
 
 /** What the background keeps about an open prompt (session storage: memory only). */
 interface OpenPrompt {
   tabId: number;
   site: SiteId;
-  action: ActionKind;
+  action: PromptSubject;
   keys: string[];
   name: string | null;
   stopped: boolean;
+  /** The observed-post reminder: what is done with the post, and its address. */
+  post?: { action: PostActionKind; url: string | null };
+  /** After "Note for follow-up" / "Risk of harm". */
+  noted?: boolean;
+  crisis?: boolean;
 }
 
 /** Prompts never answered are dropped after this long; their frames then say they expired. */
@@ -65,8 +72,9 @@ async function contextFor(prompt: OpenPrompt): Promise<PromptContext> {
   const found =
     prompt.keys.length > 0 ? await verdict(prompt.keys, values.formerClientYears) : 'unidentified';
   const isClient = CLIENT_VERDICTS.has(found);
+  const postStage = prompt.crisis ? 'crisis' : 'observed';
   return {
-    stage: prompt.stopped ? 'stopped' : isClient ? 'guidance' : 'ask',
+    stage: prompt.stopped ? 'stopped' : prompt.post ? postStage : isClient ? 'guidance' : 'ask',
     action: prompt.action,
     site: prompt.site,
     category,
@@ -77,8 +85,11 @@ async function contextFor(prompt: OpenPrompt): Promise<PromptContext> {
     verdict: found,
     clientLabel: isClient ? await clientLabelFor(prompt.keys) : null,
     locked: (await lockState()).locked,
-    afterHours: category === 'message' && isClient && !withinWorkingHours(values.workHours),
+    afterHours:
+      !prompt.post && category === 'message' && isClient && !withinWorkingHours(values.workHours),
     workHours: values.workHours,
+    post: prompt.post ?? null,
+    noted: prompt.noted ?? false,
   };
 }
 
@@ -100,15 +111,16 @@ type PromptHandlers = Pick<
 export const promptHandlers: PromptHandlers = {
   getPromptCounts: () => readCounters(),
 
-  async openPrompt({ nonce, site, action, keys, name, stopped }, { tabId }) {
+  async openPrompt({ nonce, site, action, keys, name, stopped, post }, { tabId }) {
     if (tabId === undefined) throw new Error('no tab');
     const record: OpenPrompt & { createdAt: number } = {
       tabId,
       site,
-      action,
+      action: post ? 'post' : action,
       keys,
       name,
       stopped,
+      ...(post ? { post } : {}),
       createdAt: Date.now(),
     };
     await session.set({ [STORAGE_ITEMS.prompt.key(nonce)]: record });
@@ -119,6 +131,14 @@ export const promptHandlers: PromptHandlers = {
       return { show: true };
     }
     const context = await contextFor(record);
+    // The observed-post reminder is only for a marked client's (or former client's) post.
+    if (post) {
+      if (!CLIENT_VERDICTS.has(context.verdict)) {
+        await session.remove(STORAGE_ITEMS.prompt.key(nonce));
+        return { show: false };
+      }
+      return { show: true };
+    }
     // No question after all: "known clients only" and this is not one, or a "not a
     // client" answer the content script had not cached yet. It replays by itself.
     const skip =
@@ -151,7 +171,7 @@ export const promptHandlers: PromptHandlers = {
     return { shown: true };
   },
 
-  async answerPrompt({ nonce, choice, reason, label }, { tabId }) {
+  async answerPrompt({ nonce, choice, reason, label, note }, { tabId }) {
     // Cancel always works, even on an expired prompt: it only closes the frame.
     if (choice === 'cancel' && tabId !== undefined) {
       const stale = await readPrompt(nonce, tabId).catch(() => null);
@@ -164,11 +184,33 @@ export const promptHandlers: PromptHandlers = {
     const context = await contextFor(prompt);
     const category = context.category;
     if (choice === 'cancel') {
-      await count(category, 'cancelled');
+      if (!prompt.post) await count(category, 'cancelled');
       await finish(nonce, prompt, 'cancel');
       return { context: null };
     }
     if (context.stage === 'stopped') throw new PromptError('not-allowed');
+    if (choice === 'note' || choice === 'risk') {
+      if (!prompt.post) throw new PromptError('not-allowed');
+      const urgent = choice === 'risk';
+      await createObservation({
+        platform: prompt.site,
+        keys: prompt.keys,
+        postUrl: prompt.post.url,
+        // An urgent observation never waits on a note or a passphrase.
+        note: urgent ? '' : (note ?? ''),
+        urgent,
+      });
+      const next = { ...prompt, noted: true, crisis: urgent || prompt.crisis };
+      await session.set({ [STORAGE_ITEMS.prompt.key(nonce)]: next });
+      await checkObservationReminder();
+      return { context: await contextFor(next) };
+    }
+    if (prompt.post) {
+      // Continue on a post: replay; the prompt modes govern connecting, not sharing.
+      if (choice !== 'continue') throw new PromptError('not-allowed');
+      await finish(nonce, prompt, 'replay');
+      return { context: null };
+    }
     const isClient = CLIENT_VERDICTS.has(context.verdict);
     if (choice === 'client') {
       if (prompt.keys.length === 0) throw new PromptError('unidentified');

@@ -44,6 +44,8 @@ export const SETTING_SCHEMAS = {
   retentionDays: wholeNumber(1, 3650),
   clientTerm: v.picklist(CLIENT_TERMS),
   locale: v.picklist(LOCALE_SETTINGS),
+  /** Remind about public traces when reacting to a client's post too (commenting always reminds). */
+  remindOnReact: v.boolean(),
   /** Empty means "use the built-in text in the coach's language" (crisisProtocolDefault). */
   crisisProtocol: v.pipe(v.string(), v.maxLength(2000)),
 } as const;
@@ -64,6 +66,7 @@ const defaults: Settings = {
   clientTerm: 'client',
   locale: 'browser',
   crisisProtocol: '',
+  remindOnReact: false,
 };
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(defaults);
 

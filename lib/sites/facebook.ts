@@ -12,6 +12,7 @@ import {
 import { readFacebookAudit } from './facebook-audit';
 import { HOST_MATCHES } from './hosts';
 import { findLabelled, hostsFrom, labelSet, pathSegments } from './labels';
+import { FACEBOOK_POSTS, postActionAt, postAt, postInfo } from './posts';
 import type { PageKind, ProfileKey, ProfileOwner, SiteAdapter } from './types';
 
 // www, web and m.facebook.com only. Bare facebook.com, l.facebook.com (outbound
@@ -297,4 +298,7 @@ export const facebook: SiteAdapter = {
   profileFor: (match, pageUrl) => profileFor(ACTIONS, match, pageUrl),
   isMessageComposer,
   readAudit: (doc, url) => readFacebookAudit(doc, url),
+  postActionAt: (target) => postActionAt(FACEBOOK_POSTS, facebook, target),
+  postAt: (node) => postAt(FACEBOOK_POSTS, facebook, node),
+  postInfo: (post, pageUrl) => postInfo(FACEBOOK_POSTS, facebook, post, pageUrl),
 };

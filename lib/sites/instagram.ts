@@ -12,6 +12,7 @@ import {
 import { readInstagramAudit } from './instagram-audit';
 import { HOST_MATCHES } from './hosts';
 import { findLabelled, hostsFrom, labelSet, pathSegments } from './labels';
+import { INSTAGRAM_POSTS, postActionAt, postAt, postInfo } from './posts';
 import type { PageKind, ProfileKey, ProfileOwner, SiteAdapter } from './types';
 
 // www.instagram.com only: bare instagram.com, l.instagram.com (outbound
@@ -250,4 +251,7 @@ export const instagram: SiteAdapter = {
   profileFor: (match, pageUrl) => profileFor(ACTIONS, match, pageUrl),
   isMessageComposer,
   readAudit: (doc, url) => readInstagramAudit(doc, url),
+  postActionAt: (target) => postActionAt(INSTAGRAM_POSTS, instagram, target),
+  postAt: (node) => postAt(INSTAGRAM_POSTS, instagram, node),
+  postInfo: (post, pageUrl) => postInfo(INSTAGRAM_POSTS, instagram, post, pageUrl),
 };

@@ -32,7 +32,7 @@ export interface SiteAudit {
   readAudit(doc: Document, url: URL): import('../audit/types').AuditFinding[];
 }
 
-export interface SiteAdapter extends SiteActions, SiteAudit {
+export interface SiteAdapter extends SiteActions, SiteAudit, SitePosts {
   readonly id: SiteId;
   /** True for URLs on this site's hosts (any path). */
   isSiteUrl(url: URL): boolean;
@@ -90,4 +90,41 @@ export interface SiteActions {
   profileFor(match: ActionMatch, pageUrl: URL): ActionProfile;
   /** A message composer (contenteditable textbox) in a thread: Enter there sends. */
   isMessageComposer(element: Element): boolean;
+}
+
+/** What a coach can do with someone's post that may pass it on, or leave a public trace. */
+/** 'copy-text' is the copy event with a selection inside the post; the others are controls. */
+export const POST_ACTIONS = [
+  'share',
+  'send',
+  'copy-link',
+  'save',
+  'copy-text',
+  'comment',
+  'react',
+] as const;
+export type PostActionKind = (typeof POST_ACTIONS)[number];
+
+export interface PostActionMatch {
+  kind: PostActionKind;
+  /** The control the site listens on: replays go here. */
+  control: Element;
+  /** The post the action is about (for a menu item, the post whose menu is open), or null. */
+  post: Element | null;
+}
+
+export interface PostInfo {
+  /** The author's profile keys (at most 4), from the post header's author link. */
+  authorKeys: ProfileKey[];
+  authorName: string | null;
+  /** The post's permalink when the post shows one (timestamp link), else null. */
+  postUrl: string | null;
+}
+
+/** The observed-post reminder's part of an adapter. Pure; en + es label tables. */
+export interface SitePosts {
+  postActionAt(target: Element): PostActionMatch | null;
+  /** The post (feed item, article, permalink's main post) containing a node, or null. */
+  postAt(node: Node): Element | null;
+  postInfo(post: Element, pageUrl: URL): PostInfo;
 }

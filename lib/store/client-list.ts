@@ -117,10 +117,13 @@ export function profileKeyFromAddress(address: string): ProfileKey | null {
   return adapterForUrl(url)?.profileKeyFromUrl(url) ?? null;
 }
 
-const sealOrNull = async (key: CryptoKey | null, text: string): Promise<Sealed | null> =>
+export const sealOrNull = async (key: CryptoKey | null, text: string): Promise<Sealed | null> =>
   key ? seal(key, text) : null;
 
-const openOrNull = async (key: CryptoKey | null, sealed: Sealed | null): Promise<string | null> => {
+export const openOrNull = async (
+  key: CryptoKey | null,
+  sealed: Sealed | null,
+): Promise<string | null> => {
   if (!key || !sealed) return null;
   try {
     return await open(key, sealed);
@@ -162,7 +165,7 @@ async function clientView(
   };
 }
 
-async function findClient(keyHashes: string[]): Promise<ClientRecord | undefined> {
+export async function findClient(keyHashes: string[]): Promise<ClientRecord | undefined> {
   const database = await db();
   for (const keyHash of keyHashes) {
     const found = await database.getFromIndex('clients', 'keyHashes', keyHash);
@@ -219,7 +222,7 @@ export async function verdict(keys: string[], formerClientYears: number): Promis
   return 'unknown';
 }
 
-function newId(): string {
+export function newId(): string {
   return toBase64(crypto.getRandomValues(new Uint8Array(12)))
     .replace(/\+/g, '-')
     .replace(/\//g, '_');
@@ -328,7 +331,14 @@ export async function removeDecision(id: string): Promise<void> {
 export async function clearDatabase(): Promise<void> {
   const database = await db();
   await write(async () => {
-    const stores = ['clients', 'decisions', 'meta', 'auditItems', 'auditHistory'] as const;
+    const stores = [
+      'clients',
+      'decisions',
+      'meta',
+      'auditItems',
+      'auditHistory',
+      'observations',
+    ] as const;
     const tx = database.transaction([...stores], 'readwrite');
     await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
     await tx.done;

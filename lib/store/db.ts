@@ -11,7 +11,7 @@ import {
 import type { Sealed } from '../crypto';
 
 export const DB_NAME = 'clearline';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A client: identified only by keyed hashes; every free text sealed. */
 export interface ClientRecord {
@@ -60,6 +60,24 @@ export interface ClearlineDB extends DBSchema {
   meta: { key: string; value: MetaRecord };
   auditItems: { key: string; value: AuditItemRecord };
   auditHistory: { key: number; value: AuditHistoryRecord };
+  observations: { key: string; value: ObservationRecord };
+}
+
+/** An observed client post, tracked until it is discussed and shared. Free text sealed. */
+export interface ObservationRecord {
+  id: string;
+  createdAt: number;
+  platform: 'facebook' | 'instagram';
+  /** The client, by keyed hash only; null when the post's author was not known. */
+  clientKeyHash: string | null;
+  sealedPostUrl: Sealed | null;
+  sealedNote: Sealed | null;
+  status: 'to-discuss' | 'discussed' | 'shared' | 'no-action';
+  discussedAt: number | null;
+  sharedAt: number | null;
+  /** When it stopped needing anything (shared or no action): the retention clock starts here. */
+  closedAt: number | null;
+  urgent: boolean;
 }
 
 /** Version 1 kept one profile key per client; kept here for its migration. */
@@ -115,6 +133,9 @@ export const MIGRATIONS: Record<
     // The privacy self-audit: settings results and their history (no client data).
     db.createObjectStore('auditItems', { keyPath: 'itemId' });
     db.createObjectStore('auditHistory', { autoIncrement: true });
+  },
+  4: (db) => {
+    db.createObjectStore('observations', { keyPath: 'id' });
   },
 };
 

@@ -538,3 +538,25 @@ describe('supervision summary', () => {
     await options.close();
   });
 });
+
+describe('first to see the click', () => {
+  it("a page's own capture listener on window, added by its first script, sees nothing", async () => {
+    const URL = 'https://www.facebook.com/early.listener.demo';
+    const html = `<!doctype html><html lang="en"><head><title>Demo</title>
+      <script>window.__early = []; window.addEventListener('click', (e) => __early.push(e.isTrusted), true);</script>
+      </head><body><div role="main"><h1>Early Listener Demo</h1>
+      <div role="button" tabindex="0" aria-label="Add friend">Add friend</div></div></body></html>`;
+    const page = await clearline.openSite(URL, { [URL]: html });
+    await page.click('[aria-label="Add friend"]');
+    const frame = await waitForPrompt(page);
+    expect(
+      await page.evaluate(() => (window as unknown as { __early: boolean[] }).__early),
+    ).toEqual([]);
+    await choose(frame, 'Continue');
+    await waitForPromptGone(page);
+    expect(
+      await page.evaluate(() => (window as unknown as { __early: boolean[] }).__early),
+    ).toEqual([false]);
+    await page.close();
+  });
+});

@@ -26,7 +26,7 @@ describe('manifest snapshot: any change of permissions or matches must be delibe
     it(`${build}: permissions, hosts and content scripts`, () => {
       const m = manifest(build);
       expect(m.manifest_version).toBe(3);
-      expect(m.permissions).toEqual(['storage', 'alarms', 'notifications']);
+      expect(m.permissions).toEqual(['storage', 'alarms', 'notifications', 'contextMenus']);
       expect(m.optional_permissions).toBeUndefined();
       expect([...m.host_permissions].sort()).toEqual(
         [...SITES.facebook, ...SITES.instagram].sort(),

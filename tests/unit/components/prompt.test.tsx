@@ -31,6 +31,8 @@ const context = (over: Partial<PromptContext> = {}): PromptContext => ({
   locked: false,
   afterHours: false,
   workHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' },
+  post: null,
+  noted: false,
   ...over,
 });
 

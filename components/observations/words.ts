@@ -1,0 +1,56 @@
+// Small, pure helpers for the observation log: which filter shows what, the
+// status in words, and which post addresses may become a link.
+import type { ObservationView } from '../../lib/observations/types';
+import { formatMoment, type Ui } from '../ui';
+
+export const OBSERVATION_FILTERS = ['all', 'to-discuss', 'urgent', 'closed'] as const;
+export type ObservationFilter = (typeof OBSERVATION_FILTERS)[number];
+
+export function matchesFilter(observation: ObservationView, filter: ObservationFilter): boolean {
+  if (filter === 'to-discuss') return observation.status === 'to-discuss';
+  if (filter === 'urgent') return observation.urgent;
+  if (filter === 'closed')
+    return observation.status === 'shared' || observation.status === 'no-action';
+  return true;
+}
+
+/** "Discussed with them on May 4, 2025": the status as the coach would say it. */
+export function statusWords(ui: Ui, observation: ObservationView): string {
+  const { t } = ui;
+  switch (observation.status) {
+    case 'to-discuss':
+      return t('observationStatusToDiscuss');
+    case 'discussed':
+      return observation.discussedAt === null
+        ? t('observationMarkDiscussed')
+        : t('observationStatusDiscussed', formatMoment(ui, observation.discussedAt));
+    case 'shared':
+      return observation.sharedAt === null
+        ? t('observationMarkShared')
+        : t('observationStatusShared', formatMoment(ui, observation.sharedAt));
+    case 'no-action':
+      return t('observationStatusNoAction');
+  }
+}
+
+const POST_HOSTS = ['facebook.com', 'instagram.com'];
+
+/** The post's address when it is an https Facebook or Instagram page; anything else is no link. */
+export function safePostUrl(postUrl: string | null): string | null {
+  if (!postUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(postUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || url.port) return null;
+  const host = url.hostname.toLowerCase();
+  return POST_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)) ? url.href : null;
+}
+
+/** clearline-supervision-summary-YYYY-MM-DD.csv / .json */
+export function summaryFileNames(isoDay: string): { csv: string; json: string } {
+  const base = `clearline-supervision-summary-${isoDay}`;
+  return { csv: `${base}.csv`, json: `${base}.json` };
+}

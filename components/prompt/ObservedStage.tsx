@@ -1,0 +1,155 @@
+// A client's post the coach is about to pass on (share, send, copy, save) or
+// answer in public (comment, react). Passing it on: talk with them first,
+// paraphrasing the MISSION Boundaries Toolkit. A public answer: it can show
+// others the program connection (42 CFR Part 2). Either way the coach can note
+// it for follow-up, or record a risk of harm, which shows the crisis protocol.
+import { useRef, useState } from 'preact/hooks';
+import { OBSERVATION_NOTE_MAX_LENGTH, type PromptContext } from '../../lib/prompt/types';
+import type { PostActionKind } from '../../lib/sites/types';
+import { tw } from '../ui';
+import { ContinueArea } from './ContinueArea';
+import { PromptButton, PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
+import { ActionHeading, TextWith } from './PromptText';
+
+/** Comments and reactions leave a public trace; the others pass the post on. */
+export function isPublicTrace(action: PostActionKind): boolean {
+  return action === 'comment' || action === 'react';
+}
+
+/** The post action a context is about; a context without one is treated as a share. */
+export function postActionOf(context: PromptContext): PostActionKind {
+  return context.post?.action ?? 'share';
+}
+
+export function ObservedStage({
+  frame,
+  controls,
+  context,
+  site,
+}: {
+  frame: FrameProps;
+  controls: PromptControls;
+  context: PromptContext;
+  site: string;
+}) {
+  const { ui } = frame;
+  const action = postActionOf(context);
+  const publicTrace = isPublicTrace(action);
+  const [revealed, setRevealed] = useState(false);
+  const [note, setNote] = useState('');
+  const cancel = useRef<HTMLButtonElement>(null);
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const writing = revealed && !context.noted;
+
+  const reveal = () => {
+    setRevealed(true);
+    // The field appears where the coach just clicked: the next click must be meant.
+    controls.rearm();
+  };
+  const saveNote = async (event: Event) => {
+    event.preventDefault();
+    if (controls.blocked) return;
+    // A locked list cannot seal a note: the observation is saved without one.
+    const text = context.locked ? '' : note.trim();
+    const saved = await controls.answer('note', { note: text });
+    if (saved) controls.announce((ui) => tw(ui, 'observedSaved'));
+  };
+
+  const body = (
+    <>
+      <p class="prompt-question">{tw(ui, 'observedIntro')}</p>
+      {context.clientLabel && (
+        <p class="prompt-label-line">
+          <TextWith ui={ui} msg="promptGuidanceLabel" value={context.clientLabel} />
+        </p>
+      )}
+      {publicTrace ? (
+        <div data-testid="observed-public">
+          <p>{tw(ui, action === 'react' ? 'observedPublicReact' : 'observedPublicComment')}</p>
+          <p>{tw(ui, 'observedPublicAlt')}</p>
+        </div>
+      ) : (
+        <div data-testid="observed-talk-first">
+          <h2>{tw(ui, 'observedTalkHeading')}</h2>
+          <ul class="prompt-tips">
+            <li>{tw(ui, 'observedTalkFirst')}</li>
+            <li>{tw(ui, 'observedTellShared')}</li>
+            <li>{tw(ui, 'observedEncourage')}</li>
+          </ul>
+          <p>{tw(ui, 'observedNextRight')}</p>
+        </div>
+      )}
+      {!context.noted && <p class="hint">{tw(ui, 'observedRiskHint')}</p>}
+      {context.noted && (
+        <p class="ok" data-testid="observed-saved">
+          <strong>{tw(ui, 'observedSaved')}</strong> {tw(ui, 'observedSavedHint')}
+        </p>
+      )}
+    </>
+  );
+
+  return (
+    <PromptDialog
+      frame={frame}
+      stage="observed"
+      site={site}
+      heading={<ActionHeading ui={ui} action="post" post={action} name={context.name} />}
+      body={body}
+      focusRef={writing ? (context.locked ? saveButton : noteField) : cancel}
+    >
+      {!context.noted && !revealed && (
+        <div class="prompt-actions prompt-answers">
+          <PromptButton blocked={controls.blocked} onPress={reveal}>
+            {tw(ui, 'observedNoteButton')}
+          </PromptButton>
+          <PromptButton
+            blocked={controls.blocked}
+            onPress={() => void controls.answer('risk', { note: '' })}
+          >
+            {tw(ui, 'observedRiskButton')}
+          </PromptButton>
+        </div>
+      )}
+      {writing && (
+        <form class="prompt-note" onSubmit={(e) => void saveNote(e)} noValidate>
+          {context.locked ? (
+            <p class="warning" data-testid="observed-note-locked">
+              {tw(ui, 'observedNoteLocked')}
+            </p>
+          ) : (
+            <div class="field">
+              <label for="prompt-note">{tw(ui, 'observedNoteLabel')}</label>
+              <textarea
+                id="prompt-note"
+                ref={noteField}
+                name="note"
+                rows={3}
+                maxLength={OBSERVATION_NOTE_MAX_LENGTH}
+                aria-describedby="prompt-note-hint"
+                value={note}
+                onInput={(e) => setNote(e.currentTarget.value)}
+              />
+              <p class="hint" id="prompt-note-hint">
+                {tw(ui, 'observedNoteHint')}
+              </p>
+            </div>
+          )}
+          <div class="prompt-actions">
+            <PromptButton blocked={controls.blocked} buttonRef={saveButton} type="submit">
+              {tw(ui, 'observedSaveNote')}
+            </PromptButton>
+          </div>
+        </form>
+      )}
+      <ContinueArea
+        ui={ui}
+        controls={controls}
+        // The prompt modes govern connecting and messaging, not posts: no reason asked here.
+        mode="remind"
+        cancelRef={cancel}
+        offerContinue
+      />
+    </PromptDialog>
+  );
+}

@@ -1,0 +1,71 @@
+import { browser, type Menus, type Tabs } from '../browser';
+import { ContextPostSchema, type Handlers } from '../messaging';
+import { adapterForUrl } from '../sites';
+import { HOST_MATCHES } from '../sites/hosts';
+import { resolveLocale, translate } from '../i18n';
+import { loadSettings } from '../settings';
+import * as v from 'valibot';
+import { checkObservationReminder, supervisionSummary } from './follow-up';
+import { createObservation, deleteObservation, listObservations, updateObservation } from './store';
+
+type ObservationHandlers = Pick<
+  Handlers,
+  'listObservations' | 'updateObservation' | 'deleteObservation' | 'exportSupervisionSummary'
+>;
+
+export const observationHandlers: ObservationHandlers = {
+  listObservations: () => listObservations(),
+  async updateObservation(change) {
+    const updated = await updateObservation(change);
+    await checkObservationReminder();
+    return updated;
+  },
+  async deleteObservation({ id }) {
+    await deleteObservation(id);
+    await checkObservationReminder();
+    return { deleted: true };
+  },
+  exportSupervisionSummary: () => supervisionSummary(),
+};
+
+export const NOTE_POST_MENU = 'note-post';
+
+export async function createNotePostMenu(): Promise<void> {
+  const { values } = await loadSettings();
+  const locale = resolveLocale(values.locale, browser.i18n.getUILanguage());
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: NOTE_POST_MENU,
+    title: translate(locale, 'contextMenuNotePost'),
+    contexts: ['page', 'link', 'selection', 'image'],
+    documentUrlPatterns: [...HOST_MATCHES.facebook, ...HOST_MATCHES.instagram],
+  });
+}
+
+/**
+ * "Note this post for follow-up" from the context menu: any post, on either
+ * site. The content script says which post was under the pointer; the author
+ * is filled in when the page shows it. Works while locked (without the address).
+ */
+export async function notePostFromMenu(
+  info: Pick<Menus.OnClickData, 'menuItemId'>,
+  tab: Tabs.Tab | undefined,
+) {
+  if (info.menuItemId !== NOTE_POST_MENU || tab?.id === undefined || !tab.url) return null;
+  const adapter = adapterForUrl(new URL(tab.url));
+  if (!adapter) return null;
+  const reply: unknown = await browser.tabs
+    .sendMessage(tab.id, { clearline: 1, name: 'describeContextPost', payload: {} }, { frameId: 0 })
+    .catch(() => null);
+  const parsed = v.safeParse(ContextPostSchema, reply);
+  const post = parsed.success ? parsed.output : { keys: [], postUrl: null };
+  const record = await createObservation({
+    platform: adapter.id,
+    keys: post.keys,
+    postUrl: post.postUrl,
+    note: '',
+    urgent: false,
+  });
+  await checkObservationReminder();
+  return record;
+}

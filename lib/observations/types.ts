@@ -1,0 +1,32 @@
+// The observation log's shared vocabulary: what the options page sees. Post URLs
+// and notes are sealed at rest; while locked they show as null.
+import type { SiteId } from '../sites/types';
+
+export const OBSERVATION_STATUSES = ['to-discuss', 'discussed', 'shared', 'no-action'] as const;
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+
+export interface ObservationView {
+  id: string;
+  createdAt: number;
+  platform: SiteId;
+  /** The client's label when unlocked and known; null otherwise (or no client known). */
+  clientLabel: string | null;
+  /** The client's first profile key when unlocked; null while locked or unknown. */
+  clientKey: string | null;
+  postUrl: string | null;
+  note: string | null;
+  status: ObservationStatus;
+  /** When the coach talked it through with the client. */
+  discussedAt: number | null;
+  /** When it went to the team. */
+  sharedAt: number | null;
+  urgent: boolean;
+}
+
+/** The de-identified summary for supervision: counts and times only. */
+export interface ObservationSummary {
+  byStatus: Record<ObservationStatus, number>;
+  urgent: number;
+  /** Median hours from noting to "discussed with client", or null when none is discussed. */
+  medianHoursToDiscussion: number | null;
+}

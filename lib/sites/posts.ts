@@ -1,0 +1,317 @@
+// The observed-post reminder's part of the adapters: which post action a click
+// is about to trigger (share, send, copy link, save, comment, react), the post it
+// is about, and who wrote that post. Shared by both sites; each site brings a
+// label table (en + es) and its post containers. Matches on role, aria-label,
+// visible text and URL patterns only, never class names. Pure: reads, never writes.
+import { shortText } from './actions';
+import { normalizeLabel } from './labels';
+import type { PageKind, PostActionKind, PostActionMatch, PostInfo, ProfileKey } from './types';
+
+/** What a site adapter lends the post readers: its URL readers. */
+export interface PostPage {
+  profileKeyFromUrl(url: URL): ProfileKey | null;
+  pageKind(url: URL): PageKind;
+}
+
+export interface PostSite {
+  /** Normalized whole label (aria-label, visible text or icon label) -> kind. */
+  readonly labels: Readonly<Record<string, PostActionKind>>;
+  /** Post containers, nearest first; the last is taken outermost (classic posts nest comments). */
+  readonly posts: readonly string[];
+  readonly outermost: string;
+  /** A comment inside (or beside, on a permalink page) a post: its controls are not the post's. */
+  readonly comment: string;
+  /** On a permalink page without a post container, the main region is the post. */
+  readonly mainIsPost: boolean;
+  /** The author link, when the site marks it; else the first `byline` link, else the first profile link. */
+  readonly author: string | null;
+  readonly byline: string;
+  /** The post's permalink in a stable form (tracking parameters and sub-pages dropped). */
+  canonical(url: URL): string;
+}
+
+const CONTROL = 'button, [role="button"], a, [role="menuitem"]';
+const MAX_UP = 6;
+const MAIN = '[role="main"], main';
+const OPEN_MENU = '[aria-haspopup="menu"][aria-expanded="true"]';
+const MAX_KEYS = 4;
+const MAX_NAME = 200;
+const MAX_LINKS = 60;
+
+// React and comment exist only on a post: a "Like" outside one (a Page's Like
+// button) is something else. The rest still count without a known post.
+const NEEDS_POST: ReadonlySet<PostActionKind> = new Set(['react', 'comment']);
+
+function plain(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME).trim();
+}
+
+// The first piece of text: a menu item's title when a description line follows it.
+function firstText(el: Element): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if ((n.nodeValue ?? '').trim() !== '' && !n.parentElement?.closest('svg')) {
+      return n.nodeValue ?? '';
+    }
+  }
+  return '';
+}
+
+/** The kind a control names by aria-label, else visible text (a menu item's title), else its icon. */
+function controlKind(site: PostSite, control: Element): PostActionKind | null {
+  const kind = (label: string | null | undefined) =>
+    label ? (site.labels[normalizeLabel(label)] ?? null) : null;
+  const aria = control.getAttribute('aria-label');
+  if (aria !== null && aria.trim() !== '') return kind(aria);
+  const text = shortText(control);
+  if (text === null) return null; // a big control (a whole post as a link) is no action
+  if (text.trim() !== '') {
+    const k = kind(text);
+    if (k || control.getAttribute('role') !== 'menuitem') return k;
+    return kind(firstText(control));
+  }
+  // An icon-only control: Instagram's action bar (svg aria-label="Share").
+  return kind(
+    control.querySelector('svg[aria-label], [role="img"][aria-label]')?.getAttribute('aria-label'),
+  );
+}
+
+/** The post containing a node: see SitePosts.postAt. */
+export function postAt(site: PostSite, page: PostPage, node: Node): Element | null {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!el) return null;
+  for (const sel of site.posts) {
+    const post = el.closest(sel);
+    if (post) return post;
+  }
+  // A permalink page: its main post, whose controls may sit outside its container.
+  const main = el.closest(MAIN);
+  if (main && isPostPage(page, el.ownerDocument)) {
+    const first = main.querySelector(`${site.posts.join(', ')}, ${site.outermost}`);
+    if (first) return outermostOf(site, first);
+    if (site.mainIsPost) return main;
+  }
+  const article = el.closest(site.outermost);
+  return article ? outermostOf(site, article) : null;
+}
+
+function isPostPage(page: PostPage, doc: Document): boolean {
+  try {
+    return page.pageKind(new URL(doc.URL)) === 'post';
+  } catch {
+    return false;
+  }
+}
+
+// Classic Facebook posts are role=article with their comments nested as role=article.
+function outermostOf(site: PostSite, el: Element): Element {
+  let post = el;
+  for (let up = post.parentElement?.closest(site.outermost); up;) {
+    post = up;
+    up = post.parentElement?.closest(site.outermost);
+  }
+  return post;
+}
+
+/** The post action a click on `target` would trigger: see SitePosts.postActionAt. */
+export function postActionAt(
+  site: PostSite,
+  page: PostPage,
+  target: Element,
+): PostActionMatch | null {
+  let control: Element | null = null;
+  for (let el: Element | null = target, i = 0; el && i <= MAX_UP; el = el.parentElement, i++) {
+    if (el.matches(CONTROL)) {
+      control = el;
+      break;
+    }
+  }
+  if (!control || control.matches(':disabled, [aria-disabled="true"]')) return null;
+  const kind = controlKind(site, control);
+  if (!kind) return null;
+  let post = postAt(site, page, control);
+  if (!post && control.getAttribute('role') === 'menuitem') {
+    // A post's menu opens in a layer outside the post: the post is the open menu's.
+    for (const opener of Array.from(control.ownerDocument.querySelectorAll(OPEN_MENU))) {
+      post = postAt(site, page, opener);
+      if (post) break;
+    }
+  }
+  // A control in a comment (its Like, its Reply) is about the comment, not the post.
+  const comment = control.closest(site.comment);
+  if (comment && comment !== post && !comment.contains(post)) return null;
+  if (!post && NEEDS_POST.has(kind)) return null;
+  return { kind, control, post };
+}
+
+function keyOf(page: PostPage, link: Element, base: URL): ProfileKey | null {
+  const href = link.getAttribute('href');
+  if (!href || href.startsWith('#') || /^\s*javascript:/i.test(href)) return null;
+  try {
+    return page.profileKeyFromUrl(new URL(href, base));
+  } catch {
+    return null;
+  }
+}
+
+// A link's name: its aria-label, its text, or the label of the picture it wraps.
+function linkLabel(link: Element): string {
+  const aria = plain(link.getAttribute('aria-label'));
+  if (aria !== '') return aria;
+  const text = plain(shortText(link, MAX_NAME));
+  if (text !== '') return text;
+  return plain(link.querySelector('[role="img"][aria-label]')?.getAttribute('aria-label'));
+}
+
+function authorLink(site: PostSite, page: PostPage, post: Element, base: URL): Element | null {
+  const links = Array.from(post.querySelectorAll('a[href]')).slice(0, MAX_LINKS);
+  const keyed = (a: Element) => keyOf(page, a, base) !== null;
+  if (site.author) {
+    const marked = Array.from(post.querySelectorAll(site.author)).find(keyed);
+    if (marked) return marked;
+  }
+  const header = post.querySelector('header');
+  return (
+    (header && Array.from(header.querySelectorAll('a[href]')).find(keyed)) ||
+    links.find((a) => keyed(a) && (a.matches(site.byline) || a.querySelector('strong'))) ||
+    links.find(keyed) ||
+    null
+  );
+}
+
+function postLink(site: PostSite, page: PostPage, post: Element, base: URL): string | null {
+  for (const a of Array.from(post.querySelectorAll('a[href]')).slice(0, MAX_LINKS)) {
+    try {
+      const url = new URL(a.getAttribute('href') ?? '', base);
+      if (page.pageKind(url) === 'post') return site.canonical(url);
+    } catch {
+      // not a URL
+    }
+  }
+  return null;
+}
+
+/** The post's author and permalink: see SitePosts.postInfo. */
+export function postInfo(site: PostSite, page: PostPage, post: Element, pageUrl: URL): PostInfo {
+  const keys: ProfileKey[] = [];
+  let name: string | null = null;
+  const author = authorLink(site, page, post, pageUrl);
+  if (author) {
+    // The same person's other links (avatar to a numeric id, username link): the
+    // nameless link just before the author link, and later links bearing the same name.
+    const links = Array.from(post.querySelectorAll('a[href]')).slice(0, MAX_LINKS);
+    const at = links.indexOf(author);
+    const key = keyOf(page, author, pageUrl) as ProfileKey;
+    keys.push(key);
+    name = linkLabel(author) || null;
+    const before = links
+      .slice(0, Math.max(at, 0))
+      .reverse()
+      .find((a) => keyOf(page, a, pageUrl));
+    if (before && linkLabel(before) === '') {
+      const k = keyOf(page, before, pageUrl) as ProfileKey;
+      if (!keys.includes(k)) keys.unshift(k);
+    }
+    for (const link of links.slice(at + 1)) {
+      if (keys.length >= MAX_KEYS) break;
+      const k = keyOf(page, link, pageUrl);
+      if (!k) continue;
+      const label = linkLabel(link);
+      if (keys.includes(k)) {
+        if (name === null && label !== '') name = label;
+      } else if (
+        label !== '' &&
+        (name === null || normalizeLabel(label) === normalizeLabel(name))
+      ) {
+        keys.push(k);
+        name ??= label;
+      }
+    }
+  }
+  const main = post.closest(MAIN);
+  const onPermalink = page.pageKind(pageUrl) === 'post' && (main || post.querySelector(MAIN));
+  const postUrl = onPermalink ? site.canonical(pageUrl) : postLink(site, page, post, pageUrl);
+  return { authorKeys: keys.slice(0, MAX_KEYS), authorName: name, postUrl };
+}
+
+// Facebook: drop the tracking parameters (__cft__[0], __tn__) and the hash.
+function facebookCanonical(url: URL): string {
+  const out = new URL(url.href);
+  out.hash = '';
+  for (const k of Array.from(out.searchParams.keys())) {
+    if (k.startsWith('__') || k === 'comment_id') out.searchParams.delete(k);
+  }
+  return out.href;
+}
+
+// Instagram: /p/<code>/ (or /reel/, /tv/, /<user>/p/<code>/) without sub-pages
+// (liked_by/, comments/) or query. Codes are case-sensitive: the path is not lower-cased.
+function instagramCanonical(url: URL): string {
+  const segs = url.pathname.split('/').filter((s) => s !== '');
+  const n = ['p', 'reel', 'reels', 'tv'].includes(segs[0] ?? '') ? 2 : 3;
+  return `${url.origin}/${segs.slice(0, n).join('/')}/`;
+}
+
+/** Facebook's labels, normalized. Sources: SELECTORS.md rows (dates there); "inferred" = from the Clearline brief (2026-11), not yet seen in a capture. */
+export const FACEBOOK_POSTS: PostSite = {
+  labels: {
+    // Share (Comet current), public code 2024-26
+    'send this to friends or post it on your profile.': 'share',
+    // Share (Comet gen-1) ~2021-22; Share (classic) title, 2018-04
+    'send this to friends or post it on your timeline.': 'share',
+    // Share (classic) and (m.facebook) visible text, 2018-04 / 2021-06
+    share: 'share',
+    compartir: 'share', // inferred
+    'envía esto a tus amigos o publícalo en tu perfil.': 'share', // inferred
+    'send in messenger': 'send', // inferred
+    'enviar con messenger': 'send', // inferred
+    'copy link': 'copy-link', // inferred (menu item of "Actions for this post")
+    'copiar enlace': 'copy-link', // inferred
+    'save post': 'save', // inferred (menu item of "Actions for this post")
+    'guardar publicación': 'save', // inferred
+    'leave a comment': 'comment', // inferred (Comet comment button)
+    comment: 'comment', // Feed post (m.facebook) footer text, 2021-06
+    comentar: 'comment', // inferred
+    like: 'react', // Like page div[aria-label="Like"] 2024-05; m.facebook footer 2021-06
+    'me gusta': 'react', // inferred
+  },
+  // Feed post (FB Purity 2022-04/2025-02); the permalink's post without aria-posinset (assumption).
+  posts: ['div[aria-posinset]', 'div[aria-labelledby][aria-describedby]:not([role])'],
+  // Feed post (classic) role=article 2016-18 and (m.facebook) <article> 2021-06; comments nest inside.
+  outermost: '[role="article"], article',
+  comment: '[role="article"]',
+  mainIsPost: false,
+  // Post author / text (Comet), public code 2024-26
+  author: '[data-ad-rendering-role="profile_name"] a[href]',
+  byline: 'h2 a, h3 a, h4 a, h5 a, strong a',
+  canonical: facebookCanonical,
+};
+
+/**
+ * Instagram's labels, normalized. Source: SELECTORS.md "Post action bar" (svg aria-labels,
+ * brocc 2025-04-09); Spanish and "Copy link" inferred. The paper-plane "Share" opens the
+ * share sheet (send in Direct, add to story, copy link): it is 'share', like Facebook's Share,
+ * which also offers "Send in Messenger".
+ */
+export const INSTAGRAM_POSTS: PostSite = {
+  labels: {
+    share: 'share',
+    compartir: 'share', // inferred
+    'copy link': 'copy-link', // inferred ("..." menu)
+    'copiar enlace': 'copy-link', // inferred
+    save: 'save',
+    guardar: 'save', // inferred
+    comment: 'comment',
+    comentar: 'comment', // inferred
+    like: 'react',
+    'me gusta': 'react', // inferred
+  },
+  posts: ['article'],
+  outermost: 'article',
+  // Comment rows are list items under the post (real/instagram/ig-home-feed_2025-04.html).
+  comment: 'li',
+  mainIsPost: true,
+  author: null,
+  byline: 'header a',
+  canonical: instagramCanonical,
+};

@@ -1,0 +1,297 @@
+// @vitest-environment happy-dom
+// The options page's observation log against a mocked background: statuses in
+// words, urgent ones standing out, the filter, the next steps, the note editor,
+// delete asking first, the summary export, and failures that never look empty.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ObservationsSection } from '../../../components/ObservationsSection';
+import { safePostUrl } from '../../../components/observations/words';
+import { translator } from '../../../lib/i18n';
+import {
+  MessageError,
+  sendMessage,
+  type MessageName,
+  type MessagePayload,
+  type MessageResponse,
+} from '../../../lib/messaging';
+import type { ObservationView } from '../../../lib/observations/types';
+
+vi.mock('../../../lib/messaging', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../lib/messaging')>()),
+  sendMessage: vi.fn(),
+}));
+const send = vi.mocked(sendMessage);
+
+type Handlers = {
+  [N in MessageName]?: (
+    payload: MessagePayload<N>,
+  ) => MessageResponse<N> | Promise<MessageResponse<N>>;
+};
+function background(handlers: Handlers) {
+  send.mockImplementation((async (name: MessageName, payload: unknown) => {
+    const handler = handlers[name] as ((p: unknown) => unknown) | undefined;
+    if (!handler) throw new MessageError(name, 'unknown message');
+    return handler(payload);
+  }) as never);
+}
+const calls = (name: MessageName) => send.mock.calls.filter(([n]) => n === name).map(([, p]) => p);
+
+const ui = {
+  t: translator('en'),
+  words: { one: 'client', many: 'clients' },
+  locale: 'en' as const,
+};
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2025, 4, 4, 12);
+const obs = (over: Partial<ObservationView> = {}): ObservationView => ({
+  id: 'o1',
+  createdAt: T0,
+  platform: 'facebook',
+  clientLabel: 'J.D.',
+  clientKey: 'fb:jane.doe',
+  postUrl: 'https://www.facebook.com/jane.doe/posts/1',
+  note: 'Posted a photo from a bar on Friday night.',
+  status: 'to-discuss',
+  discussedAt: null,
+  sharedAt: null,
+  urgent: false,
+  ...over,
+});
+const SAMPLE: ObservationView[] = [
+  obs(),
+  obs({
+    id: 'o2',
+    createdAt: T0 + DAY,
+    platform: 'instagram',
+    status: 'discussed',
+    discussedAt: T0 + 2 * DAY,
+    urgent: true,
+    postUrl: 'javascript:alert(1)',
+  }),
+  obs({ id: 'o3', createdAt: T0 - DAY, status: 'shared', sharedAt: T0, clientLabel: null }),
+  obs({ id: 'o4', createdAt: T0 - 2 * DAY, status: 'no-action', note: '' }),
+];
+
+const section = () => screen.getByTestId('observations');
+const items = () => within(section()).queryAllByTestId('observation');
+const item = (id: string) => items().find((li) => li.dataset.observationId === id) as HTMLElement;
+const ids = () => items().map((li) => li.dataset.observationId);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  send.mockReset();
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('observations', () => {
+  it('lists them newest first, statuses in words, urgent ones tagged', async () => {
+    background({ listObservations: () => ({ observations: SAMPLE, locked: false }) });
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(4));
+    expect(ids()).toEqual(['o2', 'o1', 'o3', 'o4']);
+    const status = (id: string) => within(item(id)).getByTestId('observation-status').textContent;
+    expect(status('o1')).toBe('To discuss');
+    expect(status('o2')).toMatch(/^Discussed with them on May \d, 2025$/);
+    expect(status('o3')).toMatch(/^Shared with the team on May \d, 2025$/);
+    expect(status('o4')).toBe('No action');
+    expect(item('o2').dataset.urgent).toBe('true');
+    expect(item('o2').classList.contains('urgent')).toBe(true);
+    expect(within(item('o2')).getByTestId('observation-urgent').textContent).toBe('Urgent');
+    expect(item('o1').dataset.urgent).toBe('false');
+    expect(within(item('o1')).queryByTestId('observation-urgent')).toBeNull();
+    expect(item('o1').textContent).toContain('J.D.');
+    expect(item('o1').textContent).toContain('Facebook');
+    expect(item('o2').textContent).toContain('Instagram');
+    expect(item('o3').textContent).toContain('Unknown person');
+    expect(item('o4').textContent).toContain('No note.');
+    const link = item('o1').querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('https://www.facebook.com/jane.doe/posts/1');
+    expect(link.target).toBe('_blank');
+    expect(link.rel).toBe('noreferrer');
+    // Not a Facebook or Instagram https address: no link at all.
+    expect(item('o2').querySelector('a')).toBeNull();
+    expect(item('o1').textContent).toContain('Posted a photo from a bar on Friday night.');
+  });
+
+  it('filters: to discuss, urgent, closed, all', async () => {
+    background({ listObservations: () => ({ observations: SAMPLE, locked: false }) });
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(4));
+    const select = section().querySelector<HTMLSelectElement>('select[name="observationFilter"]')!;
+    const pick = async (value: string, expected: string[]) => {
+      fireEvent.change(select, { target: { value } });
+      await waitFor(() => expect(ids()).toEqual(expected));
+    };
+    await pick('to-discuss', ['o1']);
+    await pick('urgent', ['o2']);
+    await pick('closed', ['o3', 'o4']);
+    await pick('all', ['o2', 'o1', 'o3', 'o4']);
+  });
+
+  it('moves one along and shows the view the background returns', async () => {
+    background({
+      listObservations: () => ({ observations: [obs()], locked: false }),
+      updateObservation: ({ id, status }) =>
+        obs({ id, status: status!, discussedAt: status === 'discussed' ? T0 + DAY : null }),
+    });
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(1));
+    fireEvent.click(within(item('o1')).getByRole('button', { name: 'Discussed with them' }));
+    await waitFor(() => expect(item('o1').dataset.status).toBe('discussed'));
+    expect(calls('updateObservation')).toEqual([{ id: 'o1', status: 'discussed' }]);
+    expect(within(item('o1')).getByTestId('observation-status').textContent).toMatch(
+      /^Discussed with them on May 5, 2025$/,
+    );
+    fireEvent.click(within(item('o1')).getByRole('button', { name: 'Shared with the team' }));
+    await waitFor(() => expect(item('o1').dataset.status).toBe('shared'));
+    expect(within(item('o1')).getByRole('button', { name: 'No action' })).toBeTruthy();
+  });
+
+  it('edits the note inline, with the person-centered hint', async () => {
+    background({
+      listObservations: () => ({ observations: [obs()], locked: false }),
+      updateObservation: ({ id, note }) => obs({ id, note: note! }),
+    });
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(1));
+    fireEvent.click(within(item('o1')).getByRole('button', { name: 'Edit note' }));
+    const field = item('o1').querySelector<HTMLTextAreaElement>(
+      'textarea[name="observationNote"]',
+    )!;
+    expect(field.value).toBe('Posted a photo from a bar on Friday night.');
+    expect(item('o1').textContent).toContain('not the person');
+    fireEvent.input(field, { target: { value: ' Talked on Monday; <b>they</b> will call. ' } });
+    fireEvent.click(within(item('o1')).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(within(item('o1')).getByTestId('observation-note').textContent).toBe(
+        'Talked on Monday; <b>they</b> will call.',
+      ),
+    );
+    expect(calls('updateObservation')).toEqual([
+      { id: 'o1', note: 'Talked on Monday; <b>they</b> will call.' },
+    ]);
+    expect(item('o1').querySelector('b')).toBeNull();
+  });
+
+  it('while locked, hides who and the note and asks to unlock before editing', async () => {
+    background({
+      listObservations: () => ({
+        observations: [obs({ clientLabel: null, clientKey: null, postUrl: null, note: null })],
+        locked: true,
+      }),
+    });
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(1));
+    expect(item('o1').textContent).toContain('Locked');
+    expect(item('o1').textContent).toContain('Note hidden while your list is locked.');
+    fireEvent.click(within(item('o1')).getByRole('button', { name: 'Edit note' }));
+    expect(item('o1').querySelector('textarea')).toBeNull();
+    expect(within(item('o1')).getByRole('alert').textContent).toBe(
+      'Unlock your list to edit notes.',
+    );
+    expect(calls('updateObservation')).toEqual([]);
+  });
+
+  it('asks before deleting', async () => {
+    background({
+      listObservations: () => ({ observations: SAMPLE, locked: false }),
+      deleteObservation: () => ({ deleted: true }),
+    });
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(4));
+    fireEvent.click(within(item('o1')).getByRole('button', { name: 'Delete' }));
+    expect(calls('deleteObservation')).toEqual([]);
+    fireEvent.click(within(item('o1')).getByRole('button', { name: 'Keep it' }));
+    expect(within(item('o1')).queryByTestId('confirm-delete-observation')).toBeNull();
+    fireEvent.click(within(item('o1')).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(item('o1')).getByTestId('confirm-delete-observation'));
+    await waitFor(() => expect(ids()).toEqual(['o2', 'o3', 'o4']));
+    expect(calls('deleteObservation')).toEqual([{ id: 'o1' }]);
+    expect(section().textContent).toContain('Observation deleted.');
+  });
+
+  it('says so when there are none, and when loading failed', async () => {
+    background({ listObservations: () => ({ observations: [], locked: false }) });
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(screen.getByTestId('observations-empty')).toBeTruthy());
+    cleanup();
+    let fail = true;
+    background({
+      listObservations: () => {
+        if (fail) throw new MessageError('listObservations', 'storage-unavailable');
+        return { observations: [obs()], locked: false };
+      },
+    });
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('observations'));
+    expect(screen.queryByTestId('observations-empty')).toBeNull();
+    expect(items()).toHaveLength(0);
+    fail = false;
+    // Coming back to the tab loads again.
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(items()).toHaveLength(1));
+    expect(screen.queryByTestId('observations-error')).toBeNull();
+  });
+
+  it('exports the summary as two downloaded files, counts only', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2025, 4, 6, 10));
+    background({
+      listObservations: () => ({ observations: [], locked: false }),
+      exportSupervisionSummary: () => ({
+        summary: {
+          byStatus: { 'to-discuss': 1, discussed: 0, shared: 0, 'no-action': 0 },
+          urgent: 0,
+          medianHoursToDiscussion: null,
+        },
+        csv: 'status,count\nto-discuss,1\n',
+        json: '{"urgent":0}',
+      }),
+    });
+    const createObjectURL = vi
+      .spyOn(URL, 'createObjectURL')
+      .mockReturnValueOnce('blob:clearline/csv')
+      .mockReturnValueOnce('blob:clearline/json');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    render(<ObservationsSection ui={ui} />);
+    expect(section().textContent).toContain('No names, handles, labels or notes');
+    fireEvent.click(screen.getByRole('button', { name: 'Export supervision summary' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(2));
+    vi.useRealTimers();
+    const links = click.mock.contexts as HTMLAnchorElement[];
+    expect(links.map((l) => l.download)).toEqual([
+      'clearline-supervision-summary-2025-05-06.csv',
+      'clearline-supervision-summary-2025-05-06.json',
+    ]);
+    const blobs = createObjectURL.mock.calls.map(([b]) => b as Blob);
+    expect(await blobs[0]!.text()).toBe('status,count\nto-discuss,1\n');
+    expect(await blobs[1]!.text()).toBe('{"urgent":0}');
+    expect(calls('exportSupervisionSummary')).toEqual([{}]);
+    expect(section().textContent).toContain('clearline-supervision-summary-2025-05-06.csv');
+  });
+});
+
+describe('safePostUrl', () => {
+  it('links only https Facebook and Instagram addresses', () => {
+    expect(safePostUrl('https://www.instagram.com/p/abc/')).toBe(
+      'https://www.instagram.com/p/abc/',
+    );
+    expect(safePostUrl('https://m.facebook.com/story.php?id=1')).not.toBeNull();
+    for (const bad of [
+      'http://www.facebook.com/x',
+      'https://evilfacebook.com/x',
+      'https://facebook.com.evil.example/x',
+      'javascript:alert(1)',
+      'https://user@facebook.com/x',
+      'not a url',
+      null,
+    ])
+      expect(safePostUrl(bad), String(bad)).toBeNull();
+  });
+});

@@ -1,0 +1,268 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  checkObservationReminder,
+  OBSERVATION_NOTIFICATION,
+  supervisionSummary,
+} from '../../../lib/observations/follow-up';
+import { NOTE_POST_MENU, notePostFromMenu } from '../../../lib/observations/handlers';
+import {
+  createObservation,
+  deleteObservation,
+  listObservations,
+  purgeClosed,
+  summarize,
+  updateObservation,
+} from '../../../lib/observations/store';
+import { promptHandlers } from '../../../lib/prompt/registry';
+import { saveUserSetting } from '../../../lib/settings';
+import { addClient } from '../../../lib/store/client-list';
+import { lock, setPassphrase } from '../../../lib/store/keyring';
+import { freshWorld, rawDump } from '../store/setup';
+
+const HOUR = 3_600_000;
+let notifications: string[];
+let tabMessages: unknown[];
+beforeEach(async () => {
+  freshWorld();
+  notifications = [];
+  tabMessages = [];
+  vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation(async (id) => {
+    notifications.push(String(id));
+    return String(id);
+  });
+  vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
+  vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tab, message) => {
+    tabMessages.push(message);
+    if ((message as { name: string }).name === 'describeContextPost') {
+      return {
+        keys: ['fb:alex.rivera.demo'],
+        postUrl: 'https://www.facebook.com/alex.rivera.demo/posts/pfbid02demo',
+      };
+    }
+    return undefined;
+  });
+  await addClient(
+    { profileUrl: 'facebook.com/alex.rivera.demo', label: 'A.R.', note: '', dischargedOn: null },
+    3,
+  );
+});
+afterEach(() => vi.useRealTimers());
+
+const POST = 'https://www.facebook.com/alex.rivera.demo/posts/pfbid02demo';
+
+describe('observation log', () => {
+  it('records, lists with the client label, moves along, and never stores the URL or note in plain text', async () => {
+    await createObservation({
+      platform: 'facebook',
+      keys: ['fb:alex.rivera.demo'],
+      postUrl: POST,
+      note: 'Posted a check-in from out of state',
+      urgent: false,
+    });
+    const [first] = (await listObservations()).observations;
+    expect(first).toMatchObject({
+      clientLabel: 'A.R.',
+      clientKey: 'fb:alex.rivera.demo',
+      postUrl: POST,
+      status: 'to-discuss',
+      urgent: false,
+    });
+    const dump = await rawDump();
+    expect(dump).not.toMatch(/alex|pfbid02demo|check-in/);
+    const discussed = await updateObservation({ id: first!.id, status: 'discussed' });
+    expect(discussed.discussedAt).toEqual(expect.any(Number));
+    const shared = await updateObservation({
+      id: first!.id,
+      status: 'shared',
+      note: 'Talked Tuesday; they will call probation',
+    });
+    expect(shared).toMatchObject({
+      status: 'shared',
+      note: 'Talked Tuesday; they will call probation',
+    });
+    await deleteObservation(first!.id);
+    expect((await listObservations()).observations).toEqual([]);
+  });
+
+  it('an urgent observation can always be recorded, even while locked and without a note', async () => {
+    await setPassphrase(null, 'correct horse battery');
+    await lock();
+    await expect(
+      createObservation({
+        platform: 'facebook',
+        keys: [],
+        postUrl: POST,
+        note: 'text',
+        urgent: false,
+      }),
+    ).rejects.toThrow('locked');
+    await createObservation({
+      platform: 'facebook',
+      keys: ['fb:alex.rivera.demo'],
+      postUrl: POST,
+      note: '',
+      urgent: true,
+    });
+    const { observations, locked } = await listObservations();
+    expect(locked).toBe(true);
+    expect(observations[0]).toMatchObject({
+      urgent: true,
+      postUrl: null,
+      note: null,
+      clientLabel: null,
+    });
+  });
+
+  it('deletes closed observations after the retention setting', async () => {
+    await saveUserSetting('retentionDays', 10);
+    const r = await createObservation({
+      platform: 'instagram',
+      keys: [],
+      postUrl: null,
+      note: '',
+      urgent: false,
+    });
+    await updateObservation({ id: r.id, status: 'no-action' });
+    expect(await purgeClosed(Date.now() + 9 * 24 * HOUR)).toBe(0);
+    expect(await purgeClosed(Date.now() + 11 * 24 * HOUR)).toBe(1);
+  });
+
+  it('the badge counts those to discuss; a reminder after the setting, once (fake clock)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-22T09:00:00'));
+    await createObservation({
+      platform: 'facebook',
+      keys: [],
+      postUrl: null,
+      note: '',
+      urgent: false,
+    });
+    await createObservation({
+      platform: 'facebook',
+      keys: [],
+      postUrl: null,
+      note: '',
+      urgent: true,
+    });
+    expect(await checkObservationReminder()).toBe(false);
+    expect(fakeBrowser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '2' });
+    expect(fakeBrowser.action.setBadgeBackgroundColor).toHaveBeenLastCalledWith({
+      color: '#b3261e',
+    });
+    vi.setSystemTime(new Date('2026-11-23T09:00:01'));
+    expect(await checkObservationReminder()).toBe(true);
+    expect(await checkObservationReminder()).toBe(true);
+    expect(notifications).toEqual([OBSERVATION_NOTIFICATION]);
+  });
+
+  it('the de-identified summary has counts and times, no handle, label, note or URL', async () => {
+    const r = await createObservation({
+      platform: 'facebook',
+      keys: ['fb:alex.rivera.demo'],
+      postUrl: POST,
+      note: 'private words',
+      urgent: true,
+    });
+    await updateObservation({ id: r.id, status: 'discussed' });
+    await createObservation({
+      platform: 'instagram',
+      keys: [],
+      postUrl: null,
+      note: '',
+      urgent: false,
+    });
+    expect(await summarize()).toMatchObject({
+      byStatus: { 'to-discuss': 1, discussed: 1, shared: 0, 'no-action': 0 },
+      urgent: 1,
+    });
+    const { csv, json } = await supervisionSummary();
+    for (const text of [csv, json]) expect(text).not.toMatch(/alex|A\.R\.|private words|pfbid/);
+    expect(csv.split('\n')[0]).toBe('section,date,item,value');
+  });
+
+  it('the context menu notes the post under the pointer, with its author', async () => {
+    const record = await notePostFromMenu(
+      { menuItemId: NOTE_POST_MENU },
+      {
+        id: 5,
+        url: 'https://www.facebook.com/',
+        index: 0,
+        highlighted: false,
+        active: true,
+        pinned: false,
+        incognito: false,
+      },
+    );
+    expect(record).toMatchObject({ platform: 'facebook', status: 'to-discuss', urgent: false });
+    expect((await listObservations()).observations[0]).toMatchObject({
+      clientLabel: 'A.R.',
+      postUrl: POST,
+    });
+    expect(
+      await notePostFromMenu(
+        { menuItemId: 'other' },
+        {
+          id: 5,
+          url: 'https://www.facebook.com/',
+          index: 0,
+          highlighted: false,
+          active: true,
+          pinned: false,
+          incognito: false,
+        },
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('observed-post reminder in the prompt registry', () => {
+  const TAB = { tabId: 3, senderUrl: 'https://www.facebook.com/' };
+  const NONCE = 'BBBBBBBBBBBBBBBBBBBBBB';
+  const open = (keys = ['fb:alex.rivera.demo']) =>
+    promptHandlers.openPrompt(
+      {
+        nonce: NONCE,
+        site: 'facebook',
+        action: 'post',
+        keys,
+        name: 'Alex',
+        stopped: false,
+        post: { action: 'share', url: POST },
+      },
+      TAB,
+    );
+
+  it('only for a client: anyone else is not asked', async () => {
+    expect(await open(['fb:someone.else.demo'])).toEqual({ show: false });
+    expect(await open()).toEqual({ show: true });
+    expect(await promptHandlers.getPromptContext({ nonce: NONCE }, TAB)).toMatchObject({
+      stage: 'observed',
+      post: { action: 'share', url: POST },
+      clientLabel: 'A.R.',
+    });
+  });
+
+  it('"Note for follow-up" records and keeps the prompt; "Risk of harm" records urgent and turns to the crisis stage', async () => {
+    await open();
+    const noted = await promptHandlers.answerPrompt(
+      { nonce: NONCE, choice: 'note', note: 'Saw a check-in' },
+      TAB,
+    );
+    expect(noted.context).toMatchObject({ stage: 'observed', noted: true });
+    const risk = await promptHandlers.answerPrompt({ nonce: NONCE, choice: 'risk' }, TAB);
+    expect(risk.context).toMatchObject({ stage: 'crisis' });
+    const { observations } = await listObservations();
+    expect(observations.map((o) => [o.urgent, o.note]).sort()).toEqual([
+      [false, 'Saw a check-in'],
+      [true, null],
+    ]);
+    await promptHandlers.answerPrompt({ nonce: NONCE, choice: 'continue' }, TAB);
+    expect(tabMessages.at(-1)).toMatchObject({
+      name: 'promptResolved',
+      payload: { outcome: 'replay' },
+    });
+  });
+});
