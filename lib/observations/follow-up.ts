@@ -7,12 +7,13 @@ import { readCounters } from '../prompt/counters';
 import { loadSettings } from '../settings';
 import { STORAGE_ITEMS } from '../storage-items';
 import { OBSERVATION_STATUSES } from './types';
-import { summarize, toDiscuss } from './store';
+import { purgeClosed, summarize, toDiscuss } from './store';
 
 export const OBSERVATION_NOTIFICATION = 'clearline-observations';
 
 /** Notifies once per oldest waiting observation, when it has waited past the reminder setting. */
 export async function checkObservationReminder(now = Date.now()): Promise<boolean> {
+  await purgeClosed(now); // closed observations go after the retention setting
   await refreshBadge(now);
   const open = await toDiscuss();
   const { values } = await loadSettings();

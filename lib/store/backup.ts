@@ -15,7 +15,8 @@ import {
   toBase64,
 } from '../crypto';
 import { db, hmacSecret, write } from './client-list';
-import type { ClientRecord, DecisionRecord } from './db';
+import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
+import { OBSERVATION_STATUSES } from '../observations/types';
 import { StoreError } from './errors';
 import { requireDataKey } from './keyring';
 import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from './types';
@@ -70,6 +71,25 @@ const InnerSchema = v.strictObject({
       decidedAt: time,
     }),
   ),
+  /** The observation log (added with it; older files have none). */
+  observations: v.optional(
+    v.array(
+      v.strictObject({
+        id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+        createdAt: time,
+        platform: v.picklist(['facebook', 'instagram']),
+        clientKeyHash: v.nullable(keyHash),
+        postUrl: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
+        note: v.nullable(v.pipe(v.string(), v.maxLength(5000))),
+        status: v.picklist(OBSERVATION_STATUSES),
+        discussedAt: v.nullable(time),
+        sharedAt: v.nullable(time),
+        closedAt: v.nullable(time),
+        urgent: v.boolean(),
+      }),
+    ),
+    [],
+  ),
 });
 type BackupData = v.InferOutput<typeof InnerSchema>;
 
@@ -93,6 +113,7 @@ export async function exportBackup(
   const secret = await hmacSecret();
   const clients = await database.getAll('clients');
   const decisions = await database.getAll('decisions');
+  const observations = await database.getAll('observations');
   const openSafe = async (sealed: ClientRecord['sealedLabel']) =>
     sealed ? open(key, sealed) : null;
   const data: BackupData = {
@@ -114,6 +135,13 @@ export async function exportBackup(
         keyHash: d.keyHash,
         profileKey: await openSafe(d.sealedKey),
         decidedAt: d.decidedAt,
+      })),
+    ),
+    observations: await Promise.all(
+      observations.map(async ({ sealedPostUrl, sealedNote, ...o }) => ({
+        ...o,
+        postUrl: await openSafe(sealedPostUrl),
+        note: await openSafe(sealedNote),
       })),
     ),
   };
@@ -211,13 +239,22 @@ export async function importBackup(
       decidedAt: d.decidedAt,
     })),
   );
+  const observations: ObservationRecord[] = await Promise.all(
+    backup.observations.map(async ({ postUrl, note, ...o }) => ({
+      ...o,
+      sealedPostUrl: await sealText(postUrl),
+      sealedNote: await sealText(note),
+    })),
+  );
   const database = await db();
   await write(async () => {
-    const tx = database.transaction(['clients', 'decisions', 'meta'], 'readwrite');
+    const tx = database.transaction(['clients', 'decisions', 'meta', 'observations'], 'readwrite');
     const work = [
       tx.objectStore('clients').clear(),
       tx.objectStore('decisions').clear(),
       tx.objectStore('meta').clear(),
+      tx.objectStore('observations').clear(),
+      ...observations.map((o) => tx.objectStore('observations').put(o)),
       tx.objectStore('meta').put({ name: 'hmacSecret', value: backup.hmacSecret }),
       ...clients.map((c) => tx.objectStore('clients').put(c)),
       ...decisions.map((d) => tx.objectStore('decisions').put(d)),

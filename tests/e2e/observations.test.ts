@@ -147,6 +147,26 @@ describe('observed-post reminder', () => {
     await page.close();
   });
 
+  it("Instagram: Share and Save on a client's post page bring the reminder", async () => {
+    const options = await clearline.openExtensionPage('options.html');
+    await options.waitForSelector('form[data-testid="add-client"]');
+    await addClient(options, { url: 'instagram.com/alex.rivera.demo' });
+    await options.close();
+    const page = await clearline.openSite('https://www.instagram.com/p/C0dEmOpost1/');
+    await page.hover('article');
+    await new Promise((r) => setTimeout(r, 300));
+    for (const label of ['Share', 'Save']) {
+      const control = `article [role="button"]:has(> svg[aria-label="${label}"]), article [role="button"]:has(svg[aria-label="${label}"])`;
+      const before = await pageSaw(page);
+      await page.click(control);
+      const frame = await waitForPrompt(page);
+      expect(await pageSaw(page), label).toBe(before);
+      await choose(frame, 'Cancel');
+      await waitForPromptGone(page);
+    }
+    await page.close();
+  });
+
   it('"Note for follow-up" creates an entry the options page shows', async () => {
     const page = await clearline.openSite(HOME);
     await readPost(page, 1);

@@ -9,6 +9,7 @@ import {
   verdict,
 } from '../../../lib/store/client-list';
 import { lock, setPassphrase } from '../../../lib/store/keyring';
+import { createObservation, listObservations } from '../../../lib/observations/store';
 import { freshWorld, rawDump } from './setup';
 
 beforeEach(freshWorld);
@@ -35,6 +36,13 @@ async function someData() {
   );
   await verdict(['fb:jane.doe.demo', 'fb:id:100012345678901'], 3);
   await recordNotClient('ig:neighbor.demo');
+  await createObservation({
+    platform: 'facebook',
+    keys: ['fb:jane.doe.demo'],
+    postUrl: 'https://www.facebook.com/jane.doe.demo/posts/1',
+    note: 'Saw a check-in',
+    urgent: true,
+  });
 }
 
 /** Builds a file the way exportBackup does, around any inner content, to test what import makes of it. */
@@ -71,6 +79,14 @@ describe('backup', () => {
     expect(await verdict(['fb:id:100012345678901'], 3)).toBe('client');
     expect(await verdict(['ig:former_demo'], 3)).toBe('former-client');
     expect(await verdict(['ig:neighbor.demo'], 3)).toBe('not-client');
+    // The observation log travels too, still tied to the same client.
+    const [observation] = (await listObservations()).observations;
+    expect(observation).toMatchObject({
+      clientLabel: 'J.D.',
+      note: 'Saw a check-in',
+      urgent: true,
+      postUrl: 'https://www.facebook.com/jane.doe.demo/posts/1',
+    });
   });
 
   it('export needs a passphrase long enough and an unlocked list', async () => {
