@@ -23,6 +23,8 @@ export const STORAGE_ITEMS = {
   auditNotifiedFor: { area: 'local', key: 'auditNotifiedFor' },
   /** The oldest waiting observation the follow-up notification was shown for. */
   observationNotifiedFor: { area: 'local', key: 'observationNotifiedFor' },
+  /** Bumped on every change to the client list, so open tabs drop their cached verdicts. */
+  listVersion: { area: 'local', key: 'listVersion' },
   /** What the content script last reported for a tab: storage.session (never seen by pages). */
   pageStatus: {
     area: 'session',

@@ -61,7 +61,7 @@ for (const route of routes) {
     page.url(),
   );
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
-  await popup.setViewport({ width: 360, height: 260 });
+  await popup.setViewport({ width: 360, height: 560 });
   const said = await popup
     .waitForSelector('[data-testid="page-status"][data-state="active"]', { timeout: 5000 })
     .then((el) => el.evaluate((e) => e.innerText.replace(/\s+/g, ' ').trim()))
@@ -74,6 +74,32 @@ for (const route of routes) {
     `${route.url}\n    popup: ${said}\n    saved: ${outDir}/${name}.png, ${name}-popup.png`,
   );
   await Promise.all([popup.close(), page.close()]);
+}
+
+// The boundary prompt, as a coach meets it before adding someone.
+{
+  const page = await browser.newPage();
+  await servePracticeSite(page);
+  await page.goto('https://www.facebook.com/alex.rivera.demo', { waitUntil: 'load' });
+  await page.click('[role="main"] [aria-label="Add friend"]');
+  const started = Date.now();
+  let frame;
+  while (
+    !(frame = page.frames().find((f) => f.url().includes('/prompt.html'))) &&
+    Date.now() - started < 5000
+  ) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (frame) {
+    await frame.waitForSelector('button').catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 700));
+    await page.screenshot({ path: join(outDir, 'prompt-add-friend.png') });
+    console.log(`Boundary prompt on "Add friend": saved ${outDir}/prompt-add-friend.png`);
+  } else {
+    problems += 1;
+    console.log('Boundary prompt on "Add friend": NOT SHOWN');
+  }
+  await page.close();
 }
 await close();
 console.log(

@@ -1,4 +1,5 @@
 import type { Handlers } from '../messaging';
+import { adapterForUrl } from '../sites';
 import { auditView, confirmItem, exportAudit, recordFindings } from './audit';
 import { checkAuditReminder } from './reminder';
 
@@ -8,7 +9,10 @@ type AuditHandlers = Pick<
 >;
 
 export const auditHandlers: AuditHandlers = {
-  async reportAuditFindings({ platform, findings }) {
+  async reportAuditFindings({ platform, findings }, { senderUrl }) {
+    // A content script speaks for its own site only.
+    if (adapterForUrl(new URL(senderUrl))?.id !== platform)
+      throw new Error('findings for another site');
     const updated = await recordFindings(platform, findings);
     await checkAuditReminder(); // a fresh reading may end a due re-audit
     return { updated };

@@ -20,6 +20,7 @@ import type {
 } from '../sites/types';
 import type { Verdict } from '../store/types';
 import { openPromptFrame, type PromptFrame } from './prompt-frame';
+import { STORAGE_ITEMS } from '../storage-items';
 import { onAddressChange } from './address';
 
 interface OpenPrompt {
@@ -32,6 +33,9 @@ interface OpenPrompt {
   /** Enter in a message composer cannot be replayed: the next real Enter goes through instead. */
   replayable: boolean;
 }
+
+/** How long to wait for the background before telling the coach the action was stopped. */
+const OPEN_TIMEOUT_MS = 5_000;
 
 function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -80,9 +84,15 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
   );
 
   const verdicts = new Map<string, Verdict>();
+  // Someone was marked, answered or removed (in options, the popup, another tab): ask afresh.
+  const onListChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && STORAGE_ITEMS.listVersion.key in changes) verdicts.clear();
+  };
+  browser.storage.onChanged.addListener(onListChanged);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onListChanged));
   const asking = new Set<string>();
   const passThrough = new WeakMap<Element, number>();
-  let copyPassUntil = 0;
+  const copyPass = new WeakMap<Element, number>();
   let open: OpenPrompt | null = null;
   /** Where the coach last right-clicked, for the "Note this post for follow-up" menu item. */
   let contextTarget: Element | null = null;
@@ -120,7 +130,8 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
 
   const replay = (prompt: OpenPrompt) => {
     // A copy cannot be redone for the coach: the next copy (within the same time) goes through.
-    if (prompt.post?.action === 'copy-text') copyPassUntil = Date.now() + PASS_THROUGH_MS;
+    if (prompt.post?.action === 'copy-text')
+      copyPass.set(prompt.match.control, Date.now() + PASS_THROUGH_MS);
     const control = prompt.match.control;
     // A replayed click is untrusted and some sites ignore it: let the coach's next
     // real click on the same control through, for a short while.
@@ -180,6 +191,10 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
       ...(post ? { post } : {}),
     };
     open = prompt;
+    // A background that never answers must not leave every action blocked without a word.
+    ctx.setTimeout(() => {
+      if (open === prompt && !prompt.frame) stopped(prompt);
+    }, OPEN_TIMEOUT_MS);
     sendMessage('openPrompt', {
       nonce,
       site: adapter.id,
@@ -228,7 +243,11 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
     }
   };
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    // The extension was updated or reloaded: no frame may be left behind, unanswerable.
+    endPrompt();
+  });
 
   const block = (event: Event) => {
     event.preventDefault();
@@ -296,7 +315,11 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
       if (!selection || selection.isCollapsed || !selection.anchorNode) return;
       const post = adapter.postAt(selection.anchorNode);
       if (!post) return;
-      if (Date.now() < copyPassUntil) return void (copyPassUntil = 0);
+      const until = copyPass.get(post);
+      if (until !== undefined) {
+        copyPass.delete(post);
+        if (until > Date.now()) return;
+      }
       interceptPost(event, { kind: 'copy-text', control: post, post }, false);
     },
     { capture: true },

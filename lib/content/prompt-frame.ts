@@ -68,6 +68,9 @@ export function openPromptFrame(
   // Removed, or hidden with styles the page controls (the host element itself is the page's to touch).
   const check = () => {
     if (!host.isConnected || !dialog.open) return trouble('removed');
+    // inert on the host or the page root makes the question unanswerable.
+    if (host.inert || document.documentElement.inert || document.body?.inert)
+      return trouble('hidden');
     const visible =
       typeof host.checkVisibility === 'function'
         ? dialog.checkVisibility({ opacityProperty: true, visibilityProperty: true })
@@ -84,7 +87,7 @@ export function openPromptFrame(
   };
   const interval = setInterval(check, CHECK_MS);
   const observer = new MutationObserver(check);
-  observer.observe(document.documentElement, { childList: true });
+  observer.observe(document.documentElement, { childList: true, attributes: true });
   observer.observe(host, { attributes: true });
 
   // Covered or faded by something on top, where the browser can tell (Chromium's
@@ -113,6 +116,12 @@ export function openPromptFrame(
       if (!shown) trouble('not-loaded');
     }, LOAD_TIMEOUT_MS),
   );
+  // Our page loads once; a second load means something navigated the frame away.
+  let loads = 0;
+  iframe.addEventListener('load', () => {
+    loads += 1;
+    if (loads > 1) trouble('removed');
+  });
 
   const frame: PromptFrame = {
     markShown() {

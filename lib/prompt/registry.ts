@@ -126,10 +126,8 @@ export const promptHandlers: PromptHandlers = {
     await session.set({ [STORAGE_ITEMS.prompt.key(nonce)]: record });
     const { values } = await loadSettings();
     const category = categoryOf(action);
-    if (stopped) {
-      await count(category, 'blocked');
-      return { show: true };
-    }
+    // Counted once, as 'blocked', when the content script closed the hidden prompt.
+    if (stopped) return { show: true };
     const context = await contextFor(record);
     // The observed-post reminder is only for a marked client's (or former client's) post.
     if (post) {
@@ -214,8 +212,7 @@ export const promptHandlers: PromptHandlers = {
     const isClient = CLIENT_VERDICTS.has(context.verdict);
     if (choice === 'client') {
       if (prompt.keys.length === 0) throw new PromptError('unidentified');
-      const { values } = await loadSettings();
-      await markClient(prompt.keys, label ?? '', values.formerClientYears);
+      await markClient(prompt.keys, label ?? '');
       await count(category, 'markedClient');
       return { context: await contextFor(prompt) };
     }

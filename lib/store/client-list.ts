@@ -70,7 +70,10 @@ export function closeConnection(): void {
 /** Runs a write; a full disk or any other failure is reported, never swallowed. */
 export async function write<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await work();
+    const result = await work();
+    // Open tabs cache verdicts: tell them the list changed (a number, nothing about anyone).
+    await browser.storage.local.set({ [STORAGE_ITEMS.listVersion.key]: Date.now() });
+    return result;
   } catch (error) {
     if (error instanceof StoreError) throw error;
     const quota = error instanceof Error && error.name === 'QuotaExceededError';
@@ -85,7 +88,14 @@ export async function hmacSecret(): Promise<string> {
   const stored = await database.get('meta', 'hmacSecret');
   if (stored) return stored.value;
   const secret = toBase64(newSecret());
-  await write(() => database.put('meta', { name: 'hmacSecret', value: secret }));
+  try {
+    // add, not put: two first uses at once must agree on one secret.
+    await database.add('meta', { name: 'hmacSecret', value: secret });
+  } catch (error) {
+    const existing = await database.get('meta', 'hmacSecret');
+    if (existing) return existing.value;
+    return write(() => Promise.reject(error));
+  }
   return secret;
 }
 
@@ -175,43 +185,15 @@ export async function findClient(keyHashes: string[]): Promise<ClientRecord | un
 }
 
 /**
- * What a content script may know about the profile(s) on its page. When one of
- * the keys belongs to a client, the page's other keys are recorded for the same
- * client (one person, two addresses).
+ * What a content script may know about the profile(s) on its page. Read-only:
+ * a page's guess about which keys belong together never changes the list; only
+ * the coach's own answer (markClient) records a second key for a client.
  */
 export async function verdict(keys: string[], formerClientYears: number): Promise<Verdict> {
   const unique = [...new Set(keys)];
   const hashes = await Promise.all(unique.map(hashKey));
   const client = await findClient(hashes);
   if (client) {
-    const missing = unique.filter((_, i) => !client.keyHashes.includes(hashes[i] as string));
-    if (missing.length > 0) {
-      // Seal first: a transaction closes if it waits on anything but the database.
-      const key = await dataKey();
-      const additions = await Promise.all(
-        missing.map(async (profileKey) => ({
-          keyHash: hashes[unique.indexOf(profileKey)] as string,
-          sealedKey: await sealOrNull(key, profileKey),
-        })),
-      );
-      const database = await db();
-      await write(async () => {
-        const tx = database.transaction(['clients', 'decisions'], 'readwrite');
-        const clients = tx.objectStore('clients');
-        const fresh = await clients.get(client.id);
-        if (fresh) {
-          for (const { keyHash, sealedKey } of additions) {
-            // Another client may own this key already: never merge two people.
-            if (await clients.index('keyHashes').getKey(keyHash)) continue;
-            fresh.keyHashes.push(keyHash);
-            fresh.sealedKeys.push(sealedKey);
-            await tx.objectStore('decisions').delete(keyHash);
-          }
-          await clients.put(fresh);
-        }
-        await tx.done;
-      });
-    }
     const status = clientStatus(client.dischargedOn, formerClientYears);
     return status === 'current' ? 'client' : status === 'former' ? 'former-client' : 'unknown';
   }
@@ -351,11 +333,7 @@ export async function clearDatabase(): Promise<void> {
  * client"): one record with every key the page showed. A label needs the list
  * unlocked; without one, a locked list still records the client.
  */
-export async function markClient(
-  keys: string[],
-  label: string,
-  formerClientYears: number,
-): Promise<void> {
+export async function markClient(keys: string[], label: string): Promise<void> {
   const [first, ...others] = [...new Set(keys)];
   if (!first) throw new StoreError('invalid-profile-url');
   if (!(await findClient([await hashKey(first)]))) {
@@ -378,8 +356,38 @@ export async function markClient(
       await tx.done;
     });
   }
-  // The page's other keys for this person join the same record.
-  if (others.length > 0) await verdict([first, ...others], formerClientYears);
+  // The page's other keys for this person join the same record: the coach said who this is.
+  if (others.length > 0) await linkKeys(first, others);
+}
+
+/** Records more keys for the client who has `known`, skipping keys another client already has. */
+async function linkKeys(known: string, more: string[]): Promise<void> {
+  const client = await findClient([await hashKey(known)]);
+  if (!client) return;
+  const key = await dataKey();
+  const additions = await Promise.all(
+    more.map(async (profileKey) => ({
+      keyHash: await hashKey(profileKey),
+      sealedKey: await sealOrNull(key, profileKey),
+    })),
+  );
+  const database = await db();
+  await write(async () => {
+    const tx = database.transaction(['clients', 'decisions'], 'readwrite');
+    const clients = tx.objectStore('clients');
+    const fresh = await clients.get(client.id);
+    if (fresh) {
+      for (const { keyHash, sealedKey } of additions) {
+        // Never merge two people: a key another client has stays theirs.
+        if (await clients.index('keyHashes').getKey(keyHash)) continue;
+        fresh.keyHashes.push(keyHash);
+        fresh.sealedKeys.push(sealedKey);
+        await tx.objectStore('decisions').delete(keyHash);
+      }
+      await clients.put(fresh);
+    }
+    await tx.done;
+  });
 }
 
 /** The label of the client behind these keys, when the list is unlocked and one is set. */

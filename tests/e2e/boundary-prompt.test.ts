@@ -560,3 +560,29 @@ describe('first to see the click', () => {
     await page.close();
   });
 });
+
+describe('a change in the list reaches open tabs', () => {
+  it('undoing "Not a client" in Settings makes the open page ask again, without a reload', async () => {
+    const page = await clearline.openSite('https://www.facebook.com/maria.lopez.demo');
+    const control = '[role="main"] [aria-label="Agregar a amigos"]';
+    await page.click(control);
+    await choose(await waitForPrompt(page), 'Not a client');
+    await waitForPromptGone(page);
+    await page.click(control);
+    await expectNoPrompt(page);
+
+    const options = await clearline.openExtensionPage('options.html');
+    const undo = await options.waitForSelector(
+      '::-p-xpath(//li[@data-testid="decision"][contains(., "fb:maria.lopez.demo")]//button)',
+    );
+    await undo!.click();
+    await options.waitForFunction(() => !document.body.innerText.includes('fb:maria.lopez.demo'));
+    await options.close();
+
+    await page.bringToFront();
+    await page.click(control);
+    const frame = await waitForPrompt(page);
+    await choose(frame, 'Cancel');
+    await page.close();
+  });
+});

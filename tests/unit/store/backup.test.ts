@@ -5,6 +5,7 @@ import {
   addClient,
   listClients,
   listDecisions,
+  markClient,
   recordNotClient,
   verdict,
 } from '../../../lib/store/client-list';
@@ -34,7 +35,7 @@ async function someData() {
     },
     3,
   );
-  await verdict(['fb:jane.doe.demo', 'fb:id:100012345678901'], 3);
+  await markClient(['fb:jane.doe.demo', 'fb:id:100012345678901'], '');
   await recordNotClient('ig:neighbor.demo');
   await createObservation({
     platform: 'facebook',

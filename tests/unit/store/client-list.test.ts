@@ -5,6 +5,7 @@ import {
   db,
   listClients,
   listDecisions,
+  markClient,
   profileKeyFromAddress,
   recordNotClient,
   removeClient,
@@ -103,19 +104,28 @@ describe('verdicts', () => {
     expect(clientStatus('2026-11-01', 0, '2026-11-22')).toBe('former-past-window');
   });
 
-  it('records both keys of one person when a page shows both', async () => {
+  it('a verdict request only reads: the page guessing two keys belong together changes nothing', async () => {
     await add('J.D.');
-    expect(await verdict(['fb:id:100012345678901'], 3)).toBe('unknown');
     expect(await verdict(['fb:jane.doe.demo', 'fb:id:100012345678901'], 3)).toBe('client');
+    expect(await verdict(['fb:id:100012345678901'], 3)).toBe('unknown');
+  });
+
+  it('records both keys of one person when the coach marks them on a page that shows both', async () => {
+    await markClient(['fb:jane.doe.demo', 'fb:id:100012345678901'], 'J.D.');
     expect(await verdict(['fb:id:100012345678901'], 3)).toBe('client');
     const [client] = (await listClients(3)).clients;
     expect(client?.profileKeys?.sort()).toEqual(['fb:id:100012345678901', 'fb:jane.doe.demo']);
+    expect(client?.label).toBe('J.D.');
+    // Marking again with a key already known joins the new key to the same person.
+    await markClient(['fb:id:100012345678901', 'fb:jane.d.demo'], '');
+    expect((await listClients(3)).clients).toHaveLength(1);
+    expect(await verdict(['fb:jane.d.demo'], 3)).toBe('client');
   });
 
   it('never merges two clients who share a page', async () => {
     await add('A');
     await add('B', '', null, 'https://www.facebook.com/other.person.demo');
-    expect(await verdict(['fb:jane.doe.demo', 'fb:other.person.demo'], 3)).toBe('client');
+    await markClient(['fb:jane.doe.demo', 'fb:other.person.demo'], '');
     const keys = (await listClients(3)).clients.map((c) => c.profileKeys);
     expect(keys).toEqual([['fb:jane.doe.demo'], ['fb:other.person.demo']]);
   });

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seal } from '../../../lib/crypto';
-import { closeConnection, hashKey, listClients, verdict } from '../../../lib/store/client-list';
+import {
+  closeConnection,
+  hashKey,
+  listClients,
+  markClient,
+  verdict,
+} from '../../../lib/store/client-list';
 import { DB_VERSION, openClearlineDB, type ClientRecordV1 } from '../../../lib/store/db';
 import { dataKey } from '../../../lib/store/keyring';
 import { freshWorld } from './setup';
@@ -59,7 +65,7 @@ describe('database migrations', () => {
     ]);
     expect(await verdict(['fb:jane.doe.demo'], 3)).toBe('former-client');
     // The new shape works: a second key joins the same client.
-    expect(await verdict(['fb:jane.doe.demo', 'fb:id:100012345678901'], 3)).toBe('former-client');
+    await markClient(['fb:jane.doe.demo', 'fb:id:100012345678901'], '');
     expect(await verdict(['fb:id:100012345678901'], 3)).toBe('former-client');
   });
 });
