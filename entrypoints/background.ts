@@ -1,7 +1,7 @@
 import { browser, type Runtime } from '../lib/browser';
 import { createRouter, type Handlers } from '../lib/messaging';
 import { forgetTab, pageStatusHandlers } from '../lib/page-status';
-import { promptHandlers } from '../lib/prompt/registry';
+import { forgetTabPrompts, promptHandlers } from '../lib/prompt/registry';
 import { auditHandlers } from '../lib/audit/handlers';
 import {
   createNotePostMenu,
@@ -29,7 +29,10 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
     router(message, sender),
   );
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetTabPrompts(tabId);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === IDLE_LOCK_ALARM) void lock();
     if (alarm.name === AUDIT_ALARM) {

@@ -9,8 +9,8 @@ import { startBoundaryPrompt } from './boundary-prompt';
 import { startAuditReader } from './audit-reader';
 import { onAddressChange } from './address';
 
-/** How long to keep looking for own-profile controls on a page that is still rendering. */
-const OWNER_WATCH_MS = 15_000;
+/** When to look again for own-profile controls on a page that is still rendering. */
+const OWNER_LOOKS_MS = [300, 1_000, 2_500, 5_000, 10_000];
 
 export function readPageStatus(adapter: SiteAdapter, url: URL, doc: Document): PageStatus {
   const pageKind = adapter.pageKind(url);
@@ -40,26 +40,19 @@ export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptCont
     return status;
   };
 
-  // Profile pages render their action row after load: watch, batched to one check
-  // per animation frame, only until the owner is known or the time is up.
+  // Profile pages render their action row after load: look again a few times,
+  // never per DOM mutation (Facebook's DOM changes constantly), until it is known.
   const watchOwner = () => {
     stopWatching?.();
     const status = report();
     if (status.pageKind !== 'profile' || status.profileOwner !== 'unknown') return;
-    let scheduled = false;
-    const observer = new MutationObserver(() => {
-      if (scheduled) return;
-      scheduled = true;
-      requestAnimationFrame(() => {
-        scheduled = false;
+    const timers = OWNER_LOOKS_MS.map((ms) =>
+      setTimeout(() => {
         if (report().profileOwner !== 'unknown') stopWatching?.();
-      });
-    });
-    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
-    const timer = setTimeout(() => stopWatching?.(), OWNER_WATCH_MS);
+      }, ms),
+    );
     stopWatching = () => {
-      observer.disconnect();
-      clearTimeout(timer);
+      timers.forEach(clearTimeout);
       stopWatching = null;
     };
   };

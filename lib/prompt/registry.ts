@@ -235,3 +235,15 @@ export const promptHandlers: PromptHandlers = {
     return { context: null };
   },
 };
+
+/** A closed tab's open prompts can never be answered: drop them. */
+export async function forgetTabPrompts(tabId: number): Promise<void> {
+  const all = await session.get(null);
+  const stale = Object.entries(all)
+    .filter(
+      ([key, value]) =>
+        key.startsWith(STORAGE_ITEMS.prompt.prefix) && (value as OpenPrompt).tabId === tabId,
+    )
+    .map(([key]) => key);
+  if (stale.length) await session.remove(stale);
+}

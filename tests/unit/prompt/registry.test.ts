@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { promptHandlers } from '../../../lib/prompt/registry';
+import { forgetTabPrompts, promptHandlers } from '../../../lib/prompt/registry';
 import { withinWorkingHours } from '../../../lib/prompt/working-hours';
 import { saveUserSetting } from '../../../lib/settings';
 import { addClient, listClients, verdict } from '../../../lib/store/client-list';
@@ -190,5 +190,28 @@ describe('working hours', () => {
     expect(
       withinWorkingHours({ ...weekdays, start: '22:00', end: '06:00' }, at('2026-11-23T23:30:00')),
     ).toBe(true);
+  });
+});
+
+describe('closed tabs', () => {
+  it("a closed tab's open prompts are dropped", async () => {
+    await promptHandlers.openPrompt(
+      {
+        nonce: 'CCCCCCCCCCCCCCCCCCCCCC',
+        site: 'facebook',
+        action: 'add-friend',
+        keys: [],
+        name: null,
+        stopped: false,
+      },
+      { tabId: 9, senderUrl: 'https://www.facebook.com/' },
+    );
+    await forgetTabPrompts(9);
+    await expect(
+      promptHandlers.getPromptContext(
+        { nonce: 'CCCCCCCCCCCCCCCCCCCCCC' },
+        { tabId: 9, senderUrl: 'chrome-extension://x/prompt.html' },
+      ),
+    ).rejects.toThrow('prompt-expired');
   });
 });
