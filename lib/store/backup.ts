@@ -16,6 +16,9 @@ import {
 } from '../crypto';
 import { db, hmacSecret, write } from './client-list';
 import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
+import { browser } from '../browser';
+import { STORAGE_ITEMS } from '../storage-items';
+import { USER_SETTINGS_VERSION } from '../settings';
 import { OBSERVATION_STATUSES } from '../observations/types';
 import { StoreError } from './errors';
 import { requireDataKey } from './keyring';
@@ -30,6 +33,7 @@ const base64 = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]*={0,2}$/));
 const keyHash = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/));
 const isoDate = v.pipe(v.string(), v.isoDate());
 const time = v.pipe(v.number(), v.integer(), v.minValue(0));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
 
 const OuterSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
@@ -70,6 +74,46 @@ const InnerSchema = v.strictObject({
       profileKey: v.nullable(v.pipe(v.string(), v.maxLength(200))),
       decidedAt: time,
     }),
+  ),
+  /** The coach's own setting choices; each is checked again by the settings module when read. */
+  settings: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()), {}),
+  /** The privacy self-audit: results and history (settings results only). */
+  audit: v.optional(
+    v.strictObject({
+      items: v.array(
+        v.strictObject({
+          itemId: v.pipe(v.string(), v.maxLength(64)),
+          platform: v.picklist(['facebook', 'instagram']),
+          page: v.nullable(
+            v.strictObject({
+              result: v.picklist(['pass', 'fail', 'unknown']),
+              observed: v.pipe(v.string(), v.maxLength(100)),
+              at: time,
+            }),
+          ),
+          confirmedAt: v.nullable(time),
+        }),
+      ),
+      history: v.pipe(
+        v.array(
+          v.strictObject({
+            at: time,
+            scores: v.array(
+              v.strictObject({
+                platform: v.picklist(['facebook', 'instagram']),
+                passed: count,
+                confirmed: count,
+                total: count,
+                failed: count,
+                couldNotCheck: count,
+              }),
+            ),
+          }),
+        ),
+        v.maxLength(500),
+      ),
+    }),
+    { items: [], history: [] },
   ),
   /** The observation log (added with it; older files have none). */
   observations: v.optional(
@@ -114,6 +158,11 @@ export async function exportBackup(
   const clients = await database.getAll('clients');
   const decisions = await database.getAll('decisions');
   const observations = await database.getAll('observations');
+  const auditItems = await database.getAll('auditItems');
+  const auditHistory = await database.getAll('auditHistory');
+  const settingsKey = STORAGE_ITEMS.userSettings.key;
+  const storedSettings = (await browser.storage.local.get(settingsKey))[settingsKey] as
+    { values?: Record<string, unknown> } | undefined;
   const openSafe = async (sealed: ClientRecord['sealedLabel']) =>
     sealed ? open(key, sealed) : null;
   const data: BackupData = {
@@ -144,6 +193,8 @@ export async function exportBackup(
         note: await openSafe(sealedNote),
       })),
     ),
+    settings: storedSettings?.values ?? {},
+    audit: { items: auditItems, history: auditHistory },
   };
   const salt = randomBytes(SALT_BYTES);
   const fileKey = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
@@ -248,8 +299,15 @@ export async function importBackup(
   );
   const database = await db();
   await write(async () => {
-    const tx = database.transaction(['clients', 'decisions', 'meta', 'observations'], 'readwrite');
+    const tx = database.transaction(
+      ['clients', 'decisions', 'meta', 'observations', 'auditItems', 'auditHistory'],
+      'readwrite',
+    );
     const work = [
+      tx.objectStore('auditItems').clear(),
+      tx.objectStore('auditHistory').clear(),
+      ...backup.audit.items.map((i) => tx.objectStore('auditItems').put(i)),
+      ...backup.audit.history.map((h) => tx.objectStore('auditHistory').add(h)),
       tx.objectStore('clients').clear(),
       tx.objectStore('decisions').clear(),
       tx.objectStore('meta').clear(),
@@ -260,6 +318,11 @@ export async function importBackup(
       ...decisions.map((d) => tx.objectStore('decisions').put(d)),
     ];
     await Promise.all([...work, tx.done]);
+  });
+  // Settings live in storage.local, outside the database's transaction: written
+  // last, after everything else is in. Values are checked again whenever read.
+  await browser.storage.local.set({
+    [STORAGE_ITEMS.userSettings.key]: { version: USER_SETTINGS_VERSION, values: backup.settings },
   });
   return { clients: clients.length, decisions: decisions.length };
 }

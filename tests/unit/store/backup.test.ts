@@ -11,6 +11,8 @@ import {
 } from '../../../lib/store/client-list';
 import { lock, setPassphrase } from '../../../lib/store/keyring';
 import { createObservation, listObservations } from '../../../lib/observations/store';
+import { auditView, recordFindings } from '../../../lib/audit/audit';
+import { loadSettings, saveUserSetting } from '../../../lib/settings';
 import { freshWorld, rawDump } from './setup';
 
 beforeEach(freshWorld);
@@ -37,6 +39,10 @@ async function someData() {
   );
   await markClient(['fb:jane.doe.demo', 'fb:id:100012345678901'], '');
   await recordNotClient('ig:neighbor.demo');
+  await saveUserSetting('idleLockMinutes', 7);
+  await recordFindings('instagram', [
+    { itemId: 'ig.privateAccount', result: 'pass', observed: 'On' },
+  ]);
   await createObservation({
     platform: 'facebook',
     keys: ['fb:jane.doe.demo'],
@@ -80,6 +86,11 @@ describe('backup', () => {
     expect(await verdict(['fb:id:100012345678901'], 3)).toBe('client');
     expect(await verdict(['ig:former_demo'], 3)).toBe('former-client');
     expect(await verdict(['ig:neighbor.demo'], 3)).toBe('not-client');
+    // Settings and the privacy check travel too.
+    expect((await loadSettings()).values.idleLockMinutes).toBe(7);
+    expect((await auditView()).items.find((i) => i.itemId === 'ig.privateAccount')?.result).toBe(
+      'pass',
+    );
     // The observation log travels too, still tied to the same client.
     const [observation] = (await listObservations()).observations;
     expect(observation).toMatchObject({
