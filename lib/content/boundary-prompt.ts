@@ -300,6 +300,8 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptCont
     'click',
     (event: MouseEvent) => {
       if (!event.isTrusted || !(event.target instanceof Element)) return;
+      // A click on the prompt or its backdrop is ours: the page need not know of it.
+      if (open?.frame?.isHost(event.target)) return block(event);
       const match = adapter.actionAt(event.target);
       if (match) return intercept(event, true, match);
       interceptPost(event, adapter.postActionAt(event.target));

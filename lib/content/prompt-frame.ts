@@ -30,6 +30,8 @@ function randomTag(): string {
 export interface PromptFrame {
   /** Called by the runtime when the prompt page says it is up. */
   markShown(): void;
+  /** Whether an event target is this frame's host (what the page sees of clicks on the prompt). */
+  isHost(target: EventTarget | null): boolean;
   close(): void;
 }
 
@@ -126,6 +128,9 @@ export function openPromptFrame(
   const frame: PromptFrame = {
     markShown() {
       shown = true;
+    },
+    isHost(target) {
+      return target === host;
     },
     close() {
       if (closed) return;

@@ -495,7 +495,10 @@ describe('a hostile page', () => {
     const page = await open();
     await page.click('[aria-label="Add friend"]', { count: 2 });
     const frame = await waitForPrompt(page);
-    expect(await pageSaw(page)).toBe(0);
+    const saw = await page.evaluate(() =>
+      JSON.stringify((window as unknown as { __pageSaw: unknown }).__pageSaw),
+    );
+    expect(await pageSaw(page), saw).toBe(0);
     expect(page.frames().filter((f) => f.url().includes('/prompt.html'))).toHaveLength(1);
     await choose(frame, 'Cancel');
     await page.close();
