@@ -210,6 +210,17 @@ export function newId(): string {
     .replace(/\//g, '_');
 }
 
+/** Adds a client record; an earlier "not a client" answer for its key no longer applies. */
+async function insertClient(record: ClientRecord): Promise<void> {
+  const database = await db();
+  await write(async () => {
+    const tx = database.transaction(['clients', 'decisions'], 'readwrite');
+    await tx.objectStore('clients').add(record);
+    for (const keyHash of record.keyHashes) await tx.objectStore('decisions').delete(keyHash);
+    await tx.done;
+  });
+}
+
 export async function listClients(
   formerClientYears: number,
 ): Promise<{ clients: ClientView[]; locked: boolean }> {
@@ -242,14 +253,7 @@ export async function addClient(
     dischargedOn: input.dischargedOn,
     addedAt: Date.now(),
   };
-  const database = await db();
-  await write(async () => {
-    const tx = database.transaction(['clients', 'decisions'], 'readwrite');
-    await tx.objectStore('clients').add(record);
-    // Marked as a client now: an earlier "not a client" answer no longer applies.
-    await tx.objectStore('decisions').delete(keyHash);
-    await tx.done;
-  });
+  await insertClient(record);
   return clientView(record, key, formerClientYears);
 }
 
@@ -348,13 +352,7 @@ export async function markClient(keys: string[], label: string): Promise<void> {
       dischargedOn: null,
       addedAt: Date.now(),
     };
-    const database = await db();
-    await write(async () => {
-      const tx = database.transaction(['clients', 'decisions'], 'readwrite');
-      await tx.objectStore('clients').add(record);
-      await tx.objectStore('decisions').delete(keyHash);
-      await tx.done;
-    });
+    await insertClient(record);
   }
   // The page's other keys for this person join the same record: the coach said who this is.
   if (others.length > 0) await linkKeys(first, others);
