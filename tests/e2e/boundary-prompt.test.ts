@@ -504,21 +504,23 @@ describe('a hostile page', () => {
     await page.close();
   });
 
-  it('Enter on a focused button is stopped like a click', async () => {
-    const page = await open();
-    await page.focus('[aria-label="Add friend"]');
-    await page.keyboard.press('Enter');
-    const frame = await waitForPrompt(page);
-    expect(
-      await page.evaluate(
-        () => (window as unknown as { __pageSaw: { keys: string[] } }).__pageSaw.keys,
-      ),
-    ).toEqual([]);
-    expect(await pageSaw(page)).toBe(0);
-    await choose(frame, 'Cancel');
-    expect(promptFrame(page)).toBeDefined();
-    await page.close();
-  });
+  for (const key of ['Enter', 'Space'] as const) {
+    it(`${key} on a focused button is stopped like a click`, async () => {
+      const page = await open();
+      await page.focus('[aria-label="Add friend"]');
+      await page.keyboard.press(key);
+      const frame = await waitForPrompt(page);
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { __pageSaw: { keys: string[] } }).__pageSaw.keys,
+        ),
+      ).toEqual([]);
+      expect(await pageSaw(page)).toBe(0);
+      await choose(frame, 'Cancel');
+      expect(promptFrame(page)).toBeDefined();
+      await page.close();
+    });
+  }
 });
 
 describe('supervision summary', () => {
