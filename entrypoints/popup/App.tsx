@@ -7,6 +7,9 @@ import { STORAGE_ITEMS } from '../../lib/storage-items';
 import type { SiteId } from '../../lib/sites/types';
 import { AuditPopup } from '../../components/audit/AuditPopup';
 import { LockPanel } from '../../components/LockPanel';
+import { ObservationsPopup } from '../../components/ObservationsPopup';
+import { Notice, StatusLine } from '../../components/parts';
+import { somethingUnrecognized } from '../../lib/diagnostics';
 import { useLoad } from '../../components/useAsync';
 import { useSettings } from '../../components/useSettings';
 
@@ -15,7 +18,7 @@ type TabState =
   | { kind: 'no-tab' }
   | { kind: 'not-covered' }
   | { kind: 'not-started'; site: SiteId }
-  | { kind: 'active'; status: TabPageStatus };
+  | { kind: 'active'; status: TabPageStatus; tabId: number };
 
 /**
  * The tab to describe: the active tab, or the one named by ?tabId= (end-to-end
@@ -41,7 +44,7 @@ async function describeTab(): Promise<TabState> {
   if (!status || withoutHash(status.url) !== withoutHash(tab.url)) {
     return { kind: 'not-started', site: adapter.id };
   }
-  return { kind: 'active', status };
+  return { kind: 'active', status, tabId: tab.id };
 }
 
 export function PopupApp() {
@@ -72,17 +75,17 @@ export function PopupApp() {
         {tab.kind === 'no-tab' && <p>{t('popupNoTab')}</p>}
         {tab.kind === 'not-covered' && <p>{t('popupNotCovered')}</p>}
         {tab.kind === 'not-started' && (
-          <p class="warning">{t('popupNotStarted', t(SITE_WORDS[tab.site]))}</p>
+          <StatusLine tone="warning">{t('popupNotStarted', t(SITE_WORDS[tab.site]))}</StatusLine>
         )}
         {tab.kind === 'active' && (
           <>
-            <p class="ok" data-site={tab.status.site} data-page-kind={tab.status.pageKind}>
+            <StatusLine tone="ok" data-site={tab.status.site} data-page-kind={tab.status.pageKind}>
               {t(
                 'popupActive',
                 t(SITE_WORDS[tab.status.site]),
                 t(PAGE_KIND_WORDS[tab.status.pageKind]),
               )}
-            </p>
+            </StatusLine>
             {tab.status.pageKind === 'profile' && (
               <p data-profile-owner={tab.status.profileOwner}>
                 {tab.status.profileOwner === 'own'
@@ -92,9 +95,25 @@ export function PopupApp() {
                     : t('popupUnknownProfile')}
               </p>
             )}
+            {somethingUnrecognized(tab.status.diagnostics) && (
+              <Notice tone="warning" testId="page-unrecognized">
+                <p>{t('popupUnrecognized')}</p>
+                <p>
+                  <a
+                    href={browser.runtime.getURL(`/diagnostics.html?tabId=${tab.tabId}`)}
+                    target="_blank"
+                    rel="noreferrer"
+                    data-testid="see-checks"
+                  >
+                    {t('popupSeeChecks')}
+                  </a>
+                </p>
+              </Notice>
+            )}
           </>
         )}
       </section>
+      <ObservationsPopup ui={{ t, words, locale }} />
       {tab.kind !== 'loading' && (
         <AuditPopup
           ui={{ t, words, locale }}
