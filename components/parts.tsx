@@ -34,15 +34,18 @@ export function Notice({
   children,
   id,
   testId,
+  extraClass,
 }: {
   tone: Tone;
   title?: ComponentChildren;
   children?: ComponentChildren;
   id?: string;
   testId?: string;
+  extraClass?: string;
 }) {
+  const classes = ['notice', `notice-${tone}`, extraClass].filter(Boolean).join(' ');
   return (
-    <div class={`notice notice-${tone}`} id={id} data-testid={testId}>
+    <div class={classes} id={id} data-testid={testId}>
       {title && <p class="notice-title">{title}</p>}
       {children}
     </div>

@@ -3,6 +3,7 @@
 import type { SiteId } from '../../lib/sites/types';
 import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
+import { Button, Notice, StatusLine } from '../parts';
 import { useLoad } from '../useAsync';
 import { describeError, type Ui } from '../ui';
 import { ScoreBlock, nextStep, resultWords, scoreFor, siteName } from './auditWords';
@@ -42,12 +43,14 @@ export function AuditPopup({ ui, platform }: { ui: Ui; platform: SiteId | null }
           return (
             <>
               {view.reauditDue && (
-                <div class="audit-popup-due" data-testid="audit-popup-due">
-                  <p class="warning">{t('auditPopupDue')}</p>
-                  <button type="button" onClick={openCheck}>
-                    {t('auditPopupOpen')}
-                  </button>
-                </div>
+                <Notice tone="warning" testId="audit-popup-due" extraClass="audit-popup-due">
+                  <p>{t('auditPopupDue')}</p>
+                  <p>
+                    <Button variant="primary" onClick={openCheck}>
+                      {t('auditPopupOpen')}
+                    </Button>
+                  </p>
+                </Notice>
               )}
               {platform && (
                 <>
@@ -63,9 +66,9 @@ export function AuditPopup({ ui, platform }: { ui: Ui; platform: SiteId | null }
                   ) : (
                     // Stale results are no reason for "all checked": a due check says so above.
                     !view.reauditDue && (
-                      <p class="ok" data-testid="audit-all-checked">
+                      <StatusLine tone="ok" data-testid="audit-all-checked">
                         {t('auditPopupAllChecked')}
-                      </p>
+                      </StatusLine>
                     )
                   )}
                 </>
