@@ -53,7 +53,41 @@ export function readDiagnostics(
   return { lang, checks };
 }
 
-/** True when something Clearline looks for on this page was not found. */
+/**
+ * How long a profile page may take to show its buttons before their absence
+ * counts: the content runtime looks again up to 10 s after load (OWNER_LOOKS_MS
+ * in lib/content/runtime.ts), so a page still rendering is not called unrecognized.
+ */
+export const PROFILE_CONTROLS_SETTLE_MS = 11_000;
+
+/**
+ * The checks that failed, as the popup should say them `now`: a language is
+ * known at once; missing profile buttons count only once the runtime stopped
+ * looking for them (the report is older than PROFILE_CONTROLS_SETTLE_MS).
+ */
+export function failedChecks(
+  diagnostics: PageDiagnostics | undefined,
+  reportedAt: number,
+  now: number,
+): DiagnosticCheck[] {
+  return (diagnostics?.checks ?? [])
+    .filter((c) => !c.found)
+    .filter((c) => c.id !== 'profile-controls' || now - reportedAt >= PROFILE_CONTROLS_SETTLE_MS)
+    .map((c) => c.id);
+}
+
+/** When failedChecks may change by itself (a profile check settling), or null. */
+export function nextSettleAt(
+  diagnostics: PageDiagnostics | undefined,
+  reportedAt: number,
+  now: number,
+): number | null {
+  const pending = diagnostics?.checks.some((c) => c.id === 'profile-controls' && !c.found);
+  const at = reportedAt + PROFILE_CONTROLS_SETTLE_MS;
+  return pending && at > now ? at : null;
+}
+
+/** True when something Clearline looks for on this page was not found (settled or not). */
 export function somethingUnrecognized(diagnostics: PageDiagnostics | undefined): boolean {
   return !!diagnostics?.checks.some((c) => !c.found);
 }

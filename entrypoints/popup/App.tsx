@@ -9,7 +9,7 @@ import { AuditPopup } from '../../components/audit/AuditPopup';
 import { LockPanel } from '../../components/LockPanel';
 import { ObservationsPopup } from '../../components/ObservationsPopup';
 import { Notice, StatusLine } from '../../components/parts';
-import { somethingUnrecognized } from '../../lib/diagnostics';
+import { failedChecks, nextSettleAt } from '../../lib/diagnostics';
 import { useLoad } from '../../components/useAsync';
 import { useSettings } from '../../components/useSettings';
 
@@ -67,6 +67,15 @@ export function PopupApp() {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+  // Missing profile buttons count once the page had time to show them: look again then.
+  const [now, setNow] = useState(() => Date.now());
+  const settleAt =
+    tab.kind === 'active' ? nextSettleAt(tab.status.diagnostics, tab.status.reportedAt, now) : null;
+  useEffect(() => {
+    if (settleAt === null) return;
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, settleAt - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [settleAt]);
 
   return (
     <main class="popup-main">
@@ -95,7 +104,7 @@ export function PopupApp() {
                     : t('popupUnknownProfile')}
               </p>
             )}
-            {somethingUnrecognized(tab.status.diagnostics) && (
+            {failedChecks(tab.status.diagnostics, tab.status.reportedAt, now).length > 0 && (
               <Notice tone="warning" testId="page-unrecognized">
                 <p>{t('popupUnrecognized')}</p>
                 <p>

@@ -124,6 +124,38 @@ describe('a page Clearline does not recognize', () => {
   });
 });
 
+describe('an English profile whose buttons Clearline does not know', () => {
+  // A made-up layout change: the action row's buttons carry labels no table has.
+  const CHANGED = `<!doctype html><html lang="en"><head><title>Pat Quinn Demo | Facebook</title></head>
+    <body><div role="main"><h1>Pat Quinn Demo</h1>
+    <div><div role="button" tabindex="0" aria-label="Connect">Connect</div>
+    <div role="button" tabindex="0" aria-label="Chat">Chat</div></div></div></body></html>`;
+  const URL = 'https://www.facebook.com/pat.quinn.demo';
+
+  it('the popup says so once the page had time to show its buttons', async () => {
+    const site = await clearline.openSite(URL, { [URL]: CHANGED });
+    const popup = await activePopup(site);
+    await popup.waitForSelector('[data-profile-owner="unknown"]');
+    // Still looking (the page may be rendering): no note yet.
+    expect(await popup.$('[data-testid="page-unrecognized"]')).toBeNull();
+    await popup.waitForSelector('[data-testid="page-unrecognized"]', { timeout: 15_000 });
+    const diagnostics = await followToNewTab(
+      popup,
+      '[data-testid="see-checks"]',
+      '/diagnostics.html',
+    );
+    await diagnostics.waitForSelector('[data-testid="diagnostics-checks"]');
+    const checks = await diagnostics.$$eval('[data-testid="diagnostics-checks"] li', (items) =>
+      items.map((li) => [li.getAttribute('data-check'), li.getAttribute('data-found')]),
+    );
+    expect(checks).toEqual([
+      ['language', 'true'],
+      ['profile-controls', 'false'],
+    ]);
+    await Promise.all([diagnostics.close(), popup.close(), site.close()]);
+  }, 40_000);
+});
+
 describe('a page Clearline recognizes', () => {
   for (const url of [
     'https://www.facebook.com/alex.rivera.demo',
@@ -160,7 +192,9 @@ describe('observations to discuss', () => {
     await addClient(options, { url: 'facebook.com/alex.rivera.demo', label: 'A.R.' });
     await options.close();
     await site.reload({ waitUntil: 'load' });
+    // The coach reads the post (the pointer rests on it) before sharing, as people do.
     await site.hover('div[aria-posinset="1"] [data-ad-rendering-role="story_message"]');
+    await new Promise((r) => setTimeout(r, 300));
     await site.click(
       'div[aria-posinset="1"] [aria-label="Send this to friends or post it on your profile."]',
     );

@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import {
+  PROFILE_CONTROLS_SETTLE_MS,
   browserVersion,
+  failedChecks,
+  nextSettleAt,
   readDiagnostics,
   redactedPath,
   somethingUnrecognized,
@@ -88,4 +91,23 @@ it('names the browser and its version', () => {
   expect(
     browserVersion('Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0'),
   ).toBe('Firefox 140.0');
+});
+
+describe('failedChecks', () => {
+  const lang = (found: boolean) => ({ id: 'language' as const, found });
+  const controls = (found: boolean) => ({ id: 'profile-controls' as const, found });
+  it('counts a language at once and missing profile buttons only once the page had time', () => {
+    const d = { lang: 'cs', checks: [lang(false), controls(false)] };
+    expect(failedChecks(d, 1_000, 1_000)).toEqual(['language']);
+    expect(nextSettleAt(d, 1_000, 1_000)).toBe(1_000 + PROFILE_CONTROLS_SETTLE_MS);
+    expect(failedChecks(d, 1_000, 1_000 + PROFILE_CONTROLS_SETTLE_MS)).toEqual([
+      'language',
+      'profile-controls',
+    ]);
+    expect(nextSettleAt(d, 1_000, 1_000 + PROFILE_CONTROLS_SETTLE_MS)).toBeNull();
+    const fine = { lang: 'en', checks: [lang(true), controls(true)] };
+    expect(failedChecks(fine, 0, 60_000)).toEqual([]);
+    expect(nextSettleAt(fine, 0, 0)).toBeNull();
+    expect(failedChecks(undefined, 0, 0)).toEqual([]);
+  });
 });
