@@ -68,7 +68,12 @@ export function ObservationsSection({ ui }: { ui: Ui }) {
   shown.sort((a, b) => b.createdAt - a.createdAt);
 
   return (
-    <section class="section" aria-labelledby="observations-heading" data-testid="observations">
+    <section
+      class="section"
+      id="observations"
+      aria-labelledby="observations-heading"
+      data-testid="observations"
+    >
       <h2 id="observations-heading">{t('observationsHeading')}</h2>
       <p class="hint">{t('observationsIntro')}</p>
       {list.result.state === 'loading' && <p role="status">{t('loading')}</p>}

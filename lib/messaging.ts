@@ -18,6 +18,7 @@ import {
 import type { PromptCounters } from './prompt/counters';
 import type { AuditView } from './audit/types';
 import { adapterForUrl } from './sites';
+import { DIAGNOSTIC_CHECKS } from './diagnostics';
 import {
   LABEL_MAX_LENGTH,
   NOTE_MAX_LENGTH,
@@ -63,6 +64,14 @@ export const PageStatusSchema = v.strictObject({
   pageKind: v.picklist(PAGE_KINDS),
   profileKey,
   profileOwner: v.picklist(['own', 'other', 'unknown']),
+  /** What Clearline could not recognize on the page (lib/diagnostics.ts): no names, no text. */
+  diagnostics: v.strictObject({
+    lang: v.pipe(v.string(), v.maxLength(35), v.regex(/^[A-Za-z0-9-]*$/)),
+    checks: v.pipe(
+      v.array(v.strictObject({ id: v.picklist(DIAGNOSTIC_CHECKS), found: v.boolean() })),
+      v.maxLength(DIAGNOSTIC_CHECKS.length),
+    ),
+  }),
 });
 export type PageStatus = v.InferOutput<typeof PageStatusSchema>;
 
@@ -212,6 +221,8 @@ export const MESSAGES = {
     'extension',
     empty,
   ),
+  /** The popup's line: how many observations are still to discuss (the badge's number), and urgent ones. */
+  countObservationsToDiscuss: message<{ count: number; urgent: number }>()('extension', empty),
   /** Moves an observation along (discussed with client, shared with team, no action) or edits its note. */
   updateObservation: message<ObservationView>()(
     'extension',

@@ -3,6 +3,7 @@
 import type { SiteId } from '../../lib/sites/types';
 import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
+import { Button, Notice, StatusLine } from '../parts';
 import { useLoad } from '../useAsync';
 import { describeError, type Ui } from '../ui';
 import { ScoreBlock, isGood, nextStep, resultWords, scoreFor, siteName } from './auditWords';
@@ -93,12 +94,14 @@ export function AuditPopup({
           return (
             <>
               {view.reauditDue && (
-                <div class="audit-popup-due" data-testid="audit-popup-due">
-                  <p class="warning">{t('auditPopupDue')}</p>
-                  <button type="button" onClick={openCheck}>
-                    {t('auditPopupOpen')}
-                  </button>
-                </div>
+                <Notice tone="warning" testId="audit-popup-due" extraClass="audit-popup-due">
+                  <p>{t('auditPopupDue')}</p>
+                  <p>
+                    <Button variant="primary" onClick={openCheck}>
+                      {t('auditPopupOpen')}
+                    </Button>
+                  </p>
+                </Notice>
               )}
               <RequiredItems ui={ui} view={view} required={required} />
               {platform && (
@@ -115,9 +118,9 @@ export function AuditPopup({
                   ) : (
                     // Stale results are no reason for "all checked": a due check says so above.
                     !view.reauditDue && (
-                      <p class="ok" data-testid="audit-all-checked">
+                      <StatusLine tone="ok" data-testid="audit-all-checked">
                         {t('auditPopupAllChecked')}
-                      </p>
+                      </StatusLine>
                     )
                   )}
                 </>

@@ -54,7 +54,7 @@ export function formatWorkHours(ui: Ui, hours: Settings['workHours']): string {
 export function AfterHoursNotice({ ui, hours }: { ui: Ui; hours: Settings['workHours'] }) {
   return (
     <>
-      <p class="prompt-notice-title">{tw(ui, 'promptAfterHoursTitle')}</p>
+      <p class="notice-title">{tw(ui, 'promptAfterHoursTitle')}</p>
       <p>
         {hours.days.length > 0
           ? tw(ui, 'promptAfterHours', formatWorkHours(ui, hours))

@@ -6,6 +6,7 @@ import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PROMPT_INERT_MS, type PromptChoice } from '../../lib/prompt/types';
 import type { Say, Ui } from '../ui';
+import { Button, Notice } from '../parts';
 
 /** What the page hands every stage for its dialog. */
 export interface FrameProps {
@@ -139,9 +140,9 @@ export function PromptDialog({
       data-inert={String(inert)}
     >
       {notice && (
-        <div class="prompt-notice" id={NOTICE_ID}>
+        <Notice tone="warning" id={NOTICE_ID} extraClass="prompt-notice">
           {notice}
-        </div>
+        </Notice>
       )}
       {site && <p class="prompt-site">{site}</p>}
       <h1 id={TITLE_ID}>{heading}</h1>
@@ -182,8 +183,8 @@ export function PromptButton({
   children: ComponentChildren;
 }) {
   return (
-    <button
-      ref={buttonRef}
+    <Button
+      buttonRef={buttonRef}
       type={type}
       name={name}
       aria-disabled={blocked ? 'true' : undefined}
@@ -196,6 +197,6 @@ export function PromptButton({
       }}
     >
       {children}
-    </button>
+    </Button>
   );
 }

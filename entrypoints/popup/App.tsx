@@ -7,6 +7,9 @@ import { STORAGE_ITEMS } from '../../lib/storage-items';
 import type { SiteId } from '../../lib/sites/types';
 import { AuditPopup } from '../../components/audit/AuditPopup';
 import { LockPanel } from '../../components/LockPanel';
+import { ObservationsPopup } from '../../components/ObservationsPopup';
+import { Notice, StatusLine } from '../../components/parts';
+import { failedChecks, nextSettleAt } from '../../lib/diagnostics';
 import { useLoad } from '../../components/useAsync';
 import { useSettings } from '../../components/useSettings';
 import { AgencyLine } from '../../components/AgencyRules';
@@ -16,7 +19,7 @@ type TabState =
   | { kind: 'no-tab' }
   | { kind: 'not-covered' }
   | { kind: 'not-started'; site: SiteId }
-  | { kind: 'active'; status: TabPageStatus };
+  | { kind: 'active'; status: TabPageStatus; tabId: number };
 
 /**
  * The tab to describe: the active tab, or the one named by ?tabId= (end-to-end
@@ -42,7 +45,7 @@ async function describeTab(): Promise<TabState> {
   if (!status || withoutHash(status.url) !== withoutHash(tab.url)) {
     return { kind: 'not-started', site: adapter.id };
   }
-  return { kind: 'active', status };
+  return { kind: 'active', status, tabId: tab.id };
 }
 
 export function PopupApp() {
@@ -65,6 +68,15 @@ export function PopupApp() {
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+  // Missing profile buttons count once the page had time to show them: look again then.
+  const [now, setNow] = useState(() => Date.now());
+  const settleAt =
+    tab.kind === 'active' ? nextSettleAt(tab.status.diagnostics, tab.status.reportedAt, now) : null;
+  useEffect(() => {
+    if (settleAt === null) return;
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, settleAt - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [settleAt]);
 
   const site =
     tab.kind === 'active' ? tab.status.site : tab.kind === 'not-started' ? tab.site : null;
@@ -78,26 +90,26 @@ export function PopupApp() {
       <AgencyLine ui={{ t, words, locale }} settings={settings} />
       <section aria-live="polite" data-testid="page-status" data-state={state}>
         {turnedOff && (
-          <p class="warning">
+          <StatusLine tone="warning">
             {settings.sources.platforms === 'agency'
               ? t('popupSiteOffAgency', t(SITE_WORDS[site]))
               : t('popupSiteOff', t(SITE_WORDS[site]))}
-          </p>
+          </StatusLine>
         )}
         {tab.kind === 'no-tab' && <p>{t('popupNoTab')}</p>}
         {tab.kind === 'not-covered' && <p>{t('popupNotCovered')}</p>}
         {tab.kind === 'not-started' && !turnedOff && (
-          <p class="warning">{t('popupNotStarted', t(SITE_WORDS[tab.site]))}</p>
+          <StatusLine tone="warning">{t('popupNotStarted', t(SITE_WORDS[tab.site]))}</StatusLine>
         )}
         {tab.kind === 'active' && !turnedOff && (
           <>
-            <p class="ok" data-site={tab.status.site} data-page-kind={tab.status.pageKind}>
+            <StatusLine tone="ok" data-site={tab.status.site} data-page-kind={tab.status.pageKind}>
               {t(
                 'popupActive',
                 t(SITE_WORDS[tab.status.site]),
                 t(PAGE_KIND_WORDS[tab.status.pageKind]),
               )}
-            </p>
+            </StatusLine>
             {tab.status.pageKind === 'profile' && (
               <p data-profile-owner={tab.status.profileOwner}>
                 {tab.status.profileOwner === 'own'
@@ -107,9 +119,25 @@ export function PopupApp() {
                     : t('popupUnknownProfile')}
               </p>
             )}
+            {failedChecks(tab.status.diagnostics, tab.status.reportedAt, now).length > 0 && (
+              <Notice tone="warning" testId="page-unrecognized">
+                <p>{t('popupUnrecognized')}</p>
+                <p>
+                  <a
+                    href={browser.runtime.getURL(`/diagnostics.html?tabId=${tab.tabId}`)}
+                    target="_blank"
+                    rel="noreferrer"
+                    data-testid="see-checks"
+                  >
+                    {t('popupSeeChecks')}
+                  </a>
+                </p>
+              </Notice>
+            )}
           </>
         )}
       </section>
+      <ObservationsPopup ui={{ t, words, locale }} />
       {tab.kind !== 'loading' && (
         <AuditPopup
           ui={{ t, words, locale }}

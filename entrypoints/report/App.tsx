@@ -11,6 +11,7 @@ import {
   scoreFor,
   siteName,
 } from '../../components/audit/auditWords';
+import { Button } from '../../components/parts';
 import { useLoad } from '../../components/useAsync';
 import { useSettings } from '../../components/useSettings';
 import { describeError, formatMoment, tw } from '../../components/ui';
@@ -32,9 +33,9 @@ export function ReportApp() {
         <header class="report-header">
           <h1>{t('reportTitle')}</h1>
           <p data-testid="report-date">{t('reportDate', formatMoment(ui, madeAt))}</p>
-          <button type="button" class="no-print" onClick={() => window.print()}>
+          <Button extraClass="no-print" onClick={() => window.print()}>
             {t('reportPrint')}
-          </button>
+          </Button>
         </header>
         {result.state === 'loading' && <p class="muted">{t('loading')}</p>}
         {result.state === 'error' && (

@@ -10,18 +10,21 @@ import type { SiteAdapter } from '../sites/types';
 import { startBoundaryPrompt } from './boundary-prompt';
 import { startAuditReader } from './audit-reader';
 import { onAddressChange } from './address';
+import { readDiagnostics } from '../diagnostics';
 
 /** When to look again for own-profile controls on a page that is still rendering. */
 const OWNER_LOOKS_MS = [300, 1_000, 2_500, 5_000, 10_000];
 
 export function readPageStatus(adapter: SiteAdapter, url: URL, doc: Document): PageStatus {
   const pageKind = adapter.pageKind(url);
+  const profileOwner = pageKind === 'profile' ? adapter.profileOwner(doc) : 'unknown';
   return {
     site: adapter.id,
     url: url.href,
     pageKind,
     profileKey: adapter.profileKeyFromUrl(url),
-    profileOwner: pageKind === 'profile' ? adapter.profileOwner(doc) : 'unknown',
+    profileOwner,
+    diagnostics: readDiagnostics(doc, pageKind, profileOwner),
   };
 }
 

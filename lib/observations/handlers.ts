@@ -6,15 +6,29 @@ import { resolveLocale, translate } from '../i18n';
 import { loadSettings } from '../settings';
 import * as v from 'valibot';
 import { checkObservationReminder, supervisionSummary } from './follow-up';
-import { createObservation, deleteObservation, listObservations, updateObservation } from './store';
+import {
+  createObservation,
+  deleteObservation,
+  listObservations,
+  toDiscuss,
+  updateObservation,
+} from './store';
 
 type ObservationHandlers = Pick<
   Handlers,
-  'listObservations' | 'updateObservation' | 'deleteObservation' | 'exportSupervisionSummary'
+  | 'listObservations'
+  | 'countObservationsToDiscuss'
+  | 'updateObservation'
+  | 'deleteObservation'
+  | 'exportSupervisionSummary'
 >;
 
 export const observationHandlers: ObservationHandlers = {
   listObservations: () => listObservations(),
+  async countObservationsToDiscuss() {
+    const { count, urgent } = await toDiscuss();
+    return { count, urgent };
+  },
   async updateObservation(change) {
     const updated = await updateObservation(change);
     await checkObservationReminder();

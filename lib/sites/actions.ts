@@ -2,11 +2,11 @@
 // about to trigger, and who it is about. Shared by both sites; each adapter
 // brings its own label table (en + es), profile-key reader and page kinds.
 // Matches on role, aria-label and visible text only, never class names.
-import { findLabelled, normalizeLabel } from './labels';
+import { type Bilingual, bothLanguages, findLabelled, normalizeLabel } from './labels';
 import type { ActionKind, ActionMatch, ActionProfile, PageKind, ProfileKey } from './types';
 
 /** The labels (aria-label, else visible text, compared normalized and whole) of each action. */
-export type ActionLabels = Readonly<Partial<Record<ActionKind, readonly string[]>>>;
+export type ActionLabels = Readonly<Partial<Record<ActionKind, Bilingual>>>;
 
 export interface ActionSite {
   /** Normalized label -> kind, built once with labelIndex. */
@@ -25,8 +25,8 @@ export interface ActionSite {
 
 export function labelIndex(table: ActionLabels): ReadonlyMap<string, ActionKind> {
   const index = new Map<string, ActionKind>();
-  for (const [kind, labels] of Object.entries(table) as [ActionKind, readonly string[]][]) {
-    for (const label of labels) index.set(normalizeLabel(label), kind);
+  for (const [kind, labels] of Object.entries(table) as [ActionKind, Bilingual][]) {
+    for (const label of bothLanguages(labels)) index.set(normalizeLabel(label), kind);
   }
   return index;
 }

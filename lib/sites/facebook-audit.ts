@@ -5,7 +5,13 @@
 // value is not recognized is 'unknown', never a pass.
 import type { AuditFinding } from '../audit/types';
 import { isFacebookUrl, isProfile, profileOwner } from './facebook';
-import { normalizeLabel, pathSegments } from './labels';
+import {
+  type Bilingual,
+  type LabelTable,
+  bothLanguages,
+  normalizeLabel,
+  pathSegments,
+} from './labels';
 
 /** Compared form of a label or value: lower-case, "¿...?" and trailing "..." or ":" dropped. */
 function auditKey(text: string): string {
@@ -32,27 +38,27 @@ type Value =
 // The values a settings row shows. English audience names as in Facebook's audience
 // selector; all of them, and every Spanish one, inferred (Clearline brief, 2026-11):
 // SELECTORS.md lists labels and selectors, not values.
-const VALUES: Readonly<Record<Value, readonly string[]>> = {
-  public: ['Public', 'Público'],
-  everyone: ['Everyone', 'Todos', 'Todo el mundo'],
-  fof: ['Friends of friends', 'Amigos de amigos'],
-  friends: ['Friends', 'Amigos'],
-  except: ['Friends except...', 'Amigos, excepto...', 'Amigos excepto...'],
-  specific: ['Specific friends', 'Amigos concretos', 'Amigos específicos'],
-  onlyMe: ['Only me', 'Solo yo', 'Sólo yo'],
-  yes: ['Yes', 'Sí'],
-  no: ['No'],
-  on: ['On', 'Activado', 'Activada'],
-  off: ['Off', 'Desactivado', 'Desactivada'],
+const VALUES: LabelTable<Value> = {
+  public: { en: ['Public'], es: ['Público'] },
+  everyone: { en: ['Everyone'], es: ['Todos', 'Todo el mundo'] },
+  fof: { en: ['Friends of friends'], es: ['Amigos de amigos'] },
+  friends: { en: ['Friends'], es: ['Amigos'] },
+  except: { en: ['Friends except...'], es: ['Amigos, excepto...', 'Amigos excepto...'] },
+  specific: { en: ['Specific friends'], es: ['Amigos concretos', 'Amigos específicos'] },
+  onlyMe: { en: ['Only me'], es: ['Solo yo', 'Sólo yo'] },
+  yes: { en: ['Yes'], es: ['Sí'] },
+  no: { en: ['No'], es: ['No'] },
+  on: { en: ['On'], es: ['Activado', 'Activada'] },
+  off: { en: ['Off'], es: ['Desactivado', 'Desactivada'] },
 };
 const VALUE_OF = new Map<string, Value>();
 for (const [v, words] of Object.entries(VALUES)) {
-  for (const w of words) VALUE_OF.set(auditKey(w), v as Value);
+  for (const w of bothLanguages(words)) VALUE_OF.set(auditKey(w), v as Value);
 }
 
 interface Item {
   id: string;
-  labels: readonly string[];
+  labels: Bilingual;
   pass: readonly Value[];
   fail: readonly Value[];
 }
@@ -75,61 +81,89 @@ const TABS: Readonly<Record<string, readonly Item[]>> = {
   privacy: [
     {
       id: 'fb.futurePosts',
-      labels: [
-        'Who can see your future posts?', // classic
-        '¿Quién puede ver tus publicaciones futuras?', // inferred
-      ],
+      labels: {
+        en: [
+          'Who can see your future posts?', // classic
+        ],
+        es: [
+          '¿Quién puede ver tus publicaciones futuras?', // inferred
+        ],
+      },
       ...FRIENDS_OR_LESS,
     },
     {
       id: 'fb.friendRequests',
-      labels: [
-        'Who can send you friend requests?', // classic ("Who can contact you"), cs
-        '¿Quién puede enviarte solicitudes de amistad?', // inferred
-      ],
+      labels: {
+        en: [
+          'Who can send you friend requests?', // classic ("Who can contact you"), cs
+        ],
+        es: [
+          '¿Quién puede enviarte solicitudes de amistad?', // inferred
+        ],
+      },
       pass: ['fof'],
       fail: ['everyone', 'public'],
     },
     {
       id: 'fb.friendsList',
-      labels: [
-        'Who can see your friends list?', // classic, cs
-        '¿Quién puede ver tu lista de amigos?', // inferred
-      ],
+      labels: {
+        en: [
+          'Who can see your friends list?', // classic, cs
+        ],
+        es: [
+          '¿Quién puede ver tu lista de amigos?', // inferred
+        ],
+      },
       ...ONLY_ME,
     },
     {
       id: 'fb.followingList',
-      labels: [
-        'Who can see the people, Pages and lists you follow?', // inferred
-        'Who can see the people, Pages, and lists you follow?', // inferred
-        '¿Quién puede ver las personas, las páginas y las listas que sigues?', // inferred
-      ],
+      labels: {
+        en: [
+          'Who can see the people, Pages and lists you follow?', // inferred
+          'Who can see the people, Pages, and lists you follow?', // inferred
+        ],
+        es: [
+          '¿Quién puede ver las personas, las páginas y las listas que sigues?', // inferred
+        ],
+      },
       ...ONLY_ME,
     },
     {
       id: 'fb.lookupEmail',
-      labels: [
-        'Who can look you up using the email address you provided?', // classic, cs
-        '¿Quién puede buscarte con la dirección de correo electrónico que proporcionaste?', // inferred
-      ],
+      labels: {
+        en: [
+          'Who can look you up using the email address you provided?', // classic, cs
+        ],
+        es: [
+          '¿Quién puede buscarte con la dirección de correo electrónico que proporcionaste?', // inferred
+        ],
+      },
       ...LOOKUP,
     },
     {
       id: 'fb.lookupPhone',
-      labels: [
-        'Who can look you up using the phone number you provided?', // classic
-        '¿Quién puede buscarte con el número de teléfono que proporcionaste?', // inferred
-      ],
+      labels: {
+        en: [
+          'Who can look you up using the phone number you provided?', // classic
+        ],
+        es: [
+          '¿Quién puede buscarte con el número de teléfono que proporcionaste?', // inferred
+        ],
+      },
       ...LOOKUP,
     },
     {
       id: 'fb.searchEngines',
-      labels: [
-        'Do you want search engines outside of Facebook to link to your profile?', // cs
-        'Allow engines outside Facebook to link to your profile?', // classic
-        '¿Quieres que los motores de búsqueda fuera de Facebook enlacen a tu perfil?', // inferred
-      ],
+      labels: {
+        en: [
+          'Do you want search engines outside of Facebook to link to your profile?', // cs
+          'Allow engines outside Facebook to link to your profile?', // classic
+        ],
+        es: [
+          '¿Quieres que los motores de búsqueda fuera de Facebook enlacen a tu perfil?', // inferred
+        ],
+      },
       pass: ['no', 'off'],
       fail: ['yes', 'on'],
     },
@@ -137,10 +171,14 @@ const TABS: Readonly<Record<string, readonly Item[]>> = {
   followers: [
     {
       id: 'fb.whoCanFollow',
-      labels: [
-        'Who can follow me', // inferred (m.facebook 2021 "Public Posts" section)
-        '¿Quién puede seguirme?', // inferred
-      ],
+      labels: {
+        en: [
+          'Who can follow me', // inferred (m.facebook 2021 "Public Posts" section)
+        ],
+        es: [
+          '¿Quién puede seguirme?', // inferred
+        ],
+      },
       pass: ['friends'],
       fail: ['public', 'everyone'],
     },
@@ -148,26 +186,36 @@ const TABS: Readonly<Record<string, readonly Item[]>> = {
   profile_and_tagging: [
     {
       id: 'fb.tagReview',
-      labels: [
-        "Review posts you're tagged in before the post appears on your profile?", // inferred
-        '¿Revisar las publicaciones en las que te etiquetan antes de que aparezcan en tu perfil?', // inferred
-      ],
+      labels: {
+        en: [
+          "Review posts you're tagged in before the post appears on your profile?", // inferred
+        ],
+        es: [
+          '¿Revisar las publicaciones en las que te etiquetan antes de que aparezcan en tu perfil?', // inferred
+        ],
+      },
       pass: ['on'],
       fail: ['off'],
     },
     {
       id: 'fb.taggedVisibility',
-      labels: [
-        "Who can see posts you're tagged in on your profile?", // inferred
-        '¿Quién puede ver en tu perfil las publicaciones en las que te etiquetaron?', // inferred
-      ],
+      labels: {
+        en: [
+          "Who can see posts you're tagged in on your profile?", // inferred
+        ],
+        es: [
+          '¿Quién puede ver en tu perfil las publicaciones en las que te etiquetaron?', // inferred
+        ],
+      },
       ...FRIENDS_OR_LESS,
     },
   ],
 };
 const ITEM_OF = new Map<string, Item>();
 for (const items of Object.values(TABS)) {
-  for (const item of items) for (const l of item.labels) ITEM_OF.set(auditKey(l), item);
+  for (const item of items) {
+    for (const l of bothLanguages(item.labels)) ITEM_OF.set(auditKey(l), item);
+  }
 }
 
 // How far up from a row label its row may be (label span -> cell -> row).
@@ -244,15 +292,47 @@ function readRows(root: Element, items: readonly Item[]): AuditFinding[] {
 // A post's audience, an icon beside its time: `[aria-label="Shared with Public"]`, or an
 // icon titled "Public". All inferred (Clearline brief, 2026-11; SELECTORS.md has no
 // audience labels), English and Spanish ("Compartido con: Público") alike.
-const AUDIENCE_PREFIX = /^(?:shared with|compartido con)\s*:?\s*/;
-const PUBLIC = new Set(['public', 'público']);
-const NOT_PUBLIC = new Set(
-  `your friends|friends|friends of friends|only me|custom|specific friends|friends except|tus amigos
-  |amigos|amigos de amigos|solo yo|sólo yo|personalizado|amigos concretos|amigos, excepto`
-    .split('|')
-    .map((s) => s.trim()),
+const AUDIENCES = {
+  prefix: { en: ['Shared with'], es: ['Compartido con'] },
+  public: { en: ['Public'], es: ['Público'] },
+  notPublic: {
+    en: [
+      'Your friends',
+      'Friends',
+      'Friends of friends',
+      'Only me',
+      'Custom',
+      'Specific friends',
+      'Friends except',
+    ],
+    es: [
+      'Tus amigos',
+      'Amigos',
+      'Amigos de amigos',
+      'Solo yo',
+      'Sólo yo',
+      'Personalizado',
+      'Amigos concretos',
+      'Amigos, excepto',
+    ],
+  },
+} as const satisfies LabelTable;
+const AUDIENCE_PREFIX = new RegExp(
+  `^(?:${bothLanguages(AUDIENCES.prefix).map(normalizeLabel).join('|')})\\s*:?\\s*`,
 );
+const PUBLIC = new Set(bothLanguages(AUDIENCES.public).map(normalizeLabel));
+const NOT_PUBLIC = new Set(bothLanguages(AUDIENCES.notPublic).map(normalizeLabel));
 
+/** Every label table of the Facebook privacy reader, for the completeness test. */
+export const FACEBOOK_AUDIT_LABEL_TABLES: Readonly<Record<string, LabelTable>> = {
+  values: VALUES,
+  rows: Object.fromEntries(
+    Object.values(TABS)
+      .flat()
+      .map((item) => [item.id, item.labels]),
+  ),
+  audiences: AUDIENCES,
+};
 /** 'public', 'other', or null when the post shows no audience we read. */
 function postAudience(post: Element): 'public' | 'other' | null {
   for (const el of Array.from(post.querySelectorAll('[aria-label], svg title, [title]'))) {

@@ -3,6 +3,7 @@
 // Pure; bundled into the Facebook content script.
 // URL shapes are listed with examples in tests/unit/sites/urls.ts.
 import {
+  type ActionLabels,
   type ActionSite,
   actionAt,
   isMessageComposer as composerCheck,
@@ -11,7 +12,15 @@ import {
 } from './actions';
 import { readFacebookAudit } from './facebook-audit';
 import { HOST_MATCHES } from './hosts';
-import { findLabelled, hostsFrom, labelSet, pathSegments } from './labels';
+import {
+  type Bilingual,
+  type LabelTable,
+  bothLanguages,
+  findLabelled,
+  hostsFrom,
+  labelSet,
+  pathSegments,
+} from './labels';
 import { FACEBOOK_POSTS, postActionAt, postAt, postInfo } from './posts';
 import type { PageKind, ProfileKey, ProfileOwner, SiteAdapter } from './types';
 
@@ -180,34 +189,30 @@ export function profileKeyFromUrl(url: URL): ProfileKey | null {
 // Shown only on the coach's own profile. Source: SELECTORS.md, Facebook row "Own-profile
 // action row (Comet)", public code ~2025; Spanish from the Clearline issue (2026-11), not
 // yet seen in a capture.
-const OWN_LABELS = labelSet([
-  'Edit profile',
-  'Add to story',
-  'Editar perfil',
-  'Agregar a historia',
-  'Añadir a la historia',
-]);
+const OWN: Bilingual = {
+  en: ['Edit profile', 'Add to story'],
+  es: ['Editar perfil', 'Agregar a historia', 'Añadir a la historia'],
+};
+const OWN_LABELS = labelSet(bothLanguages(OWN));
 
 // Offered on someone else's profile. Sources, SELECTORS.md Facebook rows: "Add friend"
 // (absunstar/social-browser 2024-05..2025-05; m.facebook "Add Friend" 2017-07), "Add friend
 // / Message (es)" (~2024-25), "Confirm friend request" (SalmanDeveloperz 2025-01..2026-02),
 // "Follow (person profile)" Follow/Following (absunstar 2024-05). "Message", "Friends",
 // "Amigos", "Seguir", "Siguiendo", "Confirmar" from the Clearline issue (2026-11).
-const OTHER_LABELS = labelSet([
-  'Add friend',
-  'Message',
-  'Follow',
-  'Following',
-  'Friends',
-  'Confirm',
-  'Agregar a amigos',
-  'Añadir a amigos',
-  'Enviar mensaje',
-  'Seguir',
-  'Siguiendo',
-  'Amigos',
-  'Confirmar',
-]);
+const OTHER: Bilingual = {
+  en: ['Add friend', 'Message', 'Follow', 'Following', 'Friends', 'Confirm'],
+  es: [
+    'Agregar a amigos',
+    'Añadir a amigos',
+    'Enviar mensaje',
+    'Seguir',
+    'Siguiendo',
+    'Amigos',
+    'Confirmar',
+  ],
+};
+const OTHER_LABELS = labelSet(bothLanguages(OTHER));
 
 // aria-label on buttons and labelled links; visible text on buttons only, because
 // the profile tabs are links whose text is "Friends" on every profile, own included.
@@ -241,32 +246,52 @@ export function isMessageThread(url: URL): boolean {
 // 2026-11); "inferred" = from the Clearline brief (2026-11), not yet seen in a
 // capture or in SELECTORS.md.
 const ACTION_LABELS = {
-  'add-friend': [
-    'Add friend', // "Add friend (profile, suggestions)", absunstar/social-browser 2024-05..2025-05
-    'Add Friend', // "Add friend (m.facebook search result)", capi1O/facebook-scraper 2017-07
-    'Agregar a amigos', // "Add friend / Message (es)", Latin American Spanish, ~2024-25
-    'Añadir a amigos', // same row, Spain, ~2024-25
-  ],
-  'confirm-request': [
-    'Confirm', // "Confirm friend request", SalmanDeveloperz 2025-01..2026-02; text span ~2023
-    'Confirm request', // inferred
-    'Confirmar', // inferred
-  ],
-  follow: [
-    'Follow', // "Follow (person profile)" menuitem, absunstar 2024-05; "Follow (page/profile)" 2023
-    'Seguir', // inferred
-  ],
-  message: [
-    'Message', // inferred (the English of the "Add friend / Message (es)" row)
-    'Enviar mensaje', // "Add friend / Message (es)", ~2024-25
-    'Mensaje', // inferred
-  ],
-  'send-message': [
-    'Press enter to send', // inferred; "Press Enter to send" also in public Messenger scripts
-    'Send', // inferred
-    'Enviar', // "Add friend / Message (es)": send in chat, ~2024-25
-  ],
-} as const;
+  'add-friend': {
+    en: [
+      'Add friend', // "Add friend (profile, suggestions)", absunstar/social-browser 2024-05..2025-05
+      'Add Friend', // "Add friend (m.facebook search result)", capi1O/facebook-scraper 2017-07
+    ],
+    es: [
+      'Agregar a amigos', // "Add friend / Message (es)", Latin American Spanish, ~2024-25
+      'Añadir a amigos', // same row, Spain, ~2024-25
+    ],
+  },
+  'confirm-request': {
+    en: [
+      'Confirm', // "Confirm friend request", SalmanDeveloperz 2025-01..2026-02; text span ~2023
+      'Confirm request', // inferred
+    ],
+    es: ['Confirmar'], // inferred
+  },
+  follow: {
+    en: ['Follow'], // "Follow (person profile)" menuitem, absunstar 2024-05; "Follow (page/profile)" 2023
+    es: ['Seguir'], // inferred
+  },
+  message: {
+    en: ['Message'], // inferred (the English of the "Add friend / Message (es)" row)
+    es: [
+      'Enviar mensaje', // "Add friend / Message (es)", ~2024-25
+      'Mensaje', // inferred
+    ],
+  },
+  'send-message': {
+    en: [
+      'Press enter to send', // inferred; "Press Enter to send" also in public Messenger scripts
+      'Send', // inferred
+    ],
+    es: ['Enviar'], // "Add friend / Message (es)": send in chat, ~2024-25
+  },
+} as const satisfies ActionLabels;
+
+// Messenger's composer: aria-label "Message" (Clearline brief 2026-11; also public code);
+// "Mensaje" inferred (public code only).
+const COMPOSER: Bilingual = { en: ['Message'], es: ['Mensaje'] };
+
+/** Every label table of the Facebook adapter, for the completeness test. */
+export const FACEBOOK_LABEL_TABLES: Readonly<Record<string, LabelTable>> = {
+  controls: { own: OWN, other: OTHER, composer: COMPOSER },
+  actions: ACTION_LABELS,
+};
 
 const ACTIONS: ActionSite = {
   labels: labelIndex(ACTION_LABELS),
@@ -274,9 +299,7 @@ const ACTIONS: ActionSite = {
   // feed)", tracking-exposed/facebook 2016-10).
   patterns: [[/^add .+ as a friend$/, 'add-friend']],
   ownLabels: OWN_LABELS,
-  // Messenger's composer: aria-label "Message" (Clearline brief 2026-11; also public code);
-  // "Mensaje" inferred (public code only).
-  composerLabels: labelSet(['Message', 'Mensaje']),
+  composerLabels: labelSet(bothLanguages(COMPOSER)),
   profileKeyFromUrl,
   pageKind,
   isThread: isMessageThread,

@@ -5,7 +5,13 @@
 // recognized is 'unknown', never a pass.
 import type { AuditFinding, FindingResult } from '../audit/types';
 import { isInstagramUrl } from './instagram';
-import { normalizeLabel, pathSegments } from './labels';
+import {
+  type Bilingual,
+  type LabelTable,
+  bothLanguages,
+  normalizeLabel,
+  pathSegments,
+} from './labels';
 
 /** Compared form of a label or value: lower-case, "¿...?" and trailing "..." or ":" dropped. */
 function auditKey(text: string): string {
@@ -20,43 +26,39 @@ type Choice = 'everyone' | 'follow' | 'none' | 'requests' | 'chats' | 'noRequest
 
 // The options of the choice settings, as the radio shows them. All inferred (Clearline
 // brief, 2026-11): SELECTORS.md lists no Instagram option texts.
-const CHOICES: Readonly<Record<Choice, readonly string[]>> = {
-  everyone: [
-    'Everyone',
-    'Allow tags from everyone',
-    'Allow @mentions from everyone',
-    'Todos',
-    'Permitir etiquetas de todos',
-    'Permitir @menciones de todos',
-  ],
-  follow: [
-    'People you follow',
-    'Allow tags from people you follow',
-    'Allow @mentions from people you follow',
-    'Personas que sigues',
-    'Permitir etiquetas de personas que sigues',
-    'Permitir @menciones de personas que sigues',
-  ],
-  none: [
-    "Don't allow",
-    "Don't allow tags",
-    "Don't allow @mentions",
-    'No permitir',
-    'No permitir etiquetas',
-    'No permitir @menciones',
-  ],
-  requests: ['Message requests', 'Solicitudes de mensajes'],
-  chats: ['Chats'],
-  noRequests: ["Don't receive requests", 'No recibir solicitudes'],
+const CHOICES: LabelTable<Choice> = {
+  everyone: {
+    en: ['Everyone', 'Allow tags from everyone', 'Allow @mentions from everyone'],
+    es: ['Todos', 'Permitir etiquetas de todos', 'Permitir @menciones de todos'],
+  },
+  follow: {
+    en: [
+      'People you follow',
+      'Allow tags from people you follow',
+      'Allow @mentions from people you follow',
+    ],
+    es: [
+      'Personas que sigues',
+      'Permitir etiquetas de personas que sigues',
+      'Permitir @menciones de personas que sigues',
+    ],
+  },
+  none: {
+    en: ["Don't allow", "Don't allow tags", "Don't allow @mentions"],
+    es: ['No permitir', 'No permitir etiquetas', 'No permitir @menciones'],
+  },
+  requests: { en: ['Message requests'], es: ['Solicitudes de mensajes'] },
+  chats: { en: ['Chats'], es: ['Chats'] },
+  noRequests: { en: ["Don't receive requests"], es: ['No recibir solicitudes'] },
 };
 const CHOICE_OF = new Map<string, Choice>();
 for (const [c, words] of Object.entries(CHOICES)) {
-  for (const w of words) CHOICE_OF.set(auditKey(w), c as Choice);
+  for (const w of bothLanguages(words)) CHOICE_OF.set(auditKey(w), c as Choice);
 }
 
 type Item =
-  | { id: string; labels: readonly string[]; passWhenOn: boolean }
-  | { id: string; labels: readonly string[]; pass: readonly Choice[]; fail: readonly Choice[] };
+  | { id: string; labels: Bilingual; passWhenOn: boolean }
+  | { id: string; labels: Bilingual; pass: readonly Choice[]; fail: readonly Choice[] };
 
 const TAGS = { pass: ['follow', 'none'], fail: ['everyone'] } as const;
 
@@ -67,22 +69,26 @@ const PAGES: Readonly<Record<string, readonly Item[]>> = {
   who_can_see_your_content: [
     {
       id: 'ig.privateAccount',
-      labels: ['Private account', 'Cuenta privada'], // SELECTORS; inferred
+      labels: { en: ['Private account'], es: ['Cuenta privada'] }, // SELECTORS; inferred
       passWhenOn: true,
     },
   ],
   privacy_and_security: [
     {
       id: 'ig.activityStatus',
-      labels: ['Show activity status', 'Mostrar estado de actividad'], // SELECTORS; inferred
+      labels: { en: ['Show activity status'], es: ['Mostrar estado de actividad'] }, // SELECTORS; inferred
       passWhenOn: false,
     },
     {
       id: 'ig.storySharing',
-      labels: [
-        'Allow sharing of story photos and videos', // SELECTORS
-        'Permitir que se compartan las fotos y los videos de tu historia', // inferred
-      ],
+      labels: {
+        en: [
+          'Allow sharing of story photos and videos', // SELECTORS
+        ],
+        es: [
+          'Permitir que se compartan las fotos y los videos de tu historia', // inferred
+        ],
+      },
       passWhenOn: false,
     },
   ],
@@ -90,19 +96,19 @@ const PAGES: Readonly<Record<string, readonly Item[]>> = {
   tags_and_mentions: [
     {
       id: 'ig.tagsMentions',
-      labels: ['Allow tags from', 'Permitir etiquetas de'], // inferred
+      labels: { en: ['Allow tags from'], es: ['Permitir etiquetas de'] }, // inferred
       ...TAGS,
     },
     {
       id: 'ig.tagsMentions',
-      labels: ['Allow @mentions from', 'Permitir @menciones de'], // inferred
+      labels: { en: ['Allow @mentions from'], es: ['Permitir @menciones de'] }, // inferred
       ...TAGS,
     },
   ],
   messages_and_story_replies: [
     {
       id: 'ig.messageRequests',
-      labels: ['Others on Instagram', 'Otras personas en Instagram'], // inferred
+      labels: { en: ['Others on Instagram'], es: ['Otras personas en Instagram'] }, // inferred
       pass: ['noRequests'],
       fail: ['requests', 'chats'],
     },
@@ -110,18 +116,34 @@ const PAGES: Readonly<Record<string, readonly Item[]>> = {
   edit: [
     {
       id: 'ig.accountSuggestions',
-      labels: [
-        'Show account suggestions on profiles', // inferred
-        'Mostrar sugerencias de cuentas en los perfiles', // inferred
-      ],
+      labels: {
+        en: [
+          'Show account suggestions on profiles', // inferred
+        ],
+        es: [
+          'Mostrar sugerencias de cuentas en los perfiles', // inferred
+        ],
+      },
       passWhenOn: false,
     },
   ],
 };
 const ITEM_OF = new Map<string, Item>();
 for (const items of Object.values(PAGES)) {
-  for (const item of items) for (const l of item.labels) ITEM_OF.set(auditKey(l), item);
+  for (const item of items) {
+    for (const l of bothLanguages(item.labels)) ITEM_OF.set(auditKey(l), item);
+  }
 }
+
+/** Every label table of the Instagram privacy reader, for the completeness test. */
+export const INSTAGRAM_AUDIT_LABEL_TABLES: Readonly<Record<string, LabelTable>> = {
+  choices: CHOICES,
+  rows: Object.fromEntries(
+    Object.values(PAGES)
+      .flat()
+      .map((item, i) => [`${item.id}#${i}`, item.labels]),
+  ),
+};
 
 // How far up from a label its row (or section) may be: Instagram nests deeply.
 const MAX_UP = 6;

@@ -3,6 +3,7 @@
 // Pure; bundled into the Instagram content script.
 // URL shapes are listed with examples in tests/unit/sites/urls.ts.
 import {
+  type ActionLabels,
   type ActionSite,
   actionAt,
   isMessageComposer as composerCheck,
@@ -11,7 +12,15 @@ import {
 } from './actions';
 import { readInstagramAudit } from './instagram-audit';
 import { HOST_MATCHES } from './hosts';
-import { findLabelled, hostsFrom, labelSet, pathSegments } from './labels';
+import {
+  type Bilingual,
+  type LabelTable,
+  bothLanguages,
+  findLabelled,
+  hostsFrom,
+  labelSet,
+  pathSegments,
+} from './labels';
 import { INSTAGRAM_POSTS, postActionAt, postAt, postInfo } from './posts';
 import type { PageKind, ProfileKey, ProfileOwner, SiteAdapter } from './types';
 
@@ -149,24 +158,18 @@ export function profileKeyFromUrl(url: URL): ProfileKey | null {
 
 // Shown only in the coach's own profile header. Source: the Clearline issue (2026-11);
 // the /accounts/edit/ link is the settings page SELECTORS.md lists (Instagram "Privacy page").
-const OWN_LABELS = labelSet(['Edit profile', 'Editar perfil']);
+const OWN: Bilingual = { en: ['Edit profile'], es: ['Editar perfil'] };
+const OWN_LABELS = labelSet(bothLanguages(OWN));
 
 // Offered in someone else's profile header. Sources, SELECTORS.md Instagram rows:
 // "Following" and "Message" (profile header, SubstrateLabs/brocc 2025-04-09), "Follow state
 // texts" Follow/Following/Requested/Follow Back (InstaPy 2019-04..2022-12). Spanish from the
 // Clearline issue (2026-11), not yet seen in a capture.
-const OTHER_LABELS = labelSet([
-  'Follow',
-  'Following',
-  'Follow Back',
-  'Message',
-  'Requested',
-  'Seguir',
-  'Siguiendo',
-  'Seguir también',
-  'Enviar mensaje',
-  'Solicitado',
-]);
+const OTHER: Bilingual = {
+  en: ['Follow', 'Following', 'Follow Back', 'Message', 'Requested'],
+  es: ['Seguir', 'Siguiendo', 'Seguir también', 'Enviar mensaje', 'Solicitado'],
+};
+const OTHER_LABELS = labelSet(bothLanguages(OTHER));
 
 const CONTROLS = 'a, button, [role="button"], [role="link"]';
 
@@ -202,34 +205,42 @@ export function isMessageThread(url: URL): boolean {
 // (dates as listed there, gathered 2026-11); "inferred" = from the Clearline
 // brief (2026-11), not yet seen in a capture or in SELECTORS.md.
 const ACTION_LABELS = {
-  follow: [
-    'Follow', // "Follow (followers/following dialog row)", "Follow (home ...)", brocc 2025-04-09
-    'Seguir', // inferred
-  ],
-  'follow-back': [
-    'Follow Back', // "Follow state texts", InstaPy/InstaPy 2019-04..2022-12
-    'Seguir también', // inferred
-  ],
-  message: [
-    'Message', // "Message (profile header)", brocc 2025-04-09
-    'Enviar mensaje', // inferred
-  ],
-  'confirm-request': [
-    'Confirm', // inferred (the follow-request list was never captured)
-    'Confirmar', // inferred
-  ],
-  'send-message': [
-    'Send', // inferred
-    'Enviar', // inferred; aria-label="Enviar" also in public Instagram DM scripts
-  ],
-} as const;
+  follow: {
+    en: ['Follow'], // "Follow (followers/following dialog row)", "Follow (home ...)", brocc 2025-04-09
+    es: ['Seguir'], // inferred
+  },
+  'follow-back': {
+    en: ['Follow Back'], // "Follow state texts", InstaPy/InstaPy 2019-04..2022-12
+    es: ['Seguir también'], // inferred
+  },
+  message: {
+    en: ['Message'], // "Message (profile header)", brocc 2025-04-09
+    es: ['Enviar mensaje'], // inferred
+  },
+  'confirm-request': {
+    en: ['Confirm'], // inferred (the follow-request list was never captured)
+    es: ['Confirmar'], // inferred
+  },
+  'send-message': {
+    en: ['Send'], // inferred
+    es: ['Enviar'], // inferred; aria-label="Enviar" also in public Instagram DM scripts
+  },
+} as const satisfies ActionLabels;
+
+// The Direct composer: aria-label "Message" / "Mensaje", inferred (public code only).
+const COMPOSER: Bilingual = { en: ['Message'], es: ['Mensaje'] };
+
+/** Every label table of the Instagram adapter, for the completeness test. */
+export const INSTAGRAM_LABEL_TABLES: Readonly<Record<string, LabelTable>> = {
+  controls: { own: OWN, other: OTHER, composer: COMPOSER },
+  actions: ACTION_LABELS,
+};
 
 const ACTIONS: ActionSite = {
   labels: labelIndex(ACTION_LABELS),
   patterns: [],
   ownLabels: OWN_LABELS,
-  // The Direct composer: aria-label "Message" / "Mensaje", inferred (public code only).
-  composerLabels: labelSet(['Message', 'Mensaje']),
+  composerLabels: labelSet(bothLanguages(COMPOSER)),
   profileKeyFromUrl,
   pageKind,
   isThread: isMessageThread,

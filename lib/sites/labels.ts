@@ -74,3 +74,21 @@ export function findLabelled(
   }
   return null;
 }
+
+/**
+ * One entry of a label table: the words a site shows for one thing, in each
+ * language Clearline reads. Every entry has both (a unit test checks): a page in
+ * Spanish must be recognized as well as one in English.
+ */
+export interface Bilingual {
+  readonly en: readonly string[];
+  readonly es: readonly string[];
+}
+
+/** A label table: named entries, each in English and Spanish. */
+export type LabelTable<K extends string = string> = Readonly<Record<K, Bilingual>>;
+
+/** Every word of an entry, English first. */
+export function bothLanguages(entry: Bilingual): readonly string[] {
+  return [...entry.en, ...entry.es];
+}

@@ -4,7 +4,7 @@
 // label table (en + es) and its post containers. Matches on role, aria-label,
 // visible text and URL patterns only, never class names. Pure: reads, never writes.
 import { shortText } from './actions';
-import { normalizeLabel } from './labels';
+import { type Bilingual, type LabelTable, bothLanguages, normalizeLabel } from './labels';
 import type { PageKind, PostActionKind, PostActionMatch, PostInfo, ProfileKey } from './types';
 
 /** What a site adapter lends the post readers: its URL readers. */
@@ -28,6 +28,18 @@ export interface PostSite {
   readonly byline: string;
   /** The post's permalink in a stable form (tracking parameters and sub-pages dropped). */
   canonical(url: URL): string;
+}
+
+/** Each post action's labels (aria-label, visible text or icon label), English and Spanish. */
+export type PostLabels = Readonly<Partial<Record<PostActionKind, Bilingual>>>;
+
+/** Normalized label -> kind, for lookups. */
+export function postLabelIndex(table: PostLabels): Readonly<Record<string, PostActionKind>> {
+  const index: Record<string, PostActionKind> = {};
+  for (const [kind, labels] of Object.entries(table) as [PostActionKind, Bilingual][]) {
+    for (const label of bothLanguages(labels)) index[normalizeLabel(label)] = kind;
+  }
+  return index;
 }
 
 const CONTROL = 'button, [role="button"], a, [role="menuitem"]';
@@ -252,29 +264,61 @@ function instagramCanonical(url: URL): string {
   return `${url.origin}/${segs.slice(0, n).join('/')}/`;
 }
 
-/** Facebook's labels, normalized. Sources: SELECTORS.md rows (dates there); "inferred" = from the Clearline brief (2026-11), not yet seen in a capture. */
-export const FACEBOOK_POSTS: PostSite = {
-  labels: {
-    // Share (Comet current), public code 2024-26
-    'send this to friends or post it on your profile.': 'share',
-    // Share (Comet gen-1) ~2021-22; Share (classic) title, 2018-04
-    'send this to friends or post it on your timeline.': 'share',
-    // Share (classic) and (m.facebook) visible text, 2018-04 / 2021-06
-    share: 'share',
-    compartir: 'share', // inferred
-    'envía esto a tus amigos o publícalo en tu perfil.': 'share', // inferred
-    'send in messenger': 'send', // inferred
-    'enviar con messenger': 'send', // inferred
-    'copy link': 'copy-link', // inferred (menu item of "Actions for this post")
-    'copiar enlace': 'copy-link', // inferred
-    'save post': 'save', // inferred (menu item of "Actions for this post")
-    'guardar publicación': 'save', // inferred
-    'leave a comment': 'comment', // inferred (Comet comment button)
-    comment: 'comment', // Feed post (m.facebook) footer text, 2021-06
-    comentar: 'comment', // inferred
-    like: 'react', // Like page div[aria-label="Like"] 2024-05; m.facebook footer 2021-06
-    'me gusta': 'react', // inferred
+/**
+ * Facebook's post action labels. Sources: SELECTORS.md rows (dates there); "inferred" =
+ * from the Clearline brief (2026-11), not yet seen in a capture.
+ */
+const FACEBOOK_POST_LABELS = {
+  share: {
+    en: [
+      // Share (Comet current), public code 2024-26
+      'Send this to friends or post it on your profile.',
+      // Share (Comet gen-1) ~2021-22; Share (classic) title, 2018-04
+      'Send this to friends or post it on your timeline.',
+      // Share (classic) and (m.facebook) visible text, 2018-04 / 2021-06
+      'Share',
+    ],
+    es: ['Compartir', 'Envía esto a tus amigos o publícalo en tu perfil.'], // inferred
   },
+  send: { en: ['Send in Messenger'], es: ['Enviar con Messenger'] }, // inferred
+  // inferred (menu item of "Actions for this post")
+  'copy-link': { en: ['Copy link'], es: ['Copiar enlace'] },
+  save: { en: ['Save post'], es: ['Guardar publicación'] }, // inferred (same menu)
+  comment: {
+    en: [
+      'Leave a comment', // inferred (Comet comment button)
+      'Comment', // Feed post (m.facebook) footer text, 2021-06
+    ],
+    es: ['Comentar'], // inferred
+  },
+  react: {
+    en: ['Like'], // Like page div[aria-label="Like"] 2024-05; m.facebook footer 2021-06
+    es: ['Me gusta'], // inferred
+  },
+} as const satisfies PostLabels;
+
+/**
+ * Instagram's post action labels. Source: SELECTORS.md "Post action bar" (svg aria-labels,
+ * brocc 2025-04-09); Spanish and "Copy link" inferred. The paper-plane "Share" opens the
+ * share sheet (send in Direct, add to story, copy link): it is 'share', like Facebook's Share,
+ * which also offers "Send in Messenger".
+ */
+const INSTAGRAM_POST_LABELS = {
+  share: { en: ['Share'], es: ['Compartir'] },
+  'copy-link': { en: ['Copy link'], es: ['Copiar enlace'] }, // "..." menu
+  save: { en: ['Save'], es: ['Guardar'] },
+  comment: { en: ['Comment'], es: ['Comentar'] },
+  react: { en: ['Like'], es: ['Me gusta'] },
+} as const satisfies PostLabels;
+
+/** Both sites' post label tables, for the completeness test. */
+export const POST_LABEL_TABLES: Readonly<Record<string, LabelTable>> = {
+  facebookPosts: FACEBOOK_POST_LABELS,
+  instagramPosts: INSTAGRAM_POST_LABELS,
+};
+
+export const FACEBOOK_POSTS: PostSite = {
+  labels: postLabelIndex(FACEBOOK_POST_LABELS),
   // Feed post (FB Purity 2022-04/2025-02); the permalink's post without aria-posinset (assumption).
   posts: ['div[aria-posinset]', 'div[aria-labelledby][aria-describedby]:not([role])'],
   // Feed post (classic) role=article 2016-18 and (m.facebook) <article> 2021-06; comments nest inside.
@@ -287,25 +331,9 @@ export const FACEBOOK_POSTS: PostSite = {
   canonical: facebookCanonical,
 };
 
-/**
- * Instagram's labels, normalized. Source: SELECTORS.md "Post action bar" (svg aria-labels,
- * brocc 2025-04-09); Spanish and "Copy link" inferred. The paper-plane "Share" opens the
- * share sheet (send in Direct, add to story, copy link): it is 'share', like Facebook's Share,
- * which also offers "Send in Messenger".
- */
+/** Instagram's post readers. */
 export const INSTAGRAM_POSTS: PostSite = {
-  labels: {
-    share: 'share',
-    compartir: 'share', // inferred
-    'copy link': 'copy-link', // inferred ("..." menu)
-    'copiar enlace': 'copy-link', // inferred
-    save: 'save',
-    guardar: 'save', // inferred
-    comment: 'comment',
-    comentar: 'comment', // inferred
-    like: 'react',
-    'me gusta': 'react', // inferred
-  },
+  labels: postLabelIndex(INSTAGRAM_POST_LABELS),
   posts: ['article'],
   outermost: 'article',
   // Comment rows are list items under the post (real/instagram/ig-home-feed_2025-04.html).

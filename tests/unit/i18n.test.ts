@@ -33,6 +33,25 @@ describe('locale files', () => {
     }
   });
 
+  it('placeholders take the same substitutions in every locale', () => {
+    // Client-word messages may pick the singular ($1) or the plural ($2) as each
+    // language's grammar needs; every other substitution must match exactly.
+    const substitutions = (entry: { placeholders?: Record<string, { content: string }> }) =>
+      Object.fromEntries(
+        Object.entries(entry.placeholders ?? {}).map(([name, p]) => [
+          name,
+          p.content.replace(/^\$[12]$/, '$client'),
+        ]),
+      );
+    for (const [key, entry] of Object.entries(en)) {
+      const other = es[key]!;
+      const used = placeholderNames(other.message);
+      const mine = substitutions(entry!);
+      const theirs = substitutions(other);
+      for (const name of used) expect(theirs[name], `es.${key} $${name}$`).toBe(mine[name]);
+    }
+  });
+
   it('no message is empty and English messages carry a description for translators', () => {
     for (const locale of LOCALES) {
       for (const [key, entry] of Object.entries(catalog(locale)))

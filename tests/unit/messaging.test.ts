@@ -25,6 +25,7 @@ const status = {
   pageKind: 'profile',
   profileKey: 'fb:jane.doe',
   profileOwner: 'other',
+  diagnostics: { lang: 'en', checks: [{ id: 'profile-controls', found: true }] },
 };
 const envelope = (name: string, payload: unknown) => ({ clearline: 1, name, payload });
 

@@ -11,6 +11,7 @@ const status: PageStatus = {
   pageKind: 'profile',
   profileKey: 'ig:alex.rivera.demo',
   profileOwner: 'other',
+  diagnostics: { lang: 'en', checks: [{ id: 'profile-controls', found: true }] },
 };
 const from = { tabId: 4, senderUrl: 'https://www.instagram.com/' };
 

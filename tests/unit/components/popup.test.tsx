@@ -17,6 +17,7 @@ function background(lockState: () => LockState | Promise<LockState>) {
   let state: LockState | null = null;
   send.mockImplementation((async (name: MessageName, payload: { passphrase?: string }) => {
     if (name === 'getPageStatus') return null;
+    if (name === 'countObservationsToDiscuss') return { count: 0, urgent: 0 };
     if (name === 'getLockState') return (state ??= await lockState());
     if (name === 'unlock') {
       if (payload.passphrase !== 'correct horse')

@@ -1,0 +1,214 @@
+// Accessibility of every Clearline page in the built extension: axe-core finds no
+// serious or critical problem in the popup, options, printable report, prompt (as
+// it really appears, in its frame on the site page) and diagnostics pages, in
+// light and dark, in English and Spanish. And the popup and the prompt can be used
+// with the keyboard alone: Tab reaches every control, each with a visible focus ring.
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { startClearline, type Clearline } from './clearline';
+import { waitForPrompt } from './prompt-page';
+
+let clearline: Clearline;
+beforeAll(async () => {
+  clearline = await startClearline();
+});
+afterAll(async () => {
+  await clearline?.close();
+});
+
+const PROFILE = 'https://www.facebook.com/alex.rivera.demo';
+const CZECH_PROFILE = 'https://www.facebook.com/tomas.novak.demo?locale=cs_CZ';
+const SCHEMES = ['light', 'dark'] as const;
+type Scheme = (typeof SCHEMES)[number];
+
+/** Serious and critical violations, one line each: rule, impact, and where. */
+async function problems(target: Page | Frame): Promise<string[]> {
+  // AxePuppeteer takes a Page or a Frame; puppeteer-core's types are the same objects.
+  const results = await new AxePuppeteer(target as unknown as Page).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} ${n.failureSummary ?? ''}`),
+    );
+}
+
+async function setScheme(page: Page, scheme: Scheme) {
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+}
+
+async function setLanguage(locale: 'en' | 'es') {
+  const options = await clearline.openExtensionPage('options.html');
+  await options.waitForSelector('select[name="locale"]');
+  await options.select('select[name="locale"]', locale === 'en' ? 'browser' : 'es');
+  await options.waitForFunction((l) => document.documentElement.lang === l, {}, locale);
+  await options.close();
+}
+
+/** Opens the boundary prompt as a coach meets it: Add friend on a practice profile. */
+async function openPrompt(scheme: Scheme): Promise<{ site: Page; frame: Frame }> {
+  const site = await clearline.openSite(PROFILE);
+  await setScheme(site, scheme);
+  await site.click('[role="main"] [aria-label="Add friend"]');
+  const frame = await waitForPrompt(site);
+  return { site, frame };
+}
+
+for (const locale of ['en', 'es'] as const) {
+  describe(`axe: no serious or critical problem (${locale})`, () => {
+    beforeAll(async () => setLanguage(locale));
+    afterAll(async () => setLanguage('en'));
+
+    for (const scheme of SCHEMES) {
+      it(`popup on a covered site, ${scheme}`, async () => {
+        const site = await clearline.openSite(PROFILE);
+        const popup = await clearline.openPopupFor(site);
+        await setScheme(popup, scheme);
+        await popup.waitForSelector('[data-testid="page-status"][data-state="active"]');
+        await popup.waitForSelector('[data-testid="audit-popup"]');
+        await popup.waitForSelector('[data-testid="observations-popup"]');
+        await popup.waitForSelector('[data-testid="lock-state"][data-state="ready"]');
+        expect(await problems(popup)).toEqual([]);
+        await Promise.all([popup.close(), site.close()]);
+      });
+
+      it(`popup on an unrecognized page, ${scheme}`, async () => {
+        const site = await clearline.openSite(CZECH_PROFILE);
+        const popup = await clearline.openPopupFor(site);
+        await setScheme(popup, scheme);
+        await popup.waitForSelector('[data-testid="page-unrecognized"]');
+        await popup.waitForSelector('[data-testid="observations-popup"]');
+        expect(await problems(popup)).toEqual([]);
+        await Promise.all([popup.close(), site.close()]);
+      });
+
+      it(`options, ${scheme}`, async () => {
+        const page = await clearline.openExtensionPage('options.html');
+        await setScheme(page, scheme);
+        await page.waitForSelector('form[data-testid="add-client"]');
+        await page.waitForSelector('[data-testid="lock-state"][data-state="ready"]');
+        expect(await problems(page)).toEqual([]);
+        await page.close();
+      });
+
+      it(`printable report, ${scheme}`, async () => {
+        const page = await clearline.openExtensionPage('report.html');
+        await setScheme(page, scheme);
+        await page.waitForSelector('[data-testid="audit-item"]');
+        expect(await problems(page)).toEqual([]);
+        await page.close();
+      });
+
+      it(`prompt in its frame on the site page, ${scheme}`, async () => {
+        const { site, frame } = await openPrompt(scheme);
+        // The frame follows the scheme asked of its page.
+        expect(await frame.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+          scheme === 'dark',
+        );
+        expect(await problems(frame)).toEqual([]);
+        await site.close();
+      });
+
+      it(`diagnostics, ${scheme}`, async () => {
+        const site = await clearline.openSite(CZECH_PROFILE);
+        const popup = await clearline.openPopupFor(site);
+        const href = await (await popup.waitForSelector('[data-testid="see-checks"]'))!.evaluate(
+          (a) => (a as HTMLAnchorElement).href,
+        );
+        const page = await clearline.browser.newPage();
+        await setScheme(page, scheme);
+        await page.goto(href, { waitUntil: 'load' });
+        await page.waitForSelector('[data-testid="diagnostics-checks"]');
+        expect(await problems(page)).toEqual([]);
+        await Promise.all([page.close(), popup.close(), site.close()]);
+      });
+    }
+  });
+}
+
+/** What has focus: its tag, name and whether a focus ring of at least 2px shows around it. */
+async function focused(target: Page | Frame) {
+  return target.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const ring =
+      style.outlineStyle !== 'none' &&
+      parseFloat(style.outlineWidth) >= 2 &&
+      style.outlineColor !== style.backgroundColor;
+    return {
+      key: `${el.tagName.toLowerCase()}|${el.getAttribute('name') ?? ''}|${(el.getAttribute('aria-label') ?? el.innerText ?? '').trim().slice(0, 40)}`,
+      ring,
+      focusVisible: el.matches(':focus-visible'),
+    };
+  });
+}
+
+/** Every control a person could use: visible, enabled links, buttons and fields. */
+async function controls(target: Page | Frame): Promise<string[]> {
+  return target.$$eval('a[href], button, input, select, textarea', (els) =>
+    els
+      .filter((el) => {
+        const h = el as HTMLElement;
+        return h.offsetParent !== null && !(h as HTMLButtonElement).disabled;
+      })
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}|${el.getAttribute('name') ?? ''}|${(el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim().slice(0, 40)}`,
+      ),
+  );
+}
+
+/** Presses Tab until focus comes back to where it started; returns what it visited. */
+type Focused = { key: string; ring: boolean; focusVisible: boolean };
+async function tabAround(page: Page, target: Page | Frame, start: Focused[] = [], max = 40) {
+  const seen: Focused[] = [...start];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(target);
+    if (!now) continue;
+    if (seen.some((s) => s.key === now.key)) break;
+    seen.push(now);
+  }
+  return seen;
+}
+
+describe('keyboard only', () => {
+  it('the popup: Tab reaches every control, each with a visible focus ring', async () => {
+    const site = await clearline.openSite(CZECH_PROFILE);
+    const popup = await clearline.openPopupFor(site);
+    await popup.waitForSelector('[data-testid="page-unrecognized"]');
+    await popup.waitForSelector('[data-testid="observations-popup"]');
+    await popup.waitForSelector('[data-testid="audit-popup"]');
+    await popup.waitForSelector('[data-testid="lock-state"][data-state="ready"]');
+    await popup.bringToFront();
+    const wanted = await controls(popup);
+    expect(wanted.length).toBeGreaterThanOrEqual(4);
+    const visited = await tabAround(popup, popup);
+    expect(visited.map((v) => v.key).sort()).toEqual([...wanted].sort());
+    for (const v of visited) {
+      expect(v.focusVisible, v.key).toBe(true);
+      expect(v.ring, v.key).toBe(true);
+    }
+    await Promise.all([popup.close(), site.close()]);
+  });
+
+  it('the prompt: Tab reaches every control and stays in the prompt, focus always visible', async () => {
+    const site = await clearline.openSite(PROFILE);
+    await site.bringToFront();
+    // Open it from the keyboard as well: focus the button, press Enter.
+    await site.focus('[role="main"] [aria-label="Add friend"]');
+    await site.keyboard.press('Enter');
+    const frame = await waitForPrompt(site);
+    await frame.waitForFunction(() => document.activeElement?.tagName === 'BUTTON');
+    const wanted = await controls(frame);
+    expect(wanted.length).toBeGreaterThanOrEqual(3);
+    const first = await focused(frame);
+    const visited = await tabAround(site, frame, [first!]);
+    expect(visited.map((v) => v.key).sort()).toEqual([...wanted].sort());
+    for (const v of visited) expect(v.ring, v.key).toBe(true);
+    // Tabbed past the last control, focus wrapped inside the prompt, never to the site.
+    expect(await site.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+    await site.close();
+  });
+});
