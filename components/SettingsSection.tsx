@@ -91,6 +91,22 @@ function SourceTag({ view, setting }: { view: SettingsView; setting: SettingKey 
   );
 }
 
+/**
+ * Working hours as the form shows them now. Read from the controls, not from the
+ * last saved settings: two quick clicks would otherwise each save a list that
+ * lacks the other's day.
+ */
+function workHoursShown(control: HTMLInputElement): Settings['workHours'] {
+  const fieldset = control.closest('fieldset') as HTMLFieldSetElement;
+  const input = (name: string) =>
+    fieldset.querySelector(`input[name="${name}"]`) as HTMLInputElement;
+  return {
+    days: WEEKDAYS.filter((day) => input(`workHours.day${day}`).checked),
+    start: input('workHours.start').value,
+    end: input('workHours.end').value,
+  };
+}
+
 /** Policy keys Clearline could not use, with why, so an admin can fix them. */
 function IgnoredPolicyKeys({ view }: { view: SettingsView }) {
   const { t } = view;
@@ -277,12 +293,7 @@ export function SettingsSection({ view }: { view: SettingsView }) {
                 name={`workHours.day${day}`}
                 checked={values.workHours.days.includes(day)}
                 {...about('workHours')}
-                onChange={(e) => {
-                  const days = e.currentTarget.checked
-                    ? [...values.workHours.days, day].sort()
-                    : values.workHours.days.filter((d) => d !== day);
-                  save('workHours', { ...values.workHours, days });
-                }}
+                onChange={(e) => save('workHours', workHoursShown(e.currentTarget))}
               />{' '}
               {t(DAY_LABELS[day] as MessageKey)}
             </label>
@@ -296,9 +307,7 @@ export function SettingsSection({ view }: { view: SettingsView }) {
               name="workHours.start"
               value={values.workHours.start}
               {...about('workHours')}
-              onChange={(e) =>
-                save('workHours', { ...values.workHours, start: e.currentTarget.value })
-              }
+              onChange={(e) => save('workHours', workHoursShown(e.currentTarget))}
             />
           </label>
           <label>
@@ -308,9 +317,7 @@ export function SettingsSection({ view }: { view: SettingsView }) {
               name="workHours.end"
               value={values.workHours.end}
               {...about('workHours')}
-              onChange={(e) =>
-                save('workHours', { ...values.workHours, end: e.currentTarget.value })
-              }
+              onChange={(e) => save('workHours', workHoursShown(e.currentTarget))}
             />
           </label>
         </div>

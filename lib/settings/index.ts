@@ -150,11 +150,19 @@ export class SettingLockedError extends Error {
   }
 }
 
-/** Saves one of the coach's choices after checking it; the stored layer keeps its other keys. */
-export async function saveUserSetting<K extends SettingKey>(
-  key: K,
-  value: Settings[K],
-): Promise<void> {
+/**
+ * Saves one of the coach's choices after checking it; the stored layer keeps its
+ * other keys. Saves run one after another: each reads and rewrites the whole
+ * layer, so two at once (two quick clicks) could otherwise undo each other.
+ */
+let saving: Promise<unknown> = Promise.resolve();
+export function saveUserSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
+  const run = saving.then(() => saveNow(key, value));
+  saving = run.catch(() => undefined);
+  return run;
+}
+
+async function saveNow<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
   const parsed = v.safeParse(SETTING_SCHEMAS[key], value);
   if (!parsed.success) throw new Error(`${key}: ${v.summarize(parsed.issues)}`);
   if ((await loadSettings()).locked[key]) throw new SettingLockedError(key);

@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+// The settings form against real (fake-browser) storage: quick changes in a row
+// all land, and a setting the agency fixes cannot be changed.
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SettingsSection } from '../../../components/SettingsSection';
+import { useSettings } from '../../../components/useSettings';
+import { loadSettings } from '../../../lib/settings';
+
+function Form() {
+  const view = useSettings();
+  return view.ready ? <SettingsSection view={view} /> : null;
+}
+
+const box = (container: HTMLElement, name: string) =>
+  container.querySelector(`[name="${name}"]`) as HTMLInputElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+});
+afterEach(cleanup);
+
+describe('settings form', () => {
+  it('two working days unticked in quick succession are both saved', async () => {
+    const { container } = render(<Form />);
+    await waitFor(() => expect(box(container, 'workHours.day1')).not.toBeNull());
+    fireEvent.click(box(container, 'workHours.day1'));
+    fireEvent.click(box(container, 'workHours.day2'));
+    await waitFor(async () =>
+      expect((await loadSettings()).values.workHours.days).toEqual([3, 4, 5]),
+    );
+  });
+
+  it('two different settings changed at once both land', async () => {
+    const { container } = render(<Form />);
+    await waitFor(() => expect(box(container, 'remindOnReact')).not.toBeNull());
+    fireEvent.click(box(container, 'remindOnReact'));
+    fireEvent.click(box(container, 'platforms.instagram'));
+    await waitFor(async () => {
+      const { values } = await loadSettings();
+      expect([values.remindOnReact, values.platforms.instagram]).toEqual([true, false]);
+    });
+  });
+
+  it('a setting the agency fixes is disabled and says whose rule it is', async () => {
+    await fakeBrowser.storage.local.set({
+      agencyPolicy: { seenAt: 1, policy: { agencyName: 'Northside', promptScope: 'clients-only' } },
+    });
+    const { container } = render(<Form />);
+    await waitFor(() => expect(box(container, 'promptScope')).not.toBeNull());
+    expect((box(container, 'promptScope') as unknown as HTMLSelectElement).disabled).toBe(true);
+    const tag = container.querySelector('[data-testid="source-promptScope"]') as HTMLElement;
+    expect(tag.textContent).toBe('Set by your agency: Northside');
+    expect(box(container, 'remindOnReact').disabled).toBe(false);
+  });
+});
