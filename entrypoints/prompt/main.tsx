@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mount } from '../../components/mount';
 import { PromptApp } from './App';
 
-render(<PromptApp />, document.getElementById('app') as HTMLElement);
+mount(<PromptApp />);
