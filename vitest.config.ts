@@ -14,5 +14,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Both locale catalogs, as in the background (extension pages load theirs on demand).
+    setupFiles: ['tests/support/i18n-setup.ts'],
   },
 });

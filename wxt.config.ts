@@ -13,7 +13,8 @@ export default defineConfig({
     plugins: [preact()],
     // Vite's modulepreload polyfill calls fetch(); extension pages load their
     // chunks from the package anyway, so leave it out: no network API in the build.
-    build: { modulePreload: false },
+    // The preload links for static imports stay (no fetch in them): a page's chunks load side by side.
+    build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

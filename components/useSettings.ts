@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../lib/browser';
-import { resolveLocale, translator, type Locale, type Translate } from '../lib/i18n';
+import { loadLocale, resolveLocale, translator, type Locale, type Translate } from '../lib/i18n';
 import {
   clientWords,
   loadSettings,
@@ -38,7 +38,14 @@ export function useSettings(): SettingsView {
     view(settingsWith({}, undefined), null, false),
   );
   useEffect(() => {
-    const apply = (settings: EffectiveSettings) => setState(view(settings, null, true));
+    // A language chosen in the settings other than the browser's: its catalog first.
+    const apply = (settings: EffectiveSettings) => {
+      const show = () => setState(view(settings, null, true));
+      loadLocale(resolveLocale(settings.values.locale, browser.i18n.getUILanguage())).then(
+        show,
+        show,
+      );
+    };
     const fail = (error: unknown) =>
       setState(
         view(

@@ -1,3 +1,5 @@
+// Both locale catalogs, registered before any handler can translate a notification or menu.
+import '../lib/i18n-bundled';
 import { browser, type Runtime } from '../lib/browser';
 import { createRouter, type Handlers } from '../lib/messaging';
 import { forgetTab, pageStatusHandlers } from '../lib/page-status';

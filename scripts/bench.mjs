@@ -145,11 +145,28 @@ async function longTasks(page) {
   return list;
 }
 
+/**
+ * The welcome page opens by itself a few seconds after install (it waits for an
+ * agency policy first) and becomes the active tab: the measured tab would then be
+ * hidden, with no animation frames (the scroll mode would wait forever) and
+ * throttled timers. Wait for it and close it before measuring anything.
+ */
+async function closeWelcomeTab(browser) {
+  const target = await browser
+    .waitForTarget((t) => t.type() === 'page' && t.url().endsWith('/welcome.html'), {
+      timeout: 15_000,
+    })
+    .catch(() => null);
+  if (target) await (await target.page())?.close();
+  else log('no welcome tab appeared (already shown, or skipped by policy)');
+}
+
 const checked = new Set();
 
 /** Opens the feed with `posts` posts in a fresh tab of `arm`; returns the page and its CDP session. */
 async function openFeed(arm, posts) {
   const page = await arm.browser.newPage();
+  await page.bringToFront(); // a visible tab in both profiles (animation frames, timers)
   await page.evaluateOnNewDocument(probe);
   await servePracticeSite(page, { extra: { [FEED_URL]: feed(posts) } });
   const cdp = await page.createCDPSession();
@@ -291,6 +308,7 @@ async function main() {
   log(`reps ${REPS}, sizes ${SIZES.join(', ')}`);
   const withExt = await launchBrowser({ extension: true });
   const without = await launchBrowser({ extension: false });
+  await closeWelcomeTab(withExt.browser);
   const arms = {
     with: { name: 'with', extension: true, browser: withExt.browser },
     without: { name: 'without', extension: false, browser: without.browser },

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mount } from '../../components/mount';
 import { OptionsApp } from './App';
 
-render(<OptionsApp />, document.getElementById('app') as HTMLElement);
+mount(<OptionsApp />);

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mount } from '../../components/mount';
 import { PopupApp } from './App';
 
-render(<PopupApp />, document.getElementById('app') as HTMLElement);
+mount(<PopupApp />);

@@ -32,7 +32,8 @@ const sayError =
   (ui: Ui) =>
     describePromptError(ui, error);
 
-export function PromptApp() {
+/** `firstContext`: the context already asked for by main.tsx, before the page's first render. */
+export function PromptApp({ firstContext }: { firstContext?: Promise<PromptContext> } = {}) {
   const { t, words, locale, ready, settings } = useSettings();
   const ui: Ui = { t, words, locale };
   const [nonce] = useState(() => location.hash.slice(1));
@@ -46,11 +47,11 @@ export function PromptApp() {
   const shownSent = useRef(false);
 
   useEffect(() => {
-    sendMessage('getPromptContext', { nonce }).then(
+    (firstContext ?? sendMessage('getPromptContext', { nonce })).then(
       (context) => setPhase({ kind: 'ready', context }),
       (loadError: unknown) => setPhase({ kind: 'failed', error: loadError }),
     );
-  }, [nonce]);
+  }, [nonce, firstContext]);
 
   // Shown only once the settings are in: the language and the agency's word are final.
   const visible = ready && (phase.kind === 'ready' || phase.kind === 'failed');

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mount } from '../../components/mount';
 import { ReportApp } from './App';
 
-render(<ReportApp />, document.getElementById('app') as HTMLElement);
+mount(<ReportApp />);

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mount } from '../../components/mount';
 import { WelcomeApp } from './App';
 
-render(<WelcomeApp />, document.getElementById('app') as HTMLElement);
+mount(<WelcomeApp />);

@@ -16,6 +16,7 @@ import type {
   ActionProfile,
   PostActionKind,
   PostActionMatch,
+  PostInfo,
   SiteAdapter,
 } from '../sites/types';
 import type { Verdict } from '../store/types';
@@ -107,6 +108,19 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
       .finally(() => missing.forEach((k) => asking.delete(k)));
   };
 
+  // A post's author and address, read once per post (hover, then click): kept while the
+  // page address and the post's first link are the same (a recycled node has another).
+  const postInfos = new WeakMap<Element, { page: string; first: string | null; info: PostInfo }>();
+  const postInfoOf = (post: Element): PostInfo => {
+    const page = location.href;
+    const first = post.querySelector('a[href]')?.getAttribute('href') ?? null;
+    const known = postInfos.get(post);
+    if (known && known.page === page && known.first === first) return known.info;
+    const info = adapter.postInfo(post, new URL(page));
+    postInfos.set(post, { page, first, info });
+    return info;
+  };
+
   const pageProfile = () => {
     const key = adapter.profileKeyFromUrl(new URL(location.href));
     if (key && adapter.pageKind(new URL(location.href)) === 'profile') prefetch([key]);
@@ -125,7 +139,7 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
     if (match) return prefetch(adapter.profileFor(match, new URL(location.href)).keys);
     // Reading a post: learn whether its author is a client before any Share or copy.
     const post = adapter.postAt(event.target);
-    if (post) prefetch(adapter.postInfo(post, new URL(location.href)).authorKeys);
+    if (post) prefetch(postInfoOf(post).authorKeys);
   };
   ctx.addEventListener(window, 'pointerover', warm, { capture: true, passive: true });
   ctx.addEventListener(window, 'focusin', warm, { capture: true, passive: true });
@@ -148,6 +162,7 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
 
   /** The page hid, covered or removed the question, or it never loaded: keep blocking, and say so. */
   const stopped = (prompt: OpenPrompt) => {
+    prompt.frame?.close();
     void sendMessage('closePrompt', { nonce: prompt.nonce }).catch(() => undefined);
     open = null;
     const nonce = newNonce();
@@ -186,7 +201,8 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
     match: OpenPrompt['match'],
     profile: ActionProfile,
     replayable: boolean,
-    post?: OpenPrompt['post'],
+    post: OpenPrompt['post'] | undefined,
+    early: boolean,
   ) => {
     const nonce = newNonce();
     const prompt: OpenPrompt = {
@@ -198,11 +214,15 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
       ...(post ? { post } : {}),
     };
     open = prompt;
+    const openFrame = () =>
+      openPromptFrame(nonce, () => {
+        if (open === prompt) stopped(prompt);
+      });
     // A background that never answers must not leave every action blocked without a word.
     ctx.setTimeout(() => {
       if (open === prompt && !prompt.frame) stopped(prompt);
     }, OPEN_TIMEOUT_MS);
-    sendMessage('openPrompt', {
+    const registering = sendMessage('openPrompt', {
       nonce,
       site: adapter.id,
       action: post ? 'post' : (match.kind as ActionKind),
@@ -210,16 +230,20 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
       name: profile.name,
       stopped: false,
       ...(post ? { post } : {}),
-    })
+    });
+    // When the question is all but certain, the frame loads while the background
+    // registers the nonce: the prompt page waits for that registration (made for
+    // this tab only) before it learns anything, so the page still chooses nothing.
+    if (early) prompt.frame = openFrame();
+    registering
       .then(({ show }) => {
         if (open !== prompt) return;
         if (!show) {
+          prompt.frame?.close();
           open = null;
           return replay(prompt);
         }
-        prompt.frame = openPromptFrame(nonce, () => {
-          if (open === prompt) stopped(prompt);
-        });
+        prompt.frame ??= openFrame();
       })
       .catch(() => {
         // The background did not answer: the action stays blocked; say so.
@@ -274,7 +298,14 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
     const verdict = profile.keys.length > 0 ? cachedVerdict(verdicts, profile.keys) : undefined;
     if (!mustStop(settings, match, verdict)) return;
     block(event);
-    ask(match, profile, replayable);
+    // The background skips the question only for someone known not to be a client
+    // (or, for "known clients only", not known to be one): open the frame at once
+    // unless that could be the answer. Rarely (a "not a client" answer this page has
+    // not learned yet), the frame then closes again at once and the action goes on.
+    const early =
+      verdict === 'client' ||
+      (settings.promptScope !== 'clients-only' && match.kind !== 'send-message');
+    ask(match, profile, replayable, undefined, early);
   };
 
   /**
@@ -292,14 +323,17 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
       passThrough.delete(match.control);
       if (until > Date.now()) return;
     }
-    const info = adapter.postInfo(match.post, new URL(location.href));
+    const info = postInfoOf(match.post);
     if (info.authorKeys.length === 0 || cachedVerdict(verdicts, info.authorKeys) !== 'client')
       return;
     block(event);
-    ask(match, { keys: info.authorKeys, name: info.authorName }, replayable, {
-      action: match.kind,
-      url: info.postUrl,
-    });
+    ask(
+      match,
+      { keys: info.authorKeys, name: info.authorName },
+      replayable,
+      { action: match.kind, url: info.postUrl },
+      true, // asked only on a cached "client" verdict
+    );
   };
 
   ctx.addEventListener(

@@ -29,11 +29,17 @@ export async function readCounters(): Promise<PromptCounters> {
   return ((await browser.storage.local.get(key))[key] as PromptCounters | undefined) ?? {};
 }
 
-export async function count(
-  category: PromptAction,
-  name: CounterName,
-  now = new Date(),
-): Promise<void> {
+// Counts are read, changed and written back: one at a time, so that a count the
+// background does not wait for (a prompt shown) cannot undo another.
+let counting: Promise<unknown> = Promise.resolve();
+
+export function count(category: PromptAction, name: CounterName, now = new Date()): Promise<void> {
+  const next = counting.then(() => countNow(category, name, now));
+  counting = next.catch(() => undefined);
+  return next;
+}
+
+async function countNow(category: PromptAction, name: CounterName, now: Date): Promise<void> {
   const counters = await readCounters();
   const day = (counters[today(now)] ??= {});
   const forAction = (day[category] ??= {});

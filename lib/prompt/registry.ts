@@ -4,7 +4,7 @@
 // the answer and tells the content script to replay the action or drop it. The
 // host page sees none of this: it can neither read the nonce nor forge a reply.
 import { browser } from '../browser';
-import type { Handlers, TabMessageName, TabMessagePayload } from '../messaging';
+import type { Handlers, MessagePayload, TabMessageName, TabMessagePayload } from '../messaging';
 import { loadSettings } from '../settings';
 import type { PostActionKind, SiteId } from '../sites/types';
 import { STORAGE_ITEMS } from '../storage-items';
@@ -65,10 +65,14 @@ async function sendToTab<N extends TabMessageName>(
 
 const CLIENT_VERDICTS = new Set(['client', 'former-client']);
 
-async function contextFor(prompt: OpenPrompt): Promise<PromptContext> {
-  const { values } = await loadSettings();
+type SettingValues = Awaited<ReturnType<typeof loadSettings>>['values'];
+
+async function contextFor(prompt: OpenPrompt, settings?: SettingValues): Promise<PromptContext> {
+  const values = settings ?? (await loadSettings()).values;
   const category = categoryOf(prompt.action);
   const mode = values.promptMode[category];
+  // Independent reads, side by side.
+  const locked = lockState().then((s) => s.locked);
   const found =
     prompt.keys.length > 0 ? await verdict(prompt.keys, values.formerClientYears) : 'unidentified';
   const isClient = CLIENT_VERDICTS.has(found);
@@ -84,7 +88,7 @@ async function contextFor(prompt: OpenPrompt): Promise<PromptContext> {
     name: prompt.name,
     verdict: found,
     clientLabel: isClient ? await clientLabelFor(prompt.keys) : null,
-    locked: (await lockState()).locked,
+    locked: await locked,
     afterHours:
       !prompt.post && category === 'message' && isClient && !withinWorkingHours(values.workHours),
     workHours: values.workHours,
@@ -93,9 +97,80 @@ async function contextFor(prompt: OpenPrompt): Promise<PromptContext> {
   };
 }
 
+/**
+ * Prompts being registered, by nonce, in this run of the service worker. The
+ * content script opens the prompt's frame while it registers the prompt, so the
+ * frame may ask for its context before the registration is done: it then waits
+ * for it (and for the decision to show it), and only for a registration made by
+ * the same tab. A nonce nobody registers is refused after REGISTER_WAIT_MS.
+ */
+const registering = new Map<string, { tabId: number; done: Promise<void> }>();
+const awaitingRegistration = new Map<string, (() => void)[]>();
+const REGISTER_WAIT_MS = 3_000;
+/** The context computed when the prompt was opened: the frame's first ask needs no second read. */
+const openedContexts = new Map<string, { tabId: number; at: number; context: PromptContext }>();
+const OPENED_CONTEXT_MS = 10_000;
+
+async function registered(nonce: string, tabId: number | undefined): Promise<void> {
+  const key = STORAGE_ITEMS.prompt.key(nonce);
+  // Not registered in this run of the worker, nor before it (its record would be kept): wait.
+  if (!registering.has(nonce) && (await session.get(key))[key] === undefined) {
+    if (!registering.has(nonce))
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, REGISTER_WAIT_MS);
+        const list = awaitingRegistration.get(nonce) ?? [];
+        list.push(() => (clearTimeout(timer), resolve()));
+        awaitingRegistration.set(nonce, list);
+      });
+    awaitingRegistration.delete(nonce);
+  }
+  const pending = registering.get(nonce);
+  if (pending && pending.tabId !== tabId) throw new PromptError('prompt-expired');
+  await pending?.done;
+}
+
 async function finish(nonce: string, prompt: OpenPrompt, outcome: 'replay' | 'cancel') {
   await session.remove(STORAGE_ITEMS.prompt.key(nonce));
   await sendToTab(prompt.tabId, 'promptResolved', { nonce, outcome });
+}
+
+/** openPrompt's work: keep the prompt, decide whether it shows, and remember its context. */
+async function openPromptNow(
+  { nonce, site, action, keys, name, stopped, post }: MessagePayload<'openPrompt'>,
+  tabId: number,
+): Promise<{ show: boolean }> {
+  const record: OpenPrompt & { createdAt: number } = {
+    tabId,
+    site,
+    action: post ? 'post' : action,
+    keys,
+    name,
+    stopped,
+    ...(post ? { post } : {}),
+    createdAt: Date.now(),
+  };
+  const key = STORAGE_ITEMS.prompt.key(nonce);
+  const kept = session.set({ [key]: record });
+  // Counted once, as 'blocked', when the content script closed the hidden prompt.
+  if (stopped) return kept.then(() => ({ show: true }));
+  // One settings read for the decision and the context; the writes and reads side by side.
+  const { values } = await loadSettings();
+  const [, context] = await Promise.all([kept, contextFor(record, values)]);
+  // The observed-post reminder is only for a marked client's (or former client's) post.
+  // No question either when "known clients only" and this is not one, or on a "not a
+  // client" answer the content script had not cached yet: it replays by itself.
+  const skip = post
+    ? !CLIENT_VERDICTS.has(context.verdict)
+    : context.verdict === 'not-client' ||
+      (values.promptScope === 'clients-only' && context.stage === 'ask');
+  if (skip) {
+    await session.remove(key);
+    return { show: false };
+  }
+  openedContexts.set(nonce, { tabId, at: Date.now(), context });
+  // Not waited for: the question need not wait on a counter (counts run one at a time).
+  if (!post) void count(categoryOf(action), 'shown').catch(() => undefined);
+  return { show: true };
 }
 
 type PromptHandlers = Pick<
@@ -111,46 +186,26 @@ type PromptHandlers = Pick<
 export const promptHandlers: PromptHandlers = {
   getPromptCounts: () => readCounters(),
 
-  async openPrompt({ nonce, site, action, keys, name, stopped, post }, { tabId }) {
+  async openPrompt(payload, { tabId }) {
     if (tabId === undefined) throw new Error('no tab');
-    const record: OpenPrompt & { createdAt: number } = {
-      tabId,
-      site,
-      action: post ? 'post' : action,
-      keys,
-      name,
-      stopped,
-      ...(post ? { post } : {}),
-      createdAt: Date.now(),
-    };
-    await session.set({ [STORAGE_ITEMS.prompt.key(nonce)]: record });
-    const { values } = await loadSettings();
-    const category = categoryOf(action);
-    // Counted once, as 'blocked', when the content script closed the hidden prompt.
-    if (stopped) return { show: true };
-    const context = await contextFor(record);
-    // The observed-post reminder is only for a marked client's (or former client's) post.
-    if (post) {
-      if (!CLIENT_VERDICTS.has(context.verdict)) {
-        await session.remove(STORAGE_ITEMS.prompt.key(nonce));
-        return { show: false };
-      }
-      return { show: true };
+    // Registered at once (before any await): the frame may already be asking for it.
+    let settle: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    registering.set(payload.nonce, { tabId, done });
+    for (const wake of awaitingRegistration.get(payload.nonce) ?? []) wake();
+    try {
+      return await openPromptNow(payload, tabId);
+    } finally {
+      settle();
+      // Kept a little longer than the frame's longest wait, then forgotten (the record is in session storage).
+      setTimeout(() => {
+        if (registering.get(payload.nonce)?.done === done) registering.delete(payload.nonce);
+      }, OPENED_CONTEXT_MS);
     }
-    // No question after all: "known clients only" and this is not one, or a "not a
-    // client" answer the content script had not cached yet. It replays by itself.
-    const skip =
-      context.verdict === 'not-client' ||
-      (values.promptScope === 'clients-only' && context.stage === 'ask');
-    if (skip) {
-      await session.remove(STORAGE_ITEMS.prompt.key(nonce));
-      return { show: false };
-    }
-    await count(category, 'shown');
-    return { show: true };
   },
 
   async closePrompt({ nonce }, { tabId }) {
+    openedContexts.delete(nonce);
     const prompt = await readPrompt(nonce, tabId).catch(() => null);
     if (prompt) {
       await session.remove(STORAGE_ITEMS.prompt.key(nonce));
@@ -160,9 +215,14 @@ export const promptHandlers: PromptHandlers = {
   },
 
   async getPromptContext({ nonce }, { tabId }) {
-    return contextFor(await readPrompt(nonce, tabId));
+    await registered(nonce, tabId);
+    const prompt = await readPrompt(nonce, tabId);
+    const opened = openedContexts.get(nonce);
+    openedContexts.delete(nonce);
+    if (opened && opened.tabId === tabId && Date.now() - opened.at < OPENED_CONTEXT_MS)
+      return opened.context;
+    return contextFor(prompt);
   },
-
   async promptShown({ nonce }, { tabId }) {
     const prompt = await readPrompt(nonce, tabId);
     await sendToTab(prompt.tabId, 'promptShown', { nonce });
