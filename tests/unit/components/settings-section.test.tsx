@@ -13,7 +13,7 @@ function Form() {
   return view.ready ? <SettingsSection view={view} /> : null;
 }
 
-const box = (container: HTMLElement, name: string) =>
+const box = (container: Element, name: string) =>
   container.querySelector(`[name="${name}"]`) as HTMLInputElement;
 
 beforeEach(() => {
