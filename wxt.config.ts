@@ -50,6 +50,8 @@ export default defineConfig({
         }
       : {
           storage: { managed_schema: 'managed_schema.json' },
+          // storage.session for content scripts, the navigation API, :has(): all older than this.
+          minimum_chrome_version: '120',
           ...(storeBuild ? {} : { key: DEV_MANIFEST_KEY }),
         }),
   }),

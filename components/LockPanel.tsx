@@ -91,6 +91,11 @@ export function LockPanel({
       data-locked={String(locked)}
       data-has-passphrase={String(hasPassphrase)}
     >
+      {lock.value.passphraseRequired && (
+        <p class="warning" data-testid="passphrase-required" role="note">
+          {t('passphraseRequiredNotice')}
+        </p>
+      )}
       <p class={locked ? 'warning' : undefined}>
         {!hasPassphrase ? t('lockNoPassphrase') : locked ? t('lockLocked') : t('lockUnlocked')}
       </p>

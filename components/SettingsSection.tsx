@@ -17,7 +17,9 @@ import {
   type Settings,
 } from '../lib/settings';
 import type { SettingsView } from './useSettings';
-import { tw } from './ui';
+import { tw, type Ui } from './ui';
+import { SITE_WORDS } from '../lib/page-kind-words';
+import type { SiteId } from '../lib/sites/types';
 
 const ACTION_LABELS: Record<PromptAction, MessageKey> = {
   friend: 'settingPromptModeFriend',
@@ -54,12 +56,74 @@ type NumberSettings = Pick<
   | 'retentionDays'
 >;
 
+const SITES: SiteId[] = ['facebook', 'instagram'];
+
+/**
+ * Where a setting's value comes from, next to its control: the default, the
+ * coach's choice, or the agency (then the control is locked).
+ */
+function SourceTag({ view, setting }: { view: SettingsView; setting: SettingKey }) {
+  const { t, settings } = view;
+  const source = settings.sources[setting];
+  const name = settings.agency.agencyName?.trim();
+  const text =
+    source === 'agency'
+      ? name
+        ? t('settingSourceAgencyNamed', name)
+        : t('settingSourceAgency')
+      : settings.locked[setting]
+        ? name
+          ? t('settingLockedNamed', name)
+          : t('settingLocked')
+        : source === 'user'
+          ? t('settingSourceUser')
+          : t('settingSourceDefault');
+  return (
+    <span
+      class={settings.locked[setting] ? 'setting-source locked' : 'setting-source'}
+      id={`source-${setting}`}
+      data-testid={`source-${setting}`}
+      data-source={source}
+      data-locked={String(settings.locked[setting])}
+    >
+      {text}
+    </span>
+  );
+}
+
+/** Policy keys Clearline could not use, with why, so an admin can fix them. */
+function IgnoredPolicyKeys({ view }: { view: SettingsView }) {
+  const { t } = view;
+  const ignored = view.settings.ignored.filter((i) => i.source === 'agency');
+  if (ignored.length === 0) return null;
+  return (
+    <div class="warning-box" data-testid="policy-ignored" role="note">
+      <h3>{t('policyIgnoredHeading')}</h3>
+      <p>{t('policyIgnoredIntro')}</p>
+      <ul>
+        {ignored.map((item) => (
+          <li key={item.key} data-key={item.key}>
+            <code>{item.key}</code>: {item.reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The settings form; the page's settings view comes from the page, which reads it once. */
 export function SettingsSection({ view }: { view: SettingsView }) {
   const { settings, t, locale, words, loadError } = view;
   // Kept as a message and its detail, not text, so it follows a language change.
   const [status, setStatus] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
   const values = settings.values;
+  const locked = settings.locked;
+  const ui: Ui = view;
+  // Every control names its source tag, so a screen reader says "Set by your agency" too.
+  const about = (key: SettingKey) => ({
+    disabled: locked[key],
+    'aria-describedby': `source-${key}`,
+  });
 
   const save = <K extends SettingKey>(key: K, value: Settings[K]) => {
     saveUserSetting(key, value).then(
@@ -99,13 +163,45 @@ export function SettingsSection({ view }: { view: SettingsView }) {
             : t('optionsSaveFailed', status.error)}
       </p>
 
+      {settings.agency.allowUserChanges === false && (
+        <p class="notice" data-testid="settings-all-locked">
+          {settings.agency.agencyName?.trim()
+            ? t('settingsAllLockedNamed', settings.agency.agencyName.trim())
+            : t('settingsAllLocked')}
+        </p>
+      )}
+      <IgnoredPolicyKeys view={view} />
+
+      <fieldset class="field">
+        <legend>{t('settingPlatforms')}</legend>
+        <SourceTag view={view} setting="platforms" />
+        <div class="field-row">
+          {SITES.map((site) => (
+            <label key={site}>
+              <input
+                type="checkbox"
+                name={`platforms.${site}`}
+                checked={values.platforms[site]}
+                {...about('platforms')}
+                onChange={(e) =>
+                  save('platforms', { ...values.platforms, [site]: e.currentTarget.checked })
+                }
+              />{' '}
+              {t(SITE_WORDS[site])}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
       <h3>{t('settingPromptsHeading')}</h3>
+      <SourceTag view={view} setting="promptMode" />
       {PROMPT_ACTIONS.map((action) => (
         <label class="field" key={action}>
           {t(ACTION_LABELS[action])}
           <select
             name={`promptMode.${action}`}
             value={values.promptMode[action]}
+            {...about('promptMode')}
             onChange={(e) =>
               save('promptMode', {
                 ...values.promptMode,
@@ -122,10 +218,11 @@ export function SettingsSection({ view }: { view: SettingsView }) {
         </label>
       ))}
       <label class="field">
-        {t('settingPromptScope')}
+        {t('settingPromptScope')} <SourceTag view={view} setting="promptScope" />
         <select
           name="promptScope"
           value={values.promptScope}
+          {...about('promptScope')}
           onChange={(e) => save('promptScope', e.currentTarget.value as Settings['promptScope'])}
         >
           {PROMPT_SCOPES.map((scope) => (
@@ -140,10 +237,11 @@ export function SettingsSection({ view }: { view: SettingsView }) {
 
       <h3>{t('settingGeneralHeading')}</h3>
       <label class="field">
-        {t('settingClientTerm')}
+        {t('settingClientTerm')} <SourceTag view={view} setting="clientTerm" />
         <select
           name="clientTerm"
           value={values.clientTerm}
+          {...about('clientTerm')}
           onChange={(e) => save('clientTerm', e.currentTarget.value as Settings['clientTerm'])}
         >
           {CLIENT_TERMS.map((term) => (
@@ -154,10 +252,11 @@ export function SettingsSection({ view }: { view: SettingsView }) {
         </select>
       </label>
       <label class="field">
-        {t('settingLocale')}
+        {t('settingLocale')} <SourceTag view={view} setting="locale" />
         <select
           name="locale"
           value={values.locale}
+          {...about('locale')}
           onChange={(e) => save('locale', e.currentTarget.value as Settings['locale'])}
         >
           {LOCALE_SETTINGS.map((l) => (
@@ -169,6 +268,7 @@ export function SettingsSection({ view }: { view: SettingsView }) {
       </label>
       <fieldset class="field">
         <legend>{t('settingWorkHours')}</legend>
+        <SourceTag view={view} setting="workHours" />
         <div class="field-row">
           {WEEKDAYS.map((day) => (
             <label key={day}>
@@ -176,6 +276,7 @@ export function SettingsSection({ view }: { view: SettingsView }) {
                 type="checkbox"
                 name={`workHours.day${day}`}
                 checked={values.workHours.days.includes(day)}
+                {...about('workHours')}
                 onChange={(e) => {
                   const days = e.currentTarget.checked
                     ? [...values.workHours.days, day].sort()
@@ -194,6 +295,7 @@ export function SettingsSection({ view }: { view: SettingsView }) {
               type="time"
               name="workHours.start"
               value={values.workHours.start}
+              {...about('workHours')}
               onChange={(e) =>
                 save('workHours', { ...values.workHours, start: e.currentTarget.value })
               }
@@ -205,6 +307,7 @@ export function SettingsSection({ view }: { view: SettingsView }) {
               type="time"
               name="workHours.end"
               value={values.workHours.end}
+              {...about('workHours')}
               onChange={(e) =>
                 save('workHours', { ...values.workHours, end: e.currentTarget.value })
               }
@@ -214,20 +317,22 @@ export function SettingsSection({ view }: { view: SettingsView }) {
       </fieldset>
       {NUMBER_SETTINGS.map(({ key, label }) => (
         <label class="field" key={key}>
-          {t(label, words.many)}
+          {t(label, words.many)} <SourceTag view={view} setting={key} />
           <input
             type="number"
             name={key}
             value={values[key]}
+            {...about(key)}
             onChange={(e) => save(key, Number(e.currentTarget.value))}
           />
         </label>
       ))}
       <label class="field">
-        {t('settingCrisisProtocol')}
+        {t('settingCrisisProtocol')} <SourceTag view={view} setting="crisisProtocol" />
         <textarea
           name="crisisProtocol"
           rows={4}
+          {...about('crisisProtocol')}
           placeholder={crisisProtocolText(locale, { crisisProtocol: '' })}
           value={values.crisisProtocol}
           onChange={(e) => save('crisisProtocol', e.currentTarget.value)}
@@ -238,9 +343,10 @@ export function SettingsSection({ view }: { view: SettingsView }) {
           type="checkbox"
           name="remindOnReact"
           checked={values.remindOnReact}
+          {...about('remindOnReact')}
           onChange={(e) => save('remindOnReact', e.currentTarget.checked)}
         />{' '}
-        {tw(view, 'settingRemindOnReact')}
+        {tw(ui, 'settingRemindOnReact')} <SourceTag view={view} setting="remindOnReact" />
       </label>
     </section>
   );

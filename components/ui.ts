@@ -33,6 +33,8 @@ const ERROR_KEYS: Record<StoreErrorCode, MessageKey> = {
   'wrong-passphrase': 'error_wrong_passphrase',
   'passphrase-too-short': 'error_passphrase_too_short',
   'no-passphrase': 'error_no_passphrase',
+  'passphrase-required': 'error_passphrase_required',
+  'passphrase-required-by-agency': 'error_passphrase_required_by_agency',
   'invalid-profile-url': 'error_invalid_profile_url',
   'already-a-client': 'error_already_a_client',
   'not-found': 'error_not_found',

@@ -4,7 +4,7 @@ import { resolveLocale, translator, type Locale, type Translate } from '../lib/i
 import {
   clientWords,
   loadSettings,
-  mergeSettings,
+  settingsWith,
   watchSettings,
   type EffectiveSettings,
 } from '../lib/settings';
@@ -34,12 +34,18 @@ function view(settings: EffectiveSettings, loadError: string | null, ready: bool
 
 /** Effective settings for an extension page, kept fresh as they change. */
 export function useSettings(): SettingsView {
-  const [state, setState] = useState<SettingsView>(() => view(mergeSettings([]), null, false));
+  const [state, setState] = useState<SettingsView>(() =>
+    view(settingsWith({}, undefined), null, false),
+  );
   useEffect(() => {
     const apply = (settings: EffectiveSettings) => setState(view(settings, null, true));
     const fail = (error: unknown) =>
       setState(
-        view(mergeSettings([]), error instanceof Error ? error.message : String(error), true),
+        view(
+          settingsWith({}, undefined),
+          error instanceof Error ? error.message : String(error),
+          true,
+        ),
       );
     loadSettings().then(apply, fail);
     return watchSettings(apply, fail);

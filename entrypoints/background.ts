@@ -12,6 +12,8 @@ import { checkObservationReminder } from '../lib/observations/follow-up';
 import { AUDIT_ALARM, checkAuditReminder, scheduleAuditReminder } from '../lib/audit/reminder';
 import { IDLE_LOCK_ALARM, storeHandlers } from '../lib/store/handlers';
 import { lock } from '../lib/store/keyring';
+import { startPolicySync } from '../lib/policy/sync';
+import { openWelcomeOnInstall } from '../lib/policy/welcome';
 
 const handlers: Handlers = {
   ...pageStatusHandlers,
@@ -22,6 +24,8 @@ const handlers: Handlers = {
 };
 
 export default defineBackground(() => {
+  // First, so that the agency's rules are current before anything reads them.
+  startPolicySync();
   const router = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -40,7 +44,10 @@ export default defineBackground(() => {
       void checkObservationReminder();
     }
   });
-  browser.runtime.onInstalled.addListener(() => void createNotePostMenu());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void createNotePostMenu();
+    if (reason === 'install') void openWelcomeOnInstall();
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => void notePostFromMenu(info, tab));
   void scheduleAuditReminder();
   void checkAuditReminder();

@@ -5,6 +5,16 @@ export const STORAGE_ITEMS = {
   /** The coach's own setting choices: storage.local, { version, values }. */
   userSettings: { area: 'local', key: 'userSettings' },
   /**
+   * The last agency policy seen in storage.managed, as received: { policy, seenAt }.
+   * Every context reads policy from here, so it applies from the first moment
+   * after a restart, before managed storage answers (lib/policy/sync.ts).
+   */
+  agencyPolicy: { area: 'local', key: 'agencyPolicy' },
+  /** The welcome page has opened once on this profile: never again, whatever "install" events say. */
+  welcomeShown: { area: 'local', key: 'welcomeShown' },
+  /** Set once managed storage has answered in this browser session: an empty answer is then final. */
+  policySettled: { area: 'session', key: 'policySettled' },
+  /**
    * The data key that encrypts labels, notes and every other free text: raw when
    * there is no passphrase, else wrapped by a key derived from it (lib/store/keyring.ts).
    */

@@ -6,9 +6,59 @@ import { sendMessage } from '../../lib/messaging';
 import { Button, Notice, StatusLine } from '../parts';
 import { useLoad } from '../useAsync';
 import { describeError, type Ui } from '../ui';
-import { ScoreBlock, nextStep, resultWords, scoreFor, siteName } from './auditWords';
+import { ScoreBlock, isGood, nextStep, resultWords, scoreFor, siteName } from './auditWords';
+import { AUDIT_ITEMS } from '../../lib/audit/checklist';
+import type { AuditView } from '../../lib/audit/types';
 
-export function AuditPopup({ ui, platform }: { ui: Ui; platform: SiteId | null }) {
+/** The items the agency requires that are not at the recommended value yet. */
+function RequiredItems({
+  ui,
+  view,
+  required,
+}: {
+  ui: Ui;
+  view: AuditView;
+  required: readonly string[];
+}) {
+  const { t } = ui;
+  if (required.length === 0) return null;
+  const states = new Map(view.items.map((s) => [s.itemId, s.result]));
+  const missing = AUDIT_ITEMS.filter(
+    (item) => required.includes(item.id) && !isGood(states.get(item.id) ?? 'could-not-check'),
+  );
+  return (
+    <div data-testid="audit-required" data-missing={missing.map((i) => i.id).join(' ')}>
+      {missing.length === 0 ? (
+        <p class="ok">{t('auditRequiredAllDone')}</p>
+      ) : (
+        <>
+          <p class="warning">{t('auditRequiredMissing', String(missing.length))}</p>
+          <ul>
+            {missing.map((item) => (
+              <li key={item.id} data-item-id={item.id}>
+                {siteName(ui, item.platform)}: {t(item.title)}{' '}
+                <a href={item.link} target="_blank" rel="noreferrer">
+                  {t('auditOpenSettings')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function AuditPopup({
+  ui,
+  platform,
+  required = [],
+}: {
+  ui: Ui;
+  platform: SiteId | null;
+  /** Item ids the agency's policy requires (requiredAuditItems). */
+  required?: readonly string[];
+}) {
   const { t } = ui;
   const audit = useLoad(() => sendMessage('getAudit', {}));
   const result = audit.result;
@@ -22,7 +72,8 @@ export function AuditPopup({ ui, platform }: { ui: Ui; platform: SiteId | null }
 
   if (result.state === 'loading') return null;
   // Away from the two sites, with nothing due, a link is all there is to say.
-  const justLink = result.state === 'ready' && !platform && !result.value.reauditDue;
+  const justLink =
+    result.state === 'ready' && !platform && !result.value.reauditDue && required.length === 0;
   return (
     <section
       class="audit-popup"
@@ -52,6 +103,7 @@ export function AuditPopup({ ui, platform }: { ui: Ui; platform: SiteId | null }
                   </p>
                 </Notice>
               )}
+              <RequiredItems ui={ui} view={view} required={required} />
               {platform && (
                 <>
                   <p class="audit-platform-name">{siteName(ui, platform)}</p>

@@ -32,11 +32,14 @@ export function GuidanceStage({
   controls,
   context,
   site,
+  supervisor,
 }: {
   frame: FrameProps;
   controls: PromptControls;
   context: PromptContext;
   site: string;
+  /** Who to ask, from the agency's policy (supervisorContact); empty if none. */
+  supervisor?: string;
 }) {
   const { ui } = frame;
   const cancel = useRef<HTMLButtonElement>(null);
@@ -72,6 +75,11 @@ export function GuidanceStage({
             ))}
           </ul>
         </>
+      )}
+      {supervisor && (
+        <p class="prompt-supervisor" data-testid="prompt-supervisor">
+          {ui.t('agencySupervisor', supervisor)}
+        </p>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 // The options page: the privacy check, the client list and what protects it
 // (lock, passphrase, backup), the settings, and erasing everything. The page
 // reads settings and the list once and hands them to each section.
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { AuditSection } from '../../components/audit/AuditSection';
 import { BackupSection } from '../../components/BackupSection';
 import { ClientsSection } from '../../components/ClientsSection';
@@ -15,6 +15,7 @@ import { SettingsSection } from '../../components/SettingsSection';
 import { StoreProblems } from '../../components/StoreProblems';
 import { useClientData } from '../../components/useClientData';
 import { useSettings } from '../../components/useSettings';
+import { AgencyRules } from '../../components/AgencyRules';
 import type { LockState } from '../../lib/store/types';
 
 export function OptionsApp() {
@@ -23,6 +24,12 @@ export function OptionsApp() {
   const ui = { t, words, locale };
   const data = useClientData();
   const unlockInput = useRef<HTMLInputElement>(null);
+
+  // The agency may start or stop requiring a passphrase while the page is open.
+  const passphraseRule = view.settings.agency.requirePassphrase === true;
+  useEffect(() => {
+    if (view.ready) void data.lock.reload();
+  }, [passphraseRule]);
 
   const lock = data.lock.result.state === 'ready' ? data.lock.result.value : null;
   const reloadLists = () => {
@@ -45,6 +52,7 @@ export function OptionsApp() {
     <main class="options-main">
       <h1>{t('optionsTitle')}</h1>
       <p>{t('optionsPageIntro')}</p>
+      <AgencyRules ui={ui} settings={view.settings} />
       <StoreProblems ui={ui} problems={data.problems.result} />
       <AuditSection ui={ui} />
       <ClientsSection

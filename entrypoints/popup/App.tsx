@@ -12,6 +12,7 @@ import { Notice, StatusLine } from '../../components/parts';
 import { failedChecks, nextSettleAt } from '../../lib/diagnostics';
 import { useLoad } from '../../components/useAsync';
 import { useSettings } from '../../components/useSettings';
+import { AgencyLine } from '../../components/AgencyRules';
 
 type TabState =
   | { kind: 'loading' }
@@ -48,7 +49,7 @@ async function describeTab(): Promise<TabState> {
 }
 
 export function PopupApp() {
-  const { t, words, locale } = useSettings();
+  const { t, words, locale, settings } = useSettings();
   const [tab, setTab] = useState<TabState>({ kind: 'loading' });
   // Whether the list is locked matters on every page, so the popup says it too.
   const lock = useLoad(() => sendMessage('getLockState', {}));
@@ -77,16 +78,30 @@ export function PopupApp() {
     return () => clearTimeout(timer);
   }, [settleAt]);
 
+  const site =
+    tab.kind === 'active' ? tab.status.site : tab.kind === 'not-started' ? tab.site : null;
+  // Turned off for this site (by the agency or the coach): the content script does nothing there.
+  const turnedOff = site !== null && !settings.values.platforms[site];
+  const state = turnedOff ? 'turned-off' : tab.kind;
+
   return (
     <main class="popup-main">
       <h1>{t('popupTitle')}</h1>
-      <section aria-live="polite" data-testid="page-status" data-state={tab.kind}>
+      <AgencyLine ui={{ t, words, locale }} settings={settings} />
+      <section aria-live="polite" data-testid="page-status" data-state={state}>
+        {turnedOff && (
+          <StatusLine tone="warning">
+            {settings.sources.platforms === 'agency'
+              ? t('popupSiteOffAgency', t(SITE_WORDS[site]))
+              : t('popupSiteOff', t(SITE_WORDS[site]))}
+          </StatusLine>
+        )}
         {tab.kind === 'no-tab' && <p>{t('popupNoTab')}</p>}
         {tab.kind === 'not-covered' && <p>{t('popupNotCovered')}</p>}
-        {tab.kind === 'not-started' && (
+        {tab.kind === 'not-started' && !turnedOff && (
           <StatusLine tone="warning">{t('popupNotStarted', t(SITE_WORDS[tab.site]))}</StatusLine>
         )}
-        {tab.kind === 'active' && (
+        {tab.kind === 'active' && !turnedOff && (
           <>
             <StatusLine tone="ok" data-site={tab.status.site} data-page-kind={tab.status.pageKind}>
               {t(
@@ -126,9 +141,8 @@ export function PopupApp() {
       {tab.kind !== 'loading' && (
         <AuditPopup
           ui={{ t, words, locale }}
-          platform={
-            tab.kind === 'active' ? tab.status.site : tab.kind === 'not-started' ? tab.site : null
-          }
+          platform={site}
+          required={settings.agency.requiredAuditItems ?? []}
         />
       )}
       <LockPanel

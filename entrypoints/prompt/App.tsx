@@ -125,7 +125,15 @@ export function PromptApp() {
   if (context.stage === 'stopped')
     return <StoppedStage frame={frame} controls={controls} site={site} />;
   if (context.stage === 'guidance')
-    return <GuidanceStage frame={frame} controls={controls} context={context} site={site} />;
+    return (
+      <GuidanceStage
+        frame={frame}
+        controls={controls}
+        context={context}
+        site={site}
+        supervisor={settings.agency.supervisorContact?.trim()}
+      />
+    );
   if (context.stage === 'observed')
     return <ObservedStage frame={frame} controls={controls} context={context} site={site} />;
   if (context.stage === 'crisis')

@@ -1,10 +1,10 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScope } from './scope';
 
 /** Where the Navigation API is missing (older Firefox), how often to look for a new address. */
 const URL_POLL_MS = 1_000;
 
 /** Calls back after every same-document navigation (both sites are single-page apps). */
-export function onAddressChange(ctx: ContentScriptContext, callback: () => void): void {
+export function onAddressChange(ctx: ContentScope, callback: () => void): void {
   // Not WXT's "wxt:locationchange": that is an event on the page's window whose
   // name carries our extension id, which the page could read or forge.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;

@@ -1,14 +1,14 @@
 // The privacy self-audit, content side: on the coach's settings pages and own
 // profile, read the settings the page shows and send them to the background.
 // Pages render late, so read at load and twice more; never per DOM mutation.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScope } from './scope';
 import { sendMessage } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 import { onAddressChange } from './address';
 
 const READ_AGAIN_MS = [1_500, 4_000];
 
-export function startAuditReader(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+export function startAuditReader(adapter: SiteAdapter, ctx: ContentScope): void {
   let last = '';
   const read = () => {
     const url = new URL(location.href);

@@ -3,7 +3,7 @@
 // phase on window, before any page listener, and the prompt frame asks. The
 // decision to stop is synchronous: verdicts are fetched ahead of time (profile
 // load, hover, focus) and cached for the page. Nothing runs per DOM mutation.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScope } from './scope';
 import * as v from 'valibot';
 import { browser, type Runtime } from '../browser';
 import { sendMessage, TAB_MESSAGES } from '../messaging';
@@ -70,7 +70,7 @@ export function mustStop(
   return true;
 }
 
-export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): void {
   let settings: Settings = structuredClone(DEFAULT_SETTINGS) as Settings;
   loadSettings().then(
     (s) => (settings = s.values),

@@ -1,9 +1,11 @@
 // The content runtime: everything a content script does, for any site, driven
-// by that site's adapter. For now it tells the background what page this is, so
-// the popup can say whether Clearline is on; the prompt and reminder features
-// will be modules started from here.
+// by that site's adapter: it tells the background what page this is (for the
+// popup) and starts the prompt and the privacy-check reader. When the agency or
+// the coach turns Clearline off for the site, it stops them all and does nothing.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage, type PageStatus } from '../messaging';
+import { loadSettings, watchSettings, type EffectiveSettings } from '../settings';
+import { startScope, type ContentScope } from './scope';
 import type { SiteAdapter } from '../sites/types';
 import { startBoundaryPrompt } from './boundary-prompt';
 import { startAuditReader } from './audit-reader';
@@ -27,6 +29,31 @@ export function readPageStatus(adapter: SiteAdapter, url: URL, doc: Document): P
 }
 
 export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+  // Started at once, before the settings are read, so that the prompt's listeners
+  // come before any page script's (fail closed); stopped if the site is turned off.
+  let running: { stop(): void } | null = startFeatures(adapter, ctx);
+  const apply = ({ values }: EffectiveSettings) => {
+    const on = values.platforms[adapter.id];
+    if (!on && running) {
+      running.stop();
+      running = null;
+    } else if (on && !running) {
+      running = startFeatures(adapter, ctx);
+    }
+  };
+  // Unreadable settings keep Clearline on: a prompt too many, never one missed.
+  loadSettings().then(apply, () => undefined);
+  const unwatch = watchSettings(apply, () => undefined);
+  ctx.onInvalidated(unwatch);
+}
+
+function startFeatures(adapter: SiteAdapter, ctx: ContentScriptContext): { stop(): void } {
+  const { scope, stop } = startScope(ctx);
+  startPageFeatures(adapter, scope);
+  return { stop };
+}
+
+function startPageFeatures(adapter: SiteAdapter, ctx: ContentScope): void {
   let lastSent = '';
   let stopWatching: (() => void) | null = null;
 
@@ -64,15 +91,15 @@ export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptCont
   // Listeners first, at document_start, before any page script can add its own.
   startBoundaryPrompt(adapter, ctx);
   // Reading the page waits for it to exist.
-  whenParsed(() => {
+  whenParsed(ctx, () => {
     watchOwner();
     onAddressChange(ctx, watchOwner);
     startAuditReader(adapter, ctx);
   });
 }
 
-function whenParsed(run: () => void): void {
+function whenParsed(ctx: ContentScope, run: () => void): void {
   if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', run, { once: true });
+    ctx.addEventListener(document, 'DOMContentLoaded', run, { once: true });
   else run();
 }

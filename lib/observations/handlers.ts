@@ -68,6 +68,8 @@ export async function notePostFromMenu(
   if (info.menuItemId !== NOTE_POST_MENU || tab?.id === undefined || !tab.url) return null;
   const adapter = adapterForUrl(new URL(tab.url));
   if (!adapter) return null;
+  // A site turned off (by the agency or the coach) gets nothing from Clearline, this menu included.
+  if (!(await loadSettings()).values.platforms[adapter.id]) return null;
   const reply: unknown = await browser.tabs
     .sendMessage(tab.id, { clearline: 1, name: 'describeContextPost', payload: {} }, { frameId: 0 })
     .catch(() => null);

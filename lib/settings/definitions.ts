@@ -1,6 +1,17 @@
 // Every setting Clearline has, declared once: its schema and its default. The
-// agency policy (lib/policy, a later layer) is built over these same definitions.
-import * as v from 'valibot';
+// agency policy (lib/policy) is built over these same definitions.
+import type * as v from 'valibot';
+import {
+  choice,
+  describe,
+  flag,
+  listOf,
+  patterned,
+  record,
+  text,
+  wholeNumber,
+  type Field,
+} from './fields';
 import { translate, type MessageKey, type Locale } from '../i18n';
 
 export const PROMPT_MODES = ['off', 'remind', 'reason', 'block-clients'] as const;
@@ -21,40 +32,97 @@ export type LocaleSetting = (typeof LOCALE_SETTINGS)[number];
 /** 0 = Sunday ... 6 = Saturday, as Date.getDay(). */
 export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 
-const time = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM'));
-const wholeNumber = (min: number, max: number) =>
-  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const TIME = patterned('^([01][0-9]|2[0-3]):[0-5][0-9]$', 5, 'a time as HH:MM (24-hour clock)');
 
-export const SETTING_SCHEMAS = {
-  promptMode: v.strictObject({
-    friend: v.picklist(PROMPT_MODES),
-    follow: v.picklist(PROMPT_MODES),
-    message: v.picklist(PROMPT_MODES),
-  }),
-  promptScope: v.picklist(PROMPT_SCOPES),
-  workHours: v.strictObject({
-    days: v.pipe(v.array(v.picklist(WEEKDAYS)), v.maxLength(7)),
-    start: time,
-    end: time,
-  }),
-  formerClientYears: wholeNumber(0, 10),
-  observationReminderHours: wholeNumber(1, 24 * 14),
-  auditIntervalDays: wholeNumber(1, 365),
-  idleLockMinutes: wholeNumber(1, 24 * 60),
-  retentionDays: wholeNumber(1, 3650),
-  clientTerm: v.picklist(CLIENT_TERMS),
-  locale: v.picklist(LOCALE_SETTINGS),
-  /** Remind about public traces when reacting to a client's post too (commenting always reminds). */
-  remindOnReact: v.boolean(),
-  /** Empty means "use the built-in text in the coach's language" (crisisProtocolDefault). */
-  crisisProtocol: v.pipe(v.string(), v.maxLength(2000)),
+/**
+ * Every setting, with the title and description an agency admin reads in the
+ * policy schema (public/managed_schema.json, docs/deploy.md). Coaches see the
+ * translated labels of the options page instead.
+ */
+export const SETTING_FIELDS = {
+  platforms: describe(
+    record({ facebook: flag(), instagram: flag() }),
+    'Sites Clearline works on',
+    'Turn Clearline on or off for Facebook and for Instagram. Off means Clearline does nothing at all on that site. Give both keys.',
+  ),
+  promptMode: describe(
+    record({
+      friend: choice(PROMPT_MODES),
+      follow: choice(PROMPT_MODES),
+      message: choice(PROMPT_MODES),
+    }),
+    'What happens before friending, following or messaging',
+    'For each action (friend, follow, message): "off" (no prompt), "remind" (a reminder of the boundary, then the coach goes on), "reason" (the coach writes why before going on), or "block-clients" (the action is stopped for a marked client; others get a reminder). Give all three keys.',
+  ),
+  promptScope: describe(
+    choice(PROMPT_SCOPES),
+    'Who the prompt is for',
+    '"unanswered": everyone the coach has not yet said is or is not a client. "clients-only": only people on the client list.',
+  ),
+  workHours: describe(
+    record({ days: listOf(choice(WEEKDAYS), 7), start: TIME, end: TIME }),
+    'Working hours',
+    "Days (0 = Sunday to 6 = Saturday) and the start and end time (HH:MM, 24-hour clock, the computer's time zone). Messaging a client outside these hours gets an after-hours reminder. Give all three keys.",
+  ),
+  formerClientYears: describe(
+    wholeNumber(0, 10),
+    'Years a former client is treated as a client',
+    'After a client is marked as former, Clearline keeps prompting as for a client for this many years (0 to 10).',
+  ),
+  observationReminderHours: describe(
+    wholeNumber(1, 24 * 14),
+    'Hours before an observation reminder',
+    'A noted client post that has not been discussed with the client brings a reminder after this many hours (1 to 336).',
+  ),
+  auditIntervalDays: describe(
+    wholeNumber(1, 365),
+    'Days between privacy checks',
+    'Clearline asks the coach to check their own privacy settings again after this many days (1 to 365).',
+  ),
+  idleLockMinutes: describe(
+    wholeNumber(1, 24 * 60),
+    'Minutes before the client list locks',
+    'With a passphrase set, the client list locks after this many minutes without use (1 to 1440). It also locks when the browser closes.',
+  ),
+  retentionDays: describe(
+    wholeNumber(1, 3650),
+    'Days closed observations are kept',
+    'Observations marked as discussed or closed are deleted after this many days (1 to 3650).',
+  ),
+  clientTerm: describe(
+    choice(CLIENT_TERMS),
+    'The word for the people served',
+    '"client", "participant" or "recoveree". Every screen uses this word, in English and Spanish.',
+  ),
+  locale: describe(
+    choice(LOCALE_SETTINGS),
+    'Language',
+    '"browser" (follow the browser\'s language), "en" (English) or "es" (Spanish).',
+  ),
+  remindOnReact: describe(
+    flag(),
+    "Remind before reacting to a client's post",
+    "true: a like or other reaction on a marked client's post brings the same reminder as a comment or share. Off by default.",
+  ),
+  crisisProtocol: describe(
+    text(2000),
+    'Crisis protocol',
+    'The steps a coach takes at once when a client post shows a risk of harm, shown in the "Risk of harm" screen. Empty: Clearline\'s built-in text, which points to 988. Up to 2000 characters.',
+  ),
 } as const;
+
+type Schemas<F extends Record<string, Field>> = { [K in keyof F]: F[K]['schema'] };
+const schemasOf = <F extends Record<string, Field>>(fields: F): Schemas<F> =>
+  Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.schema])) as Schemas<F>;
+
+export const SETTING_SCHEMAS = schemasOf(SETTING_FIELDS);
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type Settings = { [K in SettingKey]: v.InferOutput<(typeof SETTING_SCHEMAS)[K]> };
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
 const defaults: Settings = {
+  platforms: { facebook: true, instagram: true },
   promptMode: { friend: 'remind', follow: 'remind', message: 'remind' },
   promptScope: 'unanswered',
   workHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' },

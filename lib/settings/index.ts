@@ -1,10 +1,11 @@
 // The one way features read and change settings. Effective settings are layers
-// merged key by key: defaults, then the coach's choices, then (added by the
-// policy issue) the agency's. A stored value that fails its schema is ignored
-// and reported, never trusted and never thrown away.
+// merged key by key: defaults, then the coach's choices, then the agency's
+// policy, which wins. A value that fails its schema is ignored and reported,
+// never trusted and never thrown away.
 import * as v from 'valibot';
 import { browser } from '../browser';
 import { STORAGE_ITEMS } from '../storage-items';
+import { isManaged, readPolicy, type AgencyRules } from '../policy/schema';
 import {
   DEFAULT_SETTINGS,
   SETTING_KEYS,
@@ -27,11 +28,43 @@ export interface EffectiveSettings {
   sources: Record<SettingKey, SettingSource>;
   /** Keys of a layer that were ignored, with why, for the options page. */
   ignored: { source: SettingSource; key: string; reason: string }[];
+  /** Keys the coach cannot change: set by the agency, or every key when it allows no changes. */
+  locked: Record<SettingKey, boolean>;
+  /** The agency's own keys (name, policy, rules); empty when not managed. */
+  agency: AgencyRules;
+  managed: boolean;
+}
+
+/** Effective settings from the coach's layer and the agency's raw policy (which wins). */
+export function settingsWith(userValues: SettingsLayer, rawPolicy: unknown): EffectiveSettings {
+  const policy = readPolicy(rawPolicy);
+  const userMayChange = policy.agency.allowUserChanges !== false;
+  const merged = mergeSettings([
+    // When the agency allows no changes, the coach's earlier choices no longer apply.
+    { source: 'user', values: userMayChange ? userValues : {} },
+    { source: 'agency', values: policy.settings },
+  ]);
+  return {
+    ...merged,
+    ignored: [
+      ...merged.ignored,
+      ...policy.problems.map((p) => ({
+        source: 'agency' as const,
+        key: p.path,
+        reason: p.message,
+      })),
+    ],
+    locked: Object.fromEntries(
+      SETTING_KEYS.map((k) => [k, !userMayChange || merged.sources[k] === 'agency']),
+    ) as Record<SettingKey, boolean>,
+    agency: policy.agency,
+    managed: isManaged(rawPolicy),
+  };
 }
 
 export function mergeSettings(
   layers: { source: SettingSource; values: SettingsLayer }[],
-): EffectiveSettings {
+): Pick<EffectiveSettings, 'values' | 'sources' | 'ignored'> {
   const values = structuredClone(DEFAULT_SETTINGS) as Settings;
   const sources = Object.fromEntries(SETTING_KEYS.map((k) => [k, 'default'])) as Record<
     SettingKey,
@@ -98,8 +131,23 @@ async function readUserLayer(): Promise<SettingsLayer> {
   return migrateUserSettings(stored[key]).values;
 }
 
+/** The agency policy as last seen in managed storage (lib/policy/sync.ts keeps it). */
+export async function readCachedPolicy(): Promise<unknown> {
+  const { key } = STORAGE_ITEMS.agencyPolicy;
+  const stored = (await browser.storage.local.get(key))[key] as { policy?: unknown } | undefined;
+  return stored?.policy;
+}
+
 export async function loadSettings(): Promise<EffectiveSettings> {
-  return mergeSettings([{ source: 'user', values: await readUserLayer() }]);
+  const [user, policy] = await Promise.all([readUserLayer(), readCachedPolicy()]);
+  return settingsWith(user, policy);
+}
+
+export class SettingLockedError extends Error {
+  constructor(readonly key: SettingKey) {
+    super(`${key} is set by the agency`);
+    this.name = 'SettingLockedError';
+  }
 }
 
 /** Saves one of the coach's choices after checking it; the stored layer keeps its other keys. */
@@ -109,6 +157,7 @@ export async function saveUserSetting<K extends SettingKey>(
 ): Promise<void> {
   const parsed = v.safeParse(SETTING_SCHEMAS[key], value);
   if (!parsed.success) throw new Error(`${key}: ${v.summarize(parsed.issues)}`);
+  if ((await loadSettings()).locked[key]) throw new SettingLockedError(key);
   const values = { ...(await readUserLayer()), [key]: parsed.output };
   await browser.storage.local.set({
     [STORAGE_ITEMS.userSettings.key]: { version: USER_SETTINGS_VERSION, values },
@@ -121,7 +170,10 @@ export function watchSettings(
   onError: (error: unknown) => void,
 ): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && STORAGE_ITEMS.userSettings.key in changes) {
+    if (
+      area === 'local' &&
+      (STORAGE_ITEMS.userSettings.key in changes || STORAGE_ITEMS.agencyPolicy.key in changes)
+    ) {
       loadSettings().then(onChange, onError);
     }
   };

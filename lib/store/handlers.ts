@@ -2,6 +2,8 @@
 import { browser } from '../browser';
 import type { Handlers } from '../messaging';
 import { loadSettings } from '../settings';
+import { adoptManagedIfPresent } from '../policy/sync';
+import { STORAGE_ITEMS } from '../storage-items';
 import { exportBackup, importBackup } from './backup';
 import {
   addClient,
@@ -40,6 +42,25 @@ function active<A extends unknown[], R>(handler: (...args: A) => Promise<R>) {
   };
 }
 
+/** Whether the agency requires a passphrase (requirePassphrase) and none is set yet. */
+async function passphraseMissing(): Promise<boolean> {
+  const { agency } = await loadSettings();
+  return agency.requirePassphrase === true && !(await keyring.lockState()).hasPassphrase;
+}
+
+/** For the list's own data: refused until a required passphrase is set. */
+function protectedData<A extends unknown[], R>(handler: (...args: A) => Promise<R>) {
+  return active(async (...args: A): Promise<R> => {
+    if (await passphraseMissing()) throw new StoreError('passphrase-required');
+    return handler(...args);
+  });
+}
+
+async function lockStateWithPolicy() {
+  const state = await keyring.lockState();
+  return { ...state, passphraseRequired: await passphraseMissing() };
+}
+
 type StoreHandlers = Pick<
   Handlers,
   | 'getVerdict'
@@ -64,17 +85,22 @@ export const storeHandlers: StoreHandlers = {
   async getVerdict({ keys }) {
     return { verdict: await verdict(keys, await formerClientYears()) };
   },
-  getLockState: () => keyring.lockState(),
+  getLockState: () => lockStateWithPolicy(),
   unlock: active(({ passphrase }) => keyring.unlock(passphrase)),
   lock: async () => {
     await browser.alarms.clear(IDLE_LOCK_ALARM);
     return keyring.lock();
   },
   setPassphrase: active(({ current, next }) => keyring.setPassphrase(current, next)),
-  removePassphrase: active(({ current }) => keyring.removePassphrase(current)),
-  listClients: active(async () => listClients(await formerClientYears())),
-  addClient: active(async (input) => addClient(input, await formerClientYears())),
-  updateClient: active(async (change) => updateClient(change, await formerClientYears())),
+  removePassphrase: active(async ({ current }) => {
+    if ((await loadSettings()).agency.requirePassphrase === true) {
+      throw new StoreError('passphrase-required-by-agency');
+    }
+    return keyring.removePassphrase(current);
+  }),
+  listClients: protectedData(async () => listClients(await formerClientYears())),
+  addClient: protectedData(async (input) => addClient(input, await formerClientYears())),
+  updateClient: protectedData(async (change) => updateClient(change, await formerClientYears())),
   removeClient: active(async ({ id }) => {
     await removeClient(id);
     return { removed: true as const };
@@ -84,13 +110,18 @@ export const storeHandlers: StoreHandlers = {
     await removeDecision(id);
     return { removed: true as const };
   }),
-  exportBackup: active(({ passphrase }) => exportBackup(passphrase)),
-  importBackup: active(({ contents, passphrase }) => importBackup(contents, passphrase)),
+  exportBackup: protectedData(({ passphrase }) => exportBackup(passphrase)),
+  importBackup: protectedData(({ contents, passphrase }) => importBackup(contents, passphrase)),
   async eraseAll({ confirmation }) {
     if (confirmation !== ERASE_CONFIRMATION) throw new StoreError('confirmation-mismatch');
     await clearDatabase();
     await keyring.forgetKeyring();
+    // Erasing the coach's data never erases the agency's rules: keep the cached
+    // policy (no moment without it), and take a fresher one if managed storage has it.
+    const policy = await browser.storage.local.get(STORAGE_ITEMS.agencyPolicy.key);
     await browser.storage.local.clear();
+    await browser.storage.local.set(policy);
+    await adoptManagedIfPresent();
     await browser.alarms.clear(IDLE_LOCK_ALARM);
     return { erased: true };
   },

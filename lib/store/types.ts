@@ -29,6 +29,8 @@ export interface DecisionView {
 export interface LockState {
   hasPassphrase: boolean;
   locked: boolean;
+  /** The agency requires a passphrase (policy requirePassphrase) and none is set yet. */
+  passphraseRequired?: boolean;
 }
 
 /** A problem with the local database, shown on the options page; nothing is dropped silently. */
@@ -47,6 +49,8 @@ export const STORE_ERRORS = [
   'wrong-passphrase',
   'passphrase-too-short',
   'no-passphrase',
+  'passphrase-required',
+  'passphrase-required-by-agency',
   'invalid-profile-url',
   'already-a-client',
   'not-found',

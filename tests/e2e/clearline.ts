@@ -1,6 +1,6 @@
 // Page objects for the end-to-end tests: a Chromium with the built extension,
 // the practice site, and Clearline's own pages driven as a person would.
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page, Target } from 'puppeteer-core';
 import { launchBrowser } from '../support/launch.mjs';
 import { servePracticeSite } from '../support/practice-site.mjs';
 import { watchExtensionNetwork, type NetworkWatch } from './network-watch';
@@ -19,12 +19,25 @@ export interface Clearline {
   close(): Promise<void>;
 }
 
-export async function startClearline(options: { userDataDir?: string } = {}): Promise<Clearline> {
+export async function startClearline(
+  options: { userDataDir?: string; keepWelcome?: boolean } = {},
+): Promise<Clearline> {
   const launched = await launchBrowser({ userDataDir: options.userDataDir });
   const { browser } = launched;
   const extensionId = launched.extensionId as string;
   const base = `chrome-extension://${extensionId}/`;
   const network = await watchExtensionNetwork(browser, extensionId);
+  // The welcome tab opens by itself a few seconds after install; tests that are
+  // not about it close it, so that it never becomes "the newest tab" under them.
+  if (!options.keepWelcome) {
+    const closeWelcome = (target: Target) => {
+      if (target.type() === 'page' && target.url() === `${base}welcome.html`) {
+        void target.page().then((page) => page?.close().catch(() => undefined));
+      }
+    };
+    browser.on('targetcreated', closeWelcome);
+    browser.on('targetchanged', closeWelcome);
+  }
 
   const openExtensionPage = async (path: string) => {
     const page = await browser.newPage();

@@ -216,6 +216,23 @@ describe('observation log', () => {
       ),
     ).toBeNull();
   });
+
+  it('the context menu does nothing on a site the agency turned off', async () => {
+    await fakeBrowser.storage.local.set({
+      agencyPolicy: { policy: { platforms: { facebook: false, instagram: true } }, seenAt: 1 },
+    });
+    const tab = {
+      id: 5,
+      url: 'https://www.facebook.com/',
+      index: 0,
+      highlighted: false,
+      active: true,
+      pinned: false,
+      incognito: false,
+    };
+    expect(await notePostFromMenu({ menuItemId: NOTE_POST_MENU }, tab)).toBeNull();
+    expect((await listObservations()).observations).toEqual([]);
+  });
 });
 
 describe('observed-post reminder in the prompt registry', () => {

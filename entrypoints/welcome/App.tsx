@@ -1,0 +1,64 @@
+// The welcome page, opened once on first install (lib/policy/welcome.ts): what
+// Clearline does and does not do, the privacy promise, and when an agency
+// manages it, the agency's rules. An agency can skip it (showWelcome: false);
+// if that policy arrives after the page opened, the page closes itself.
+import { useEffect } from 'preact/hooks';
+import { browser } from '../../lib/browser';
+import { AgencyRules } from '../../components/AgencyRules';
+import { useSettings } from '../../components/useSettings';
+import { tw } from '../../components/ui';
+
+export function WelcomeApp() {
+  const view = useSettings();
+  const { t, settings } = view;
+  const skip = view.ready && settings.agency.showWelcome === false;
+
+  useEffect(() => {
+    if (!skip) return;
+    void browser.tabs.getCurrent().then((tab) => {
+      if (tab?.id !== undefined) void browser.tabs.remove(tab.id);
+    });
+  }, [skip]);
+
+  const openOptions = (hash: string) => () =>
+    void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
+
+  return (
+    <main class="welcome-main" data-testid="welcome" data-ready={String(view.ready)}>
+      <h1>{t('welcomeTitle')}</h1>
+      <p class="lead">{tw(view, 'welcomeIntro')}</p>
+      <section class="section" aria-labelledby="welcome-does">
+        <h2 id="welcome-does">{t('welcomeDoesHeading')}</h2>
+        <ul>
+          <li>{t('welcomeDoesAudit')}</li>
+          <li>{tw(view, 'welcomeDoesPrompt')}</li>
+          <li>{tw(view, 'welcomeDoesObserve')}</li>
+        </ul>
+      </section>
+      <section class="section" aria-labelledby="welcome-doesnt">
+        <h2 id="welcome-doesnt">{t('welcomeDoesNotHeading')}</h2>
+        <ul>
+          <li>{t('welcomeDoesNotSend')}</li>
+          <li>{t('welcomeDoesNotDecide')}</li>
+          <li>{t('welcomeDoesNotRead')}</li>
+        </ul>
+      </section>
+      <section class="section" aria-labelledby="welcome-privacy">
+        <h2 id="welcome-privacy">{t('welcomePrivacyHeading')}</h2>
+        <p>{tw(view, 'welcomePrivacy')}</p>
+      </section>
+      <AgencyRules ui={view} settings={settings} />
+      <section class="section" aria-labelledby="welcome-start">
+        <h2 id="welcome-start">{t('welcomeStartHeading')}</h2>
+        <p class="field-row">
+          <button type="button" onClick={openOptions('#audit')} data-testid="welcome-audit">
+            {t('welcomeStartAudit')}
+          </button>
+          <button type="button" onClick={openOptions('')} data-testid="welcome-options">
+            {tw(view, 'welcomeStartList')}
+          </button>
+        </p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+// A stoppable slice of the content script's context. The runtime starts its
+// features inside a scope and stops the scope when the agency (or the coach)
+// turns Clearline off for the site: every listener, timer and watcher the
+// features added goes with it, so a turned-off site costs nothing.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+export interface ContentScope {
+  readonly isValid: boolean;
+  addEventListener(
+    target: EventTarget,
+    type: string,
+    // Features pass typed listeners (MouseEvent, KeyboardEvent ...): any keeps them assignable.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    listener: (event: any) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+  setTimeout(handler: () => void, ms: number): number;
+  setInterval(handler: () => void, ms: number): number;
+  /** Runs when the scope stops or the extension context goes away, whichever comes first. */
+  onInvalidated(callback: () => void): void;
+}
+
+export function startScope(ctx: ContentScriptContext): { scope: ContentScope; stop(): void } {
+  const controller = new AbortController();
+  const timers = new Set<number>();
+  const cleanups: (() => void)[] = [];
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    controller.abort();
+    timers.forEach((id) => {
+      clearTimeout(id);
+      clearInterval(id);
+    });
+    cleanups.splice(0).forEach((cleanup) => cleanup());
+  };
+  ctx.onInvalidated(stop);
+  const scope: ContentScope = {
+    get isValid() {
+      return !stopped && ctx.isValid;
+    },
+    addEventListener(target, type, listener, options) {
+      if (stopped) return;
+      target.addEventListener(type, listener, { ...options, signal: controller.signal });
+    },
+    setTimeout(handler, ms) {
+      const id = window.setTimeout(() => {
+        timers.delete(id);
+        if (scope.isValid) handler();
+      }, ms);
+      timers.add(id);
+      return id;
+    },
+    setInterval(handler, ms) {
+      const id = window.setInterval(() => {
+        if (scope.isValid) handler();
+      }, ms);
+      timers.add(id);
+      return id;
+    },
+    onInvalidated(callback) {
+      if (stopped) callback();
+      else cleanups.push(callback);
+    },
+  };
+  return { scope, stop };
+}

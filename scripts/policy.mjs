@@ -1,0 +1,58 @@
+// Agency policy tools, over the same TypeScript the extension runs (via jiti):
+//   npm run policy:check <file>   check a policy file; exit 1 on any error
+//   npm run policy:formats        regenerate docs/policies' plist and .reg from chrome-linux.json
+//   npm run policy:schema         regenerate public/managed_schema.json
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createJiti } from 'jiti';
+
+const root = resolve(import.meta.dirname, '..');
+const jiti = createJiti(import.meta.url);
+const load = (path) => jiti.import(resolve(root, path));
+
+const [command, file] = process.argv.slice(2);
+
+if (command === 'check') {
+  if (!file) {
+    console.error('Usage: npm run policy:check <policy.json>');
+    process.exit(2);
+  }
+  const { checkPolicyFile, reportErrors } = await load('lib/policy/check.ts');
+  let json;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(`${file}: not readable JSON: ${error.message}`);
+    process.exit(1);
+  }
+  const report = checkPolicyFile(json);
+  const errors = reportErrors(report);
+  for (const policy of report.policies) {
+    const keys = policy.problems.length;
+    console.log(`${file}: policy at ${policy.path}${keys ? '' : ': OK'}`);
+  }
+  for (const error of errors) console.error(`  error at ${error.path}: ${error.message}`);
+  if (errors.length > 0) {
+    console.error(
+      `${errors.length} error(s). Clearline ignores each of these keys; the rest applies.`,
+    );
+    process.exit(1);
+  }
+} else if (command === 'formats') {
+  const { toPlist, toReg } = await load('lib/policy/formats.ts');
+  const source = JSON.parse(readFileSync(resolve(root, 'docs/policies/chrome-linux.json'), 'utf8'));
+  const [[id, policy]] = Object.entries(source['3rdparty'].extensions);
+  writeFileSync(resolve(root, 'docs/policies/clearline.plist'), toPlist(policy));
+  writeFileSync(resolve(root, 'docs/policies/clearline.reg'), toReg(policy, id));
+  console.log('Wrote docs/policies/clearline.plist and docs/policies/clearline.reg');
+} else if (command === 'schema') {
+  const { managedSchema } = await load('lib/policy/schema.ts');
+  writeFileSync(
+    resolve(root, 'public/managed_schema.json'),
+    JSON.stringify(managedSchema(), null, 2) + '\n',
+  );
+  console.log('Wrote public/managed_schema.json');
+} else {
+  console.error('Usage: node scripts/policy.mjs check <file> | formats | schema');
+  process.exit(2);
+}
