@@ -376,6 +376,13 @@ describe('answers and modes', () => {
       await options.click(`input[name="workHours.day${day}"]`);
       await options.waitForSelector(`input[name="workHours.day${day}"]:checked`);
     }
+    // Each click saves on its own (read, change, write): wait until the last one is stored,
+    // or it could write the default hours back over the ones set below.
+    await options.waitForFunction(async () => {
+      const stored = (await chrome.storage.local.get('userSettings')).userSettings as
+        { values?: { workHours?: { days?: number[] } } } | undefined;
+      return stored?.values?.workHours?.days?.length === 7;
+    });
     // All day, every day: whenever the test runs, it is inside working hours.
     await options.evaluate(async () => {
       const stored = (await chrome.storage.local.get('userSettings')).userSettings as {
