@@ -116,7 +116,9 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
 
   // Hover and focus: learn about the person before the click comes.
   const warm = (event: Event) => {
-    if (!(event.target instanceof Element)) return;
+    // While a prompt is open, focus belongs to it (the page is not inert under it).
+    if (open?.frame && event.type === 'focusin') return open.frame.keepFocus(event.target);
+    if (open || !(event.target instanceof Element)) return;
     const match = adapter.isMessageComposer(event.target)
       ? { kind: 'send-message' as const, control: event.target }
       : adapter.actionAt(event.target);
@@ -162,13 +164,18 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
     })
       .then(() => {
         if (open !== notice) return;
-        notice.frame = openPromptFrame(nonce, () => {
-          // Even the notice was tampered with: the action stays blocked; the browser's own dialog says why.
-          if (open === notice) open = null;
-          window.alert(
-            browser.i18n.getMessage('promptTamperedAlert') || 'Clearline stopped this action.',
-          );
-        });
+        // After tampering, the notice is a modal dialog: the page goes inert under it.
+        notice.frame = openPromptFrame(
+          nonce,
+          () => {
+            // Even the notice was tampered with: the action stays blocked; the browser's own dialog says why.
+            if (open === notice) open = null;
+            window.alert(
+              browser.i18n.getMessage('promptTamperedAlert') || 'Clearline stopped this action.',
+            );
+          },
+          { modal: true },
+        );
       })
       .catch(() => {
         if (open === notice) open = null;

@@ -1,7 +1,16 @@
 // The prompt's frame on the host page: our own extension page in an iframe,
-// inside a closed shadow root on an element with a random tag name, in a modal
-// <dialog> (the top layer). The page can still remove, hide, cover or fade it;
-// this module notices and reports it, so the action stays blocked.
+// inside a closed shadow root on an element with a random tag name, in the
+// browser's top layer. The page can still remove, hide, cover or fade it; this
+// module notices and reports it, so the action stays blocked.
+//
+// A question opens as a manual popover that covers the whole viewport: the top
+// layer and a full-page backdrop, without a modal dialog's inertness. Making the
+// rest of the page inert (showModal) restyles every element of the page, which on
+// a long Facebook feed blocks the main thread for hundreds of milliseconds on
+// open and again on close (docs/performance.md). Clicks anywhere land on our host
+// (the runtime blocks them), covered actions stay blocked while a prompt is open,
+// and focus that leaves the frame for the page is brought back (keepFocus). The
+// rare "stopped" notice, shown after tampering, stays a modal dialog.
 import { browser } from '../browser';
 
 export type FrameTrouble = 'removed' | 'hidden' | 'covered' | 'not-loaded';
@@ -13,6 +22,12 @@ const CHECK_MS = 200;
 
 const STYLE = `
   :host { all: initial; }
+  .layer { all: initial; position: fixed; inset: 0; width: 100vw; height: 100vh; margin: 0; padding: 0;
+    border: 0; display: flex; align-items: center; justify-content: center; overflow: hidden;
+    background: rgba(0, 0, 0, 0.45); opacity: 1; visibility: visible; }
+  .layer::backdrop { background: transparent; }
+  .box { all: initial; display: block; width: min(460px, 96vw); height: min(560px, 92vh);
+    border-radius: 12px; overflow: hidden; box-shadow: 0 12px 48px rgba(0,0,0,.45); background: Canvas; }
   dialog { all: initial; position: fixed; inset: 0; margin: auto; width: min(460px, 96vw); height: min(560px, 92vh);
     border: 0; padding: 0; border-radius: 12px; box-shadow: 0 12px 48px rgba(0,0,0,.45); background: Canvas;
     opacity: 1; visibility: visible; display: block; }
@@ -32,27 +47,49 @@ export interface PromptFrame {
   markShown(): void;
   /** Whether an event target is this frame's host (what the page sees of clicks on the prompt). */
   isHost(target: EventTarget | null): boolean;
+  /** Focus moved to `target` on the page while the prompt is open: bring it back to the prompt. */
+  keepFocus(target: EventTarget | null): void;
   close(): void;
 }
 
 export function openPromptFrame(
   nonce: string,
   onTrouble: (trouble: FrameTrouble) => void,
+  options: { modal?: boolean } = {},
 ): PromptFrame {
+  const modal = options.modal ?? false;
   const host = document.createElement(randomTag());
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = STYLE;
-  const dialog = document.createElement('dialog');
-  dialog.setAttribute('aria-label', 'Clearline');
   const iframe = document.createElement('iframe');
   iframe.title = 'Clearline';
   iframe.src = `${browser.runtime.getURL('/prompt.html')}#${nonce}`;
-  dialog.append(iframe);
-  root.append(style, dialog);
+  // `layer` is what sits in the top layer; `dialog` is what holds the question.
+  let layer: HTMLElement;
+  let dialog: HTMLElement;
+  if (modal) {
+    layer = dialog = document.createElement('dialog');
+    dialog.append(iframe);
+  } else {
+    layer = document.createElement('div');
+    layer.className = 'layer';
+    layer.popover = 'manual';
+    dialog = document.createElement('div');
+    dialog.className = 'box';
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.append(iframe);
+    layer.append(dialog);
+  }
+  dialog.setAttribute('aria-label', 'Clearline');
+  root.append(style, layer);
   document.documentElement.append(host);
-  dialog.showModal();
+  if (layer instanceof HTMLDialogElement) layer.showModal();
+  else layer.showPopover();
   iframe.focus();
+  const isOpen = () =>
+    layer instanceof HTMLDialogElement ? layer.open : layer.matches(':popover-open');
 
   let closed = false;
   let shown = false;
@@ -65,11 +102,11 @@ export function openPromptFrame(
   };
 
   // Escape on the host page's side of the dialog: a cancel, not a click-through.
-  dialog.addEventListener('cancel', (event) => event.preventDefault());
+  layer.addEventListener('cancel', (event) => event.preventDefault());
 
   // Removed, or hidden with styles the page controls (the host element itself is the page's to touch).
   const check = () => {
-    if (!host.isConnected || !dialog.open) return trouble('removed');
+    if (!host.isConnected || !isOpen()) return trouble('removed');
     // inert on the host or the page root makes the question unanswerable.
     if (host.inert || document.documentElement.inert || document.body?.inert)
       return trouble('hidden');
@@ -77,18 +114,26 @@ export function openPromptFrame(
       typeof host.checkVisibility === 'function'
         ? dialog.checkVisibility({ opacityProperty: true, visibilityProperty: true })
         : getComputedStyle(dialog).visibility !== 'hidden';
+    const layerStyle = getComputedStyle(layer);
     const hostStyle = getComputedStyle(host);
     if (
       !visible ||
       hostStyle.display === 'none' ||
       Number(hostStyle.opacity) < 1 ||
+      Number(layerStyle.opacity) < 1 ||
+      layerStyle.display === 'none' ||
       Number(getComputedStyle(dialog).opacity) < 1
     ) {
       trouble('hidden');
     }
   };
   const interval = setInterval(check, CHECK_MS);
-  const observer = new MutationObserver(check);
+  // Mutations come in bursts on a busy page: look once per animation frame at most.
+  let checkQueued = 0;
+  const checkSoon = () => {
+    if (checkQueued === 0) checkQueued = requestAnimationFrame(() => ((checkQueued = 0), check()));
+  };
+  const observer = new MutationObserver(checkSoon);
   observer.observe(document.documentElement, { childList: true, attributes: true });
   observer.observe(host, { attributes: true });
 
@@ -132,14 +177,20 @@ export function openPromptFrame(
     isHost(target) {
       return target === host;
     },
+    keepFocus(target) {
+      if (!closed && target !== host) iframe.focus();
+    },
     close() {
       if (closed) return;
       closed = true;
       clearInterval(interval);
+      cancelAnimationFrame(checkQueued);
       timers.forEach(clearTimeout);
       observer.disconnect();
       visibilityObserver?.disconnect();
-      if (dialog.open) dialog.close();
+      if (layer instanceof HTMLDialogElement) {
+        if (layer.open) layer.close();
+      } else if (isOpen()) layer.hidePopover();
       host.remove();
     },
   };

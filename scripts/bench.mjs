@@ -1,0 +1,519 @@
+#!/usr/bin/env node
+// `npm run bench`: what Clearline costs on a heavy Facebook feed.
+//
+// Two Chromium profiles run side by side, launched by the same helper as the
+// end-to-end tests: one with the built extension, one without. Every cell is
+// measured in both, back to back, in alternating order (ABBA...), so the pair
+// shares the machine's state of the moment (another engineer's test run, the
+// CPU's clock). Everything reported is a paired difference or ratio: median and
+// p95 over the repetitions, never a single timing.
+//
+// Options: --reps N (default 10), --sizes 100,1000,10000, --no-build,
+// --out DIR (default tests/bench), --quick (3 repetitions, sizes 100,1000: a smoke run).
+// See docs/performance.md for what each number means.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, totalmem, release, platform, arch, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, CHROME_BUILD } from '../tests/support/launch.mjs';
+import { servePracticeSite } from '../tests/support/practice-site.mjs';
+import { feedPage } from '../tests/bench/feed.mjs';
+import { median, p95, paired, ratioOfMedians } from '../tests/bench/stats.mjs';
+import { TARGETS, judge } from '../tests/bench/targets.mjs';
+
+const argv = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 && argv[at + 1] ? argv[at + 1] : fallback;
+};
+const quick = argv.includes('--quick');
+const REPS = Number(arg('reps', quick ? 3 : 10));
+const SIZES = arg('sizes', quick ? '100,1000' : '100,1000,10000')
+  .split(',')
+  .map(Number);
+const OUT = resolve(arg('out', 'tests/bench'));
+const FEED_URL = 'https://www.facebook.com/';
+/** Scroll mode: this many animation frames, each appending this many posts. */
+const SCROLL_FRAMES = 30;
+const PER_FRAME = 100;
+/** Clicks per click-cost sample (each on another post's Share). */
+const CLICKS = 10;
+/** Quiet time after `load` before reading the load metrics (both profiles alike). */
+const SETTLE_MS = 500;
+const PROMPT_POSTS = 1000;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...parts) =>
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+
+/**
+ * Installed with evaluateOnNewDocument in every frame of every measured page,
+ * in both profiles. On the site page: a 'longtask' observer and the time of the
+ * last mouseup. In Clearline's prompt frame: the time its question (its first
+ * button) has been painted.
+ */
+function probe() {
+  if (location.protocol === 'chrome-extension:') {
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector('button')) return;
+      seen.disconnect();
+      // The next frame paints it; the task after that frame runs once it is painted.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          window.__benchVisibleAt = performance.timeOrigin + performance.now();
+        }, 0),
+      );
+    });
+    seen.observe(document, { childList: true, subtree: true });
+    return;
+  }
+  if (window.top !== window) return;
+  const bench = { longTasks: [], mouseUpAt: null };
+  window.__bench = bench;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    bench.longTasks = null;
+  }
+  addEventListener(
+    'mouseup',
+    (e) => {
+      bench.mouseUpAt = performance.timeOrigin + e.timeStamp;
+    },
+    true,
+  );
+}
+
+function machine() {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    os: `${platform()} ${release()} ${arch()}`,
+    node: process.version,
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+function build() {
+  log('building the extension (npx wxt build)');
+  const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('wxt build failed');
+}
+
+function contentScriptSizes() {
+  const dir = join(CHROME_BUILD, 'content-scripts');
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => {
+        const raw = readFileSync(join(dir, f));
+        return [f.replace(/\.js$/, ''), { bytes: raw.length, gzip: gzipSync(raw).length }];
+      }),
+  );
+}
+
+const pages = new Map();
+const feed = (posts) => {
+  if (!pages.has(posts)) pages.set(posts, feedPage({ posts }));
+  return pages.get(posts);
+};
+
+/** Performance.getMetrics as { name: value }, durations in ms, sizes in bytes. */
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(list.map((x) => [x.name, x.value]));
+  return {
+    task: m.TaskDuration * 1000,
+    script: m.ScriptDuration * 1000,
+    thread: m.ThreadTime * 1000,
+    layout: m.LayoutDuration * 1000,
+    style: m.RecalcStyleDuration * 1000,
+    heap: m.JSHeapUsedSize,
+  };
+}
+
+const delta = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, b[k] - a[k]]));
+
+async function longTasks(page) {
+  const list = await page.evaluate(() => window.__bench?.longTasks ?? null);
+  if (!list) throw new Error('the longtask observer did not run');
+  return list;
+}
+
+const checked = new Set();
+
+/** Opens the feed with `posts` posts in a fresh tab of `arm`; returns the page and its CDP session. */
+async function openFeed(arm, posts) {
+  const page = await arm.browser.newPage();
+  await page.evaluateOnNewDocument(probe);
+  await servePracticeSite(page, { extra: { [FEED_URL]: feed(posts) } });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  await page.goto(FEED_URL, { waitUntil: 'load', timeout: 180_000 });
+  await sleep(SETTLE_MS);
+  if (!checked.has(posts)) {
+    // The generator's markup must give one feed item per post, not posts nested in posts.
+    const items = await page.evaluate(
+      () => document.querySelectorAll('[role="feed"] > [aria-posinset]').length,
+    );
+    if (items !== posts) throw new Error(`the feed has ${items} top-level posts, not ${posts}`);
+    checked.add(posts);
+  }
+  return { page, cdp };
+}
+
+/** Load: main-thread time, script time and long tasks from navigation to settled. */
+async function measureLoad(arm, posts, extra) {
+  const { page, cdp } = await openFeed(arm, posts);
+  const m = await metrics(cdp);
+  const tasks = await longTasks(page);
+  const out = {
+    task: m.task,
+    script: m.script,
+    thread: m.thread,
+    layout: m.layout,
+    style: m.style,
+    longTasks: tasks.length,
+    longTaskMs: tasks.reduce((s, [, d]) => s + d, 0),
+  };
+  if (extra.heap) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    out.heap = (await metrics(cdp)).heap;
+    out.heapUsage = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  }
+  if (extra.clicks) out.click = await clickCost(page, cdp);
+  if (extra.scroll) out.scroll = await scrollCost(page, cdp);
+  if (extra.prompt && arm.extension) out.promptWarm = await promptLatency(arm, page, false);
+  await page.close();
+  return out;
+}
+
+/**
+ * The cost of clicks the extension must look at but not stop: Share on posts
+ * whose author is not a client (hover first, as the mouse gets there, then the click).
+ */
+async function clickCost(page, cdp) {
+  await page.mouse.move(5, 5);
+  await sleep(100);
+  const before = await metrics(cdp);
+  const tasksBefore = (await longTasks(page)).length;
+  for (let k = 0; k < CLICKS; k++) {
+    const share = `[aria-posinset="${k + 3}"] [aria-label="Send this to friends or post it on your profile."]`;
+    await page.click(share);
+  }
+  await sleep(200); // replies to the extension's hover look-ups
+  const d = delta(before, await metrics(cdp));
+  return {
+    task: d.task / CLICKS,
+    script: d.script / CLICKS,
+    thread: d.thread / CLICKS,
+    longTasks: (await longTasks(page)).length - tasksBefore,
+  };
+}
+
+/** Scroll mode: the page appends PER_FRAME posts per animation frame, under a resting mouse. */
+async function scrollCost(page, cdp) {
+  await page.mouse.move(640, 450);
+  await sleep(100);
+  const before = await metrics(cdp);
+  const tasksBefore = (await longTasks(page)).length;
+  await page.evaluate((f, p) => window.__benchAppend(f, p), SCROLL_FRAMES, PER_FRAME);
+  await sleep(300);
+  const d = delta(before, await metrics(cdp));
+  const added = SCROLL_FRAMES * PER_FRAME;
+  return {
+    posts: added,
+    task: d.task,
+    script: d.script,
+    thread: d.thread,
+    taskPerPost: d.task / added,
+    scriptPerPost: d.script / added,
+    longTasks: (await longTasks(page)).length - tasksBefore,
+  };
+}
+
+const serviceWorkers = (browser) =>
+  browser
+    .targets()
+    .filter((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+
+async function stopServiceWorker(browser, page) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  for (let i = 0; i < 100 && serviceWorkers(browser).length > 0; i++) await sleep(20);
+  if (serviceWorkers(browser).length > 0) throw new Error('the service worker did not stop');
+}
+
+/** Click on Add friend in a post (its author unknown to Clearline) until the question is painted. */
+let promptPost = 20;
+async function promptLatency(arm, page, cold) {
+  await page.mouse.move(5, 5);
+  if (cold) await stopServiceWorker(arm.browser, page);
+  else if (serviceWorkers(arm.browser).length === 0) throw new Error('no running service worker');
+  const control = `[aria-posinset="${promptPost++}"] [aria-label="Add friend"]`;
+  await page.click(control);
+  const deadline = Date.now() + 15_000;
+  let visibleAt = null;
+  while (!visibleAt) {
+    if (Date.now() > deadline) throw new Error('the prompt never appeared');
+    const frame = page.frames().find((f) => f.url().includes('/prompt.html'));
+    if (frame) visibleAt = await frame.evaluate(() => window.__benchVisibleAt).catch(() => null);
+    if (!visibleAt) await sleep(10);
+  }
+  const frame = page.frames().find((f) => f.url().includes('/prompt.html'));
+  const text = await frame.evaluate(() => document.body.innerText);
+  if (/stopped this/i.test(text)) throw new Error('the prompt said it was stopped');
+  const upAt = await page.evaluate(() => window.__bench.mouseUpAt);
+  if (!upAt) throw new Error('no mouseup seen');
+  const tasks = await longTasks(page);
+  return { ms: visibleAt - upAt, longTasksSoFar: tasks.length };
+}
+
+async function promptCold(arm) {
+  const { page } = await openFeed(arm, PROMPT_POSTS);
+  const result = await promptLatency(arm, page, true);
+  await page.close();
+  return result;
+}
+
+async function main() {
+  if (!argv.includes('--no-build')) build();
+  const sizes = contentScriptSizes();
+  const startedAt = new Date();
+  log(`reps ${REPS}, sizes ${SIZES.join(', ')}`);
+  const withExt = await launchBrowser({ extension: true });
+  const without = await launchBrowser({ extension: false });
+  const arms = {
+    with: { name: 'with', extension: true, browser: withExt.browser },
+    without: { name: 'without', extension: false, browser: without.browser },
+  };
+  const chromium = await withExt.browser.version();
+  const runs = { with: {}, without: {} };
+  const cold = [];
+  try {
+    log('warm-up (not counted)');
+    for (const arm of Object.values(arms)) await measureLoad(arm, SIZES[0], {});
+
+    for (let rep = 0; rep < REPS; rep++) {
+      for (const [i, posts] of SIZES.entries()) {
+        const order = (rep + i) % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+        const extra = {
+          heap: posts === 1000,
+          clicks: posts === Math.min(...SIZES) || posts === Math.max(...SIZES),
+          scroll: posts === Math.min(...SIZES),
+          prompt: posts === PROMPT_POSTS,
+        };
+        for (const name of order) {
+          const result = await measureLoad(arms[name], posts, extra);
+          (runs[name][posts] ??= []).push(result);
+        }
+      }
+      if (SIZES.includes(PROMPT_POSTS)) cold.push(await promptCold(arms.with));
+      const last = (name, posts) => runs[name][posts].at(-1).task.toFixed(0);
+      log(
+        `rep ${rep + 1}/${REPS}:`,
+        SIZES.map((n) => `N=${n} ${last('with', n)}/${last('without', n)} ms`).join(', '),
+      );
+    }
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+
+  const results = summarize({ runs, cold, sizes, chromium, startedAt });
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(OUT, 'results.md'), markdown(results));
+  log(`wrote ${join(OUT, 'results.json')} and results.md`);
+  for (const t of results.targets) log(`${t.pass ? 'PASS' : 'MISS'} ${t.name}: ${t.shown}`);
+}
+
+const pick = (list, path) => list.map((r) => path.split('.').reduce((o, k) => o?.[k], r));
+const round = (x, digits = 3) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
+
+function roundDeep(value) {
+  if (typeof value === 'number') return round(value);
+  if (Array.isArray(value)) return value.map(roundDeep);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v)]));
+  return value;
+}
+
+function summarize({ runs, cold, sizes, chromium, startedAt }) {
+  const sizesRun = Object.keys(runs.with).map(Number);
+  const pair = (posts, path) =>
+    paired(pick(runs.with[posts], path), pick(runs.without[posts], path));
+  const load = {};
+  for (const posts of sizesRun) {
+    load[posts] = {
+      taskMs: pair(posts, 'task'),
+      scriptMs: pair(posts, 'script'),
+      threadMs: pair(posts, 'thread'),
+      longTasks: pair(posts, 'longTasks'),
+      longTaskMs: pair(posts, 'longTaskMs'),
+    };
+  }
+  const lo = Math.min(...sizesRun);
+  const hi = Math.max(...sizesRun);
+  const idle = {};
+  for (const key of ['taskMs', 'scriptMs', 'threadMs']) {
+    idle[key] = ratioOfMedians(load[hi][key].diffs, load[lo][key].diffs);
+  }
+  const click = {};
+  for (const posts of [lo, hi]) {
+    click[posts] = {
+      scriptMs: pair(posts, 'click.script'),
+      taskMs: pair(posts, 'click.task'),
+      threadMs: pair(posts, 'click.thread'),
+      longTasks: pair(posts, 'click.longTasks'),
+    };
+  }
+  const clickRatio = {
+    scriptMs: ratioOfMedians(click[hi].scriptMs.diffs, click[lo].scriptMs.diffs),
+    taskMs: ratioOfMedians(click[hi].taskMs.diffs, click[lo].taskMs.diffs),
+  };
+  const scroll = {
+    postsAppended: runs.with[lo][0].scroll.posts,
+    taskMsPerPost: pair(lo, 'scroll.taskPerPost'),
+    scriptMsPerPost: pair(lo, 'scroll.scriptPerPost'),
+    longTasks: pair(lo, 'scroll.longTasks'),
+  };
+  const heap = runs.with[1000]
+    ? {
+        jsHeapUsedBytes: pair(1000, 'heap'),
+        runtimeHeapUsageBytes: pair(1000, 'heapUsage'),
+      }
+    : null;
+  const warm = runs.with[PROMPT_POSTS] ? pick(runs.with[PROMPT_POSTS], 'promptWarm.ms') : [];
+  const coldMs = cold.map((c) => c.ms);
+  const prompt = {
+    posts: PROMPT_POSTS,
+    warm: { median: median(warm), p95: p95(warm), samples: warm },
+    cold: { median: median(coldMs), p95: p95(coldMs), samples: coldMs },
+  };
+  const measured = {
+    load,
+    idleCostRatio: { from: lo, to: hi, ...idle },
+    click,
+    clickRatio: { from: lo, to: hi, ...clickRatio },
+    scroll,
+    heap,
+    prompt,
+    contentScripts: sizes,
+  };
+  const out = {
+    meta: {
+      date: startedAt.toISOString(),
+      durationMinutes: round((Date.now() - startedAt.getTime()) / 60_000, 1),
+      machine: machine(),
+      chromium,
+      repetitions: REPS,
+      sizes: sizesRun,
+      scroll: { frames: SCROLL_FRAMES, postsPerFrame: PER_FRAME },
+      clicksPerSample: CLICKS,
+      settleMs: SETTLE_MS,
+      method:
+        'paired: each cell measured with and without the extension back to back, order alternating; values are medians and p95 over repetitions of per-pair differences (with - without) and ratios (with / without)',
+    },
+    measured: roundDeep(measured),
+  };
+  out.targets = TARGETS.map((t) => judge(t, measured));
+  return out;
+}
+
+const fmt = (x, digits = 1) => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(digits));
+const ci = (c) => `[${fmt(c[0], 2)}, ${fmt(c[1], 2)}]`;
+
+function markdown(r) {
+  const m = r.measured;
+  const lines = [];
+  lines.push('# Clearline benchmark results', '');
+  lines.push(
+    `Generated by \`npm run bench\` (scripts/bench.mjs) on ${r.meta.date.slice(0, 10)}; do not edit by hand. Method and meaning: [docs/performance.md](../../docs/performance.md).`,
+    '',
+  );
+  lines.push(
+    `- Machine: ${r.meta.machine.cpu}, ${r.meta.machine.cores} cores, ${r.meta.machine.memoryGB} GB, ${r.meta.machine.os}, Node ${r.meta.machine.node} (load average at start ${r.meta.machine.loadAverageAtStart.join(' ')})`,
+  );
+  lines.push(`- Browser: ${r.meta.chromium}, headless, same flags in both profiles`);
+  lines.push(
+    `- Repetitions: ${r.meta.repetitions} per cell, with and without the extension back to back, order alternating; run took ${r.meta.durationMinutes} min`,
+  );
+  lines.push(
+    `- Feed: synthetic Facebook home page (tests/bench/feed.mjs) with ${r.meta.sizes.join(', ')} posts; scroll mode appends ${r.meta.scroll.postsPerFrame} posts per animation frame for ${r.meta.scroll.frames} frames`,
+    '',
+  );
+  lines.push('## Targets', '');
+  lines.push('| Target | Budget | Measured | Result |', '|---|---|---|---|');
+  for (const t of r.targets)
+    lines.push(`| ${t.name} | ${t.budget} | ${t.shown} | ${t.pass ? 'pass' : '**miss**'} |`);
+  lines.push('');
+  lines.push('## Load: added main-thread time (with - without, per pair)', '');
+  lines.push(
+    '| Posts | TaskDuration with / without (median ms) | added TaskDuration median (95% CI) | p95 | added ScriptDuration median | p95 | added ThreadTime median | added long tasks median / p95 |',
+    '|---|---|---|---|---|---|---|---|',
+  );
+  for (const [posts, l] of Object.entries(m.load)) {
+    lines.push(
+      `| ${posts} | ${fmt(l.taskMs.with.median)} / ${fmt(l.taskMs.without.median)} | ${fmt(l.taskMs.diff.median)} ${ci(l.taskMs.diff.ci95)} | ${fmt(l.taskMs.diff.p95)} | ${fmt(l.scriptMs.diff.median, 2)} | ${fmt(l.scriptMs.diff.p95, 2)} | ${fmt(l.threadMs.diff.median)} | ${fmt(l.longTasks.diff.median, 0)} / ${fmt(l.longTasks.diff.p95, 0)} |`,
+    );
+  }
+  lines.push('');
+  const ir = m.idleCostRatio;
+  lines.push(
+    `Idle cost ratio (added cost at ${ir.to} posts / at ${ir.from} posts, ratio of medians, 95% bootstrap interval): TaskDuration ${fmt(ir.taskMs.value, 2)} ${ci(ir.taskMs.ci95)}; ScriptDuration ${fmt(ir.scriptMs.value, 2)} ${ci(ir.scriptMs.ci95)}; ThreadTime ${fmt(ir.threadMs.value, 2)} ${ci(ir.threadMs.ci95)}.`,
+    '',
+  );
+  lines.push('## Clicks the extension looks at but lets through (Share on a non-client post)', '');
+  lines.push(
+    '| Posts | added ScriptDuration per click, median (p95) | added TaskDuration per click, median (p95) | added long tasks |',
+    '|---|---|---|---|',
+  );
+  for (const [posts, c] of Object.entries(m.click)) {
+    lines.push(
+      `| ${posts} | ${fmt(c.scriptMs.diff.median, 3)} (${fmt(c.scriptMs.diff.p95, 3)}) ms | ${fmt(c.taskMs.diff.median, 2)} (${fmt(c.taskMs.diff.p95, 2)}) ms | ${fmt(c.longTasks.diff.median, 0)} |`,
+    );
+  }
+  lines.push('');
+  const cr = m.clickRatio;
+  lines.push(
+    `Click handler ratio (${cr.to} / ${cr.from} posts): ScriptDuration ${fmt(cr.scriptMs.value, 2)} ${ci(cr.scriptMs.ci95)}; TaskDuration ${fmt(cr.taskMs.value, 2)} ${ci(cr.taskMs.ci95)}.`,
+    '',
+  );
+  lines.push('## Scroll mode', '');
+  const s = m.scroll;
+  lines.push(
+    `${s.postsAppended} posts appended to the ${ir.from}-post feed. Added TaskDuration per appended post: median ${fmt(s.taskMsPerPost.diff.median * 1000, 1)} µs (p95 ${fmt(s.taskMsPerPost.diff.p95 * 1000, 1)} µs), of the page's own ${fmt(s.taskMsPerPost.without.median * 1000, 0)} µs; added ScriptDuration per post: median ${fmt(s.scriptMsPerPost.diff.median * 1000, 2)} µs (p95 ${fmt(s.scriptMsPerPost.diff.p95 * 1000, 2)} µs); added long tasks: median ${fmt(s.longTasks.diff.median, 0)}, p95 ${fmt(s.longTasks.diff.p95, 0)}.`,
+    '',
+  );
+  if (m.heap) {
+    lines.push('## Heap at 1,000 posts (after forced garbage collection)', '');
+    lines.push(
+      `JSHeapUsedSize of the page's renderer isolate (main world and Clearline's isolated world together): with ${fmt(m.heap.jsHeapUsedBytes.with.median / 1024, 0)} KB, without ${fmt(m.heap.jsHeapUsedBytes.without.median / 1024, 0)} KB, added median ${fmt(m.heap.jsHeapUsedBytes.diff.median / 1024, 0)} KB (p95 ${fmt(m.heap.jsHeapUsedBytes.diff.p95 / 1024, 0)} KB); Runtime.getHeapUsage agrees: added ${fmt(m.heap.runtimeHeapUsageBytes.diff.median / 1024, 0)} KB.`,
+      '',
+    );
+  }
+  lines.push(`## Click to prompt visible (${m.prompt.posts}-post feed)`, '');
+  lines.push(
+    `From the mouseup of a click on Add friend in a post to the prompt's question painted in its frame. Warm service worker: median ${fmt(m.prompt.warm.median, 0)} ms, p95 ${fmt(m.prompt.warm.p95, 0)} ms. Stopped service worker (ServiceWorker.stopAllWorkers, checked gone before the click): median ${fmt(m.prompt.cold.median, 0)} ms, p95 ${fmt(m.prompt.cold.p95, 0)} ms.`,
+    '',
+  );
+  lines.push('## Content scripts', '');
+  for (const [name, size] of Object.entries(m.contentScripts))
+    lines.push(`- ${name}.js: ${fmt(size.bytes / 1024)} KB, ${fmt(size.gzip / 1024)} KB gzipped`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
