@@ -51,6 +51,8 @@ async function openPrompt(scheme: Scheme): Promise<{ site: Page; frame: Frame }>
   await setScheme(site, scheme);
   await site.click('[role="main"] [aria-label="Add friend"]');
   const frame = await waitForPrompt(site);
+  // The prompt fades in: judge its colours once it is fully shown.
+  await frame.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   return { site, frame };
 }
 

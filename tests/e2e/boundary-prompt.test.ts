@@ -25,6 +25,28 @@ afterAll(async () => {
   await clearline?.close();
 });
 
+/**
+ * Ticks or unticks a working day in Settings and waits until it is stored: each click
+ * saves on its own (read, change, write), so clicking the next day before the last
+ * save landed could write an older list back.
+ */
+async function setWorkDay(options: Page, day: number, on: boolean) {
+  const box = `input[name="workHours.day${day}"]`;
+  await options.waitForSelector(`${box}${on ? ':not(:checked)' : ':checked'}`);
+  await options.click(box);
+  await options.waitForSelector(`${box}${on ? ':checked' : ':not(:checked)'}`);
+  await options.waitForFunction(
+    async (d: number, wanted: boolean) => {
+      const stored = (await chrome.storage.local.get('userSettings')).userSettings as
+        { values?: { workHours?: { days?: number[] } } } | undefined;
+      return (stored?.values?.workHours?.days ?? []).includes(d) === wanted;
+    },
+    {},
+    day,
+    on,
+  );
+}
+
 /** A control by exact visible text (Instagram's buttons carry no aria-label). */
 const byText = (text: string, scope = '') =>
   `::-p-xpath(${scope}//*[(self::button or @role="button") and normalize-space()="${text}"])`;
@@ -297,11 +319,7 @@ describe('answers and modes', () => {
 
   it('messaging a client outside working hours brings the contact-times reminder', async () => {
     const options = await clearline.openExtensionPage('options.html');
-    for (const day of [1, 2, 3, 4, 5]) {
-      await options.waitForSelector(`input[name="workHours.day${day}"]:checked`);
-      await options.click(`input[name="workHours.day${day}"]`);
-      await options.waitForSelector(`input[name="workHours.day${day}"]:not(:checked)`);
-    }
+    for (const day of [1, 2, 3, 4, 5]) await setWorkDay(options, day, false);
     await options.close();
     const page = await clearline.openSite(
       'https://www.facebook.com/profile.php?id=100012345678901',
@@ -371,11 +389,7 @@ describe('answers and modes', () => {
 
   it('within working hours, sending to a client is not interrupted', async () => {
     const options = await clearline.openExtensionPage('options.html');
-    for (const day of [0, 1, 2, 3, 4, 5, 6]) {
-      await options.waitForSelector(`input[name="workHours.day${day}"]:not(:checked)`);
-      await options.click(`input[name="workHours.day${day}"]`);
-      await options.waitForSelector(`input[name="workHours.day${day}"]:checked`);
-    }
+    for (const day of [0, 1, 2, 3, 4, 5, 6]) await setWorkDay(options, day, true);
     // All day, every day: whenever the test runs, it is inside working hours.
     await options.evaluate(async () => {
       const stored = (await chrome.storage.local.get('userSettings')).userSettings as {

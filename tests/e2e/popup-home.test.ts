@@ -100,6 +100,8 @@ describe('a page Clearline does not recognize', () => {
     const options = await clearline.openExtensionPage('options.html');
     await options.waitForSelector('select[name="locale"]');
     await options.select('select[name="locale"]', 'es');
+    // Saved once the page itself has switched language.
+    await options.waitForFunction(() => document.documentElement.lang === 'es');
     try {
       const site = await clearline.openSite(CZECH_PROFILE);
       const popup = await activePopup(site);
@@ -119,6 +121,7 @@ describe('a page Clearline does not recognize', () => {
       await Promise.all([diagnostics.close(), popup.close(), site.close()]);
     } finally {
       await options.select('select[name="locale"]', 'browser');
+      await options.waitForFunction(() => document.documentElement.lang === 'en');
       await options.close();
     }
   });
