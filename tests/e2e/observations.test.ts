@@ -47,7 +47,10 @@ async function readPost(page: Page, n: number) {
 }
 
 async function observations(page: Page) {
-  await page.waitForSelector('section[data-testid="observations"]');
+  // The section is there at once; its list once it has loaded (items, or the empty line).
+  await page.waitForSelector(
+    'section[data-testid="observations"] :is(li[data-testid="observation"], [data-testid="observations-empty"])',
+  );
   return page.$$eval('li[data-testid="observation"]', (items) =>
     items.map((li) => ({
       status: li.getAttribute('data-status'),
