@@ -11,7 +11,8 @@ import { waitForPrompt } from './prompt-page';
 
 let clearline: Clearline;
 beforeAll(async () => {
-  clearline = await startClearline();
+  // The welcome page is one of the pages checked: keep it when it opens.
+  clearline = await startClearline({ keepWelcome: true });
 });
 afterAll(async () => {
   await clearline?.close();
@@ -43,6 +44,39 @@ async function setLanguage(locale: 'en' | 'es') {
   await options.select('select[name="locale"]', locale === 'en' ? 'browser' : 'es');
   await options.waitForFunction((l) => document.documentElement.lang === l, {}, locale);
   await options.close();
+}
+
+/** A policy with every kind of agency text, and one bad key (listed as not applied). */
+const AGENCY_POLICY = {
+  agencyName: 'Northside Recovery Services',
+  policyText: 'Talk with your supervisor before connecting with anyone you serve.',
+  policyUrl: 'https://intranet.northside.example/policy',
+  supervisorContact: 'Dana Lee, 555-0100',
+  promptMode: { friend: 'block-clients', follow: 'remind', message: 'reason' },
+  clientTerm: 'participant',
+  promptScope: 'sometimes',
+};
+
+/**
+ * Runs `check` with the agency policy in Clearline's policy cache, as the
+ * background keeps it from managed storage (which needs root to set: see
+ * policy.test.ts). Waits until the background has settled on "no policy" first,
+ * so that it does not clear the cache under the check.
+ */
+async function withAgencyPolicy(page: Page, check: () => Promise<void>) {
+  await page.waitForFunction(
+    async () => (await chrome.storage.session.get('policySettled')).policySettled === true,
+    { timeout: 45_000, polling: 250 },
+  );
+  await page.evaluate(
+    (policy) => chrome.storage.local.set({ agencyPolicy: { policy, seenAt: Date.now() } }),
+    AGENCY_POLICY,
+  );
+  try {
+    await check();
+  } finally {
+    await page.evaluate(() => chrome.storage.local.remove('agencyPolicy'));
+  }
 }
 
 /** Opens the boundary prompt as a coach meets it: Add friend on a practice profile. */
@@ -92,6 +126,32 @@ for (const locale of ['en', 'es'] as const) {
         expect(await problems(page)).toEqual([]);
         await page.close();
       });
+
+      it(`welcome page, ${scheme}`, async () => {
+        const page = await clearline.openExtensionPage('welcome.html');
+        await setScheme(page, scheme);
+        await page.waitForSelector('[data-testid="welcome"][data-ready="true"]');
+        expect(await problems(page)).toEqual([]);
+        await page.close();
+      });
+
+      it(`options and welcome under an agency policy, ${scheme}`, async () => {
+        const page = await clearline.openExtensionPage('options.html');
+        await setScheme(page, scheme);
+        await withAgencyPolicy(page, async () => {
+          await page.waitForSelector('[data-testid="agency-rules"]');
+          await page.waitForSelector('[data-testid="policy-ignored"]');
+          await page.waitForSelector('[data-testid="source-promptMode"][data-locked="true"]');
+          await page.waitForSelector('[data-testid="lock-state"][data-state="ready"]');
+          expect(await problems(page)).toEqual([]);
+          const welcome = await clearline.openExtensionPage('welcome.html');
+          await setScheme(welcome, scheme);
+          await welcome.waitForSelector('[data-testid="agency-rules"]');
+          expect(await problems(welcome)).toEqual([]);
+          await welcome.close();
+        });
+        await page.close();
+      }, 90_000);
 
       it(`printable report, ${scheme}`, async () => {
         const page = await clearline.openExtensionPage('report.html');
