@@ -18,6 +18,7 @@ import {
 } from '../lib/settings';
 import type { SettingsView } from './useSettings';
 import { tw, type Ui } from './ui';
+import { Notice } from './parts';
 import { SITE_WORDS } from '../lib/page-kind-words';
 import type { SiteId } from '../lib/sites/types';
 
@@ -113,8 +114,7 @@ function IgnoredPolicyKeys({ view }: { view: SettingsView }) {
   const ignored = view.settings.ignored.filter((i) => i.source === 'agency');
   if (ignored.length === 0) return null;
   return (
-    <div class="warning-box" data-testid="policy-ignored" role="note">
-      <h3>{t('policyIgnoredHeading')}</h3>
+    <Notice tone="warning" testId="policy-ignored" title={t('policyIgnoredHeading')}>
       <p>{t('policyIgnoredIntro')}</p>
       <ul>
         {ignored.map((item) => (
@@ -123,7 +123,7 @@ function IgnoredPolicyKeys({ view }: { view: SettingsView }) {
           </li>
         ))}
       </ul>
-    </div>
+    </Notice>
   );
 }
 
@@ -180,11 +180,13 @@ export function SettingsSection({ view }: { view: SettingsView }) {
       </p>
 
       {settings.agency.allowUserChanges === false && (
-        <p class="notice" data-testid="settings-all-locked">
-          {settings.agency.agencyName?.trim()
-            ? t('settingsAllLockedNamed', settings.agency.agencyName.trim())
-            : t('settingsAllLocked')}
-        </p>
+        <Notice tone="info" testId="settings-all-locked">
+          <p>
+            {settings.agency.agencyName?.trim()
+              ? t('settingsAllLockedNamed', settings.agency.agencyName.trim())
+              : t('settingsAllLocked')}
+          </p>
+        </Notice>
       )}
       <IgnoredPolicyKeys view={view} />
 

@@ -7,6 +7,7 @@ import { browser } from '../../lib/browser';
 import { AgencyRules } from '../../components/AgencyRules';
 import { useSettings } from '../../components/useSettings';
 import { tw } from '../../components/ui';
+import { Button } from '../../components/parts';
 
 export function WelcomeApp() {
   const view = useSettings();
@@ -51,12 +52,12 @@ export function WelcomeApp() {
       <section class="section" aria-labelledby="welcome-start">
         <h2 id="welcome-start">{t('welcomeStartHeading')}</h2>
         <p class="field-row">
-          <button type="button" onClick={openOptions('#audit')} data-testid="welcome-audit">
+          <Button variant="primary" onClick={openOptions('#audit')} data-testid="welcome-audit">
             {t('welcomeStartAudit')}
-          </button>
-          <button type="button" onClick={openOptions('')} data-testid="welcome-options">
+          </Button>
+          <Button onClick={openOptions('')} data-testid="welcome-options">
             {tw(view, 'welcomeStartList')}
-          </button>
+          </Button>
         </p>
       </section>
     </main>
