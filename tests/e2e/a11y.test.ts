@@ -274,3 +274,46 @@ describe('keyboard only', () => {
     await site.close();
   });
 });
+
+/**
+ * Tabs through a whole page once: until focus comes back to the first control
+ * after leaving it. A control may keep focus over several presses (a time field's
+ * hour and minute parts), so a repeat ends the walk only at the start.
+ */
+async function tabThrough(page: Page, max = 400): Promise<Focused[]> {
+  const seen = new Map<string, Focused>();
+  let first: string | null = null;
+  let previous: string | null = null;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (!now) continue;
+    if (first === null) first = now.key;
+    else if (now.key === first && previous !== first) break;
+    seen.set(now.key, now);
+    previous = now.key;
+  }
+  return [...seen.values()];
+}
+
+describe('keyboard only: the pages with forms', () => {
+  for (const path of ['options.html', 'welcome.html']) {
+    it(`${path}: Tab reaches every control, each with a visible focus ring`, async () => {
+      const page = await clearline.openExtensionPage(path);
+      await page.bringToFront();
+      if (path === 'options.html') {
+        await page.waitForSelector('form[data-testid="add-client"]');
+        await page.waitForSelector('[data-testid="lock-state"][data-state="ready"]');
+        await page.waitForSelector('[data-testid="audit-item"]');
+      } else {
+        await page.waitForSelector('[data-testid="welcome"][data-ready="true"]');
+      }
+      const wanted = await controls(page);
+      expect(wanted.length).toBeGreaterThanOrEqual(2);
+      const visited = await tabThrough(page);
+      expect(visited.map((v) => v.key).sort()).toEqual([...new Set(wanted)].sort());
+      for (const v of visited) expect(v.ring, v.key).toBe(true);
+      await page.close();
+    }, 120_000);
+  }
+});
