@@ -9,7 +9,7 @@ import { browser, type Runtime } from '../browser';
 import { sendMessage, TAB_MESSAGES } from '../messaging';
 import { categoryOf, PASS_THROUGH_MS } from '../prompt/types';
 import { withinWorkingHours } from '../prompt/working-hours';
-import { DEFAULT_SETTINGS, loadSettings, watchSettings, type Settings } from '../settings';
+import type { Settings } from '../settings';
 import type {
   ActionKind,
   ActionMatch,
@@ -71,19 +71,12 @@ export function mustStop(
   return true;
 }
 
-export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): void {
-  let settings: Settings = structuredClone(DEFAULT_SETTINGS) as Settings;
-  loadSettings().then(
-    (s) => (settings = s.values),
-    () => undefined, // unreadable settings: the defaults ask before every action (fail closed)
-  );
-  ctx.onInvalidated(
-    watchSettings(
-      (s) => (settings = s.values),
-      () => undefined,
-    ),
-  );
-
+/** `currentSettings`: the runtime's copy, kept fresh by its one settings watch. */
+export function startBoundaryPrompt(
+  adapter: SiteAdapter,
+  ctx: ContentScope,
+  currentSettings: () => Settings,
+): void {
   const verdicts = new Map<string, Verdict>();
   // Someone was marked, answered or removed (in options, the popup, another tab): ask afresh.
   const onListChanged = (changes: Record<string, unknown>, area: string) => {
@@ -296,6 +289,7 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
     }
     const profile = adapter.profileFor(match, new URL(location.href));
     const verdict = profile.keys.length > 0 ? cachedVerdict(verdicts, profile.keys) : undefined;
+    const settings = currentSettings();
     if (!mustStop(settings, match, verdict)) return;
     block(event);
     // The background skips the question only for someone known not to be a client
@@ -317,7 +311,7 @@ export function startBoundaryPrompt(adapter: SiteAdapter, ctx: ContentScope): vo
   const interceptPost = (event: Event, match: PostActionMatch | null, replayable = true) => {
     if (!match?.post) return;
     if (open) return block(event);
-    if (match.kind === 'react' && !settings.remindOnReact) return;
+    if (match.kind === 'react' && !currentSettings().remindOnReact) return;
     const until = passThrough.get(match.control);
     if (until !== undefined) {
       passThrough.delete(match.control);

@@ -4,7 +4,13 @@
 // the coach turns Clearline off for the site, it stops them all and does nothing.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage, type PageStatus } from '../messaging';
-import { loadSettings, watchSettings, type EffectiveSettings } from '../settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  watchSettings,
+  type EffectiveSettings,
+  type Settings,
+} from '../settings';
 import { startScope, type ContentScope } from './scope';
 import type { SiteAdapter } from '../sites/types';
 import { startBoundaryPrompt } from './boundary-prompt';
@@ -31,14 +37,18 @@ export function readPageStatus(adapter: SiteAdapter, url: URL, doc: Document): P
 export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptContext): void {
   // Started at once, before the settings are read, so that the prompt's listeners
   // come before any page script's (fail closed); stopped if the site is turned off.
-  let running: { stop(): void } | null = startFeatures(adapter, ctx);
+  // Until they are read, the defaults ask before every action.
+  let settings = structuredClone(DEFAULT_SETTINGS) as Settings;
+  const currentSettings = () => settings;
+  let running: { stop(): void } | null = startFeatures(adapter, ctx, currentSettings);
   const apply = ({ values }: EffectiveSettings) => {
+    settings = values;
     const on = values.platforms[adapter.id];
     if (!on && running) {
       running.stop();
       running = null;
     } else if (on && !running) {
-      running = startFeatures(adapter, ctx);
+      running = startFeatures(adapter, ctx, currentSettings);
     }
   };
   // Unreadable settings keep Clearline on: a prompt too many, never one missed.
@@ -47,13 +57,21 @@ export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptCont
   ctx.onInvalidated(unwatch);
 }
 
-function startFeatures(adapter: SiteAdapter, ctx: ContentScriptContext): { stop(): void } {
+function startFeatures(
+  adapter: SiteAdapter,
+  ctx: ContentScriptContext,
+  currentSettings: () => Settings,
+): { stop(): void } {
   const { scope, stop } = startScope(ctx);
-  startPageFeatures(adapter, scope);
+  startPageFeatures(adapter, scope, currentSettings);
   return { stop };
 }
 
-function startPageFeatures(adapter: SiteAdapter, ctx: ContentScope): void {
+function startPageFeatures(
+  adapter: SiteAdapter,
+  ctx: ContentScope,
+  currentSettings: () => Settings,
+): void {
   let lastSent = '';
   let stopWatching: (() => void) | null = null;
 
@@ -89,7 +107,7 @@ function startPageFeatures(adapter: SiteAdapter, ctx: ContentScope): void {
 
   ctx.onInvalidated(() => stopWatching?.());
   // Listeners first, at document_start, before any page script can add its own.
-  startBoundaryPrompt(adapter, ctx);
+  startBoundaryPrompt(adapter, ctx, currentSettings);
   // Reading the page waits for it to exist.
   whenParsed(ctx, () => {
     watchOwner();

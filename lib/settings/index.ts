@@ -131,16 +131,13 @@ async function readUserLayer(): Promise<SettingsLayer> {
   return migrateUserSettings(stored[key]).values;
 }
 
-/** The agency policy as last seen in managed storage (lib/policy/sync.ts keeps it). */
-export async function readCachedPolicy(): Promise<unknown> {
-  const { key } = STORAGE_ITEMS.agencyPolicy;
-  const stored = (await browser.storage.local.get(key))[key] as { policy?: unknown } | undefined;
-  return stored?.policy;
-}
-
+/** Both layers in one read: the coach's, and the agency policy as last seen in managed storage (lib/policy/sync.ts keeps it). */
 export async function loadSettings(): Promise<EffectiveSettings> {
-  const [user, policy] = await Promise.all([readUserLayer(), readCachedPolicy()]);
-  return settingsWith(user, policy);
+  const user = STORAGE_ITEMS.userSettings.key;
+  const policy = STORAGE_ITEMS.agencyPolicy.key;
+  const stored = await browser.storage.local.get([user, policy]);
+  const cached = stored[policy] as { policy?: unknown } | undefined;
+  return settingsWith(migrateUserSettings(stored[user]).values, cached?.policy);
 }
 
 export class SettingLockedError extends Error {
