@@ -46,13 +46,20 @@ export default defineBackground(() => {
       void checkObservationReminder();
     }
   });
+  // The re-audit reminder is looked at when the browser starts, on install and
+  // update, and then by its alarm: not on every wake of this worker, where it
+  // would compete with the prompt a click just woke it for.
+  const auditReminder = () => {
+    void scheduleAuditReminder();
+    void checkAuditReminder();
+  };
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void createNotePostMenu();
     if (reason === 'install') void openWelcomeOnInstall();
+    auditReminder();
   });
+  browser.runtime.onStartup.addListener(auditReminder);
   browser.contextMenus.onClicked.addListener((info, tab) => void notePostFromMenu(info, tab));
-  void scheduleAuditReminder();
-  void checkAuditReminder();
   // The notification opens the privacy check.
   browser.notifications.onClicked.addListener(() => void browser.runtime.openOptionsPage());
 });

@@ -1,6 +1,6 @@
 // The boundary prompt page, framed by the content script on the host page. It
-// knows its prompt only by the nonce in its address and learns everything else
-// from the background; it never listens to the host page or its own parent.
+// knows its prompt only by the nonce the content script hands it (main.tsx,
+// lib/prompt/handover.ts) and learns everything else from the background.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AskStage } from '../../components/prompt/AskStage';
 import { CrisisStage } from '../../components/prompt/CrisisStage';
@@ -32,11 +32,16 @@ const sayError =
   (ui: Ui) =>
     describePromptError(ui, error);
 
-/** `firstContext`: the context already asked for by main.tsx, before the page's first render. */
-export function PromptApp({ firstContext }: { firstContext?: Promise<PromptContext> } = {}) {
+/** The prompt this frame shows: its nonce, and its context as asked for by main.tsx. */
+export interface PromptStart {
+  nonce: string;
+  context: Promise<PromptContext>;
+}
+
+export function PromptApp({ start }: { start: Promise<PromptStart> }) {
   const { t, words, locale, ready, settings } = useSettings();
   const ui: Ui = { t, words, locale };
-  const [nonce] = useState(() => location.hash.slice(1));
+  const [nonce, setNonce] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [error, setError] = useState<Say | null>(null);
   const [status, setStatus] = useState<Say | null>(null);
@@ -47,11 +52,14 @@ export function PromptApp({ firstContext }: { firstContext?: Promise<PromptConte
   const shownSent = useRef(false);
 
   useEffect(() => {
-    (firstContext ?? sendMessage('getPromptContext', { nonce })).then(
-      (context) => setPhase({ kind: 'ready', context }),
-      (loadError: unknown) => setPhase({ kind: 'failed', error: loadError }),
-    );
-  }, [nonce, firstContext]);
+    void start.then(({ nonce: handed, context }) => {
+      setNonce(handed);
+      context.then(
+        (first) => setPhase({ kind: 'ready', context: first }),
+        (loadError: unknown) => setPhase({ kind: 'failed', error: loadError }),
+      );
+    });
+  }, [start]);
 
   // Shown only once the settings are in: the language and the agency's word are final.
   const visible = ready && (phase.kind === 'ready' || phase.kind === 'failed');

@@ -1,9 +1,14 @@
 import { mount } from '../../components/mount';
 import { sendMessage } from '../../lib/messaging';
-import { PromptApp } from './App';
+import { awaitHandover } from '../../lib/prompt/handover';
+import { PromptApp, type PromptStart } from './App';
 
-// Asked at once, while the page's language loads and it renders for the first time.
-const firstContext = sendMessage('getPromptContext', { nonce: location.hash.slice(1) });
-firstContext.catch(() => undefined); // the app shows the error; nothing unhandled meanwhile
+// The frame is loaded ahead of time, hidden: its prompt comes with the click
+// (lib/prompt/handover.ts). Its context is asked for at once, while it renders.
+const start: Promise<PromptStart> = awaitHandover(location.hash.slice(1)).then((nonce) => {
+  const context = sendMessage('getPromptContext', { nonce });
+  context.catch(() => undefined); // the app shows the error; nothing unhandled meanwhile
+  return { nonce, context };
+});
 
-mount(<PromptApp firstContext={firstContext} />);
+mount(<PromptApp start={start} />);

@@ -20,7 +20,13 @@ import type {
   SiteAdapter,
 } from '../sites/types';
 import type { Verdict } from '../store/types';
-import { openPromptFrame, type PromptFrame } from './prompt-frame';
+import {
+  openPromptFrame,
+  prepareFrame,
+  type PreparedFrame,
+  type PromptFrame,
+} from './prompt-frame';
+import { randomToken } from '../prompt/handover';
 import { STORAGE_ITEMS } from '../storage-items';
 import { onAddressChange } from './address';
 
@@ -37,14 +43,10 @@ interface OpenPrompt {
 
 /** How long to wait for the background before telling the coach the action was stopped. */
 const OPEN_TIMEOUT_MS = 5_000;
-
-function newNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
+/** The next question's frame is loaded when the page is idle, within this long. */
+const PREPARE_WITHIN_MS = 2_000;
+/** The first one not before this long after the page's load: its start comes first. */
+const PREPARE_AFTER_LOAD_MS = 1_000;
 
 /** What the cache can tell about a person from all their keys, or undefined when it cannot yet. */
 export function cachedVerdict(cache: Map<string, Verdict>, keys: string[]): Verdict | undefined {
@@ -88,6 +90,30 @@ export function startBoundaryPrompt(
   const passThrough = new WeakMap<Element, number>();
   const copyPass = new WeakMap<Element, number>();
   let open: OpenPrompt | null = null;
+  // The next question's frame, loaded ahead of time and hidden (prompt-frame.ts):
+  // one per page, made when the page is idle, and again after each question.
+  let ready: PreparedFrame | null = null;
+  const prepareSoon = () => {
+    if (ready || !ctx.isValid) return;
+    const idle = window.requestIdleCallback ?? ((run: () => void) => ctx.setTimeout(run, 200));
+    idle(
+      () => {
+        if (!ready && !open && ctx.isValid) ready = prepareFrame();
+      },
+      { timeout: PREPARE_WITHIN_MS },
+    );
+  };
+  const takeReady = () => {
+    const frame = ready;
+    ready = null;
+    return frame;
+  };
+  ctx.onInvalidated(() => takeReady()?.discard());
+  // Making a frame costs the page a few milliseconds: the first one waits until
+  // a while after the page's load (docs/performance.md).
+  const prepareAfterLoad = () => ctx.setTimeout(prepareSoon, PREPARE_AFTER_LOAD_MS);
+  if (document.readyState === 'complete') prepareAfterLoad();
+  else ctx.addEventListener(window, 'load', prepareAfterLoad, { once: true });
   /** Where the coach last right-clicked, for the "Note this post for follow-up" menu item. */
   let contextTarget: Element | null = null;
 
@@ -151,6 +177,7 @@ export function startBoundaryPrompt(
   const endPrompt = () => {
     open?.frame?.close();
     open = null;
+    prepareSoon();
   };
 
   /** The page hid, covered or removed the question, or it never loaded: keep blocking, and say so. */
@@ -158,7 +185,7 @@ export function startBoundaryPrompt(
     prompt.frame?.close();
     void sendMessage('closePrompt', { nonce: prompt.nonce }).catch(() => undefined);
     open = null;
-    const nonce = newNonce();
+    const nonce = randomToken();
     const notice: OpenPrompt = { ...prompt, nonce, frame: null };
     open = notice;
     sendMessage('openPrompt', {
@@ -178,6 +205,7 @@ export function startBoundaryPrompt(
           () => {
             // Even the notice was tampered with: the action stays blocked; the browser's own dialog says why.
             if (open === notice) open = null;
+            prepareSoon();
             window.alert(
               browser.i18n.getMessage('promptTamperedAlert') || 'Clearline stopped this action.',
             );
@@ -187,6 +215,7 @@ export function startBoundaryPrompt(
       })
       .catch(() => {
         if (open === notice) open = null;
+        prepareSoon();
       });
   };
 
@@ -197,7 +226,7 @@ export function startBoundaryPrompt(
     post: OpenPrompt['post'] | undefined,
     early: boolean,
   ) => {
-    const nonce = newNonce();
+    const nonce = randomToken();
     const prompt: OpenPrompt = {
       nonce,
       match,
@@ -208,9 +237,13 @@ export function startBoundaryPrompt(
     };
     open = prompt;
     const openFrame = () =>
-      openPromptFrame(nonce, () => {
-        if (open === prompt) stopped(prompt);
-      });
+      openPromptFrame(
+        nonce,
+        () => {
+          if (open === prompt) stopped(prompt);
+        },
+        { ready: takeReady() },
+      );
     // A background that never answers must not leave every action blocked without a word.
     ctx.setTimeout(() => {
       if (open === prompt && !prompt.frame) stopped(prompt);
@@ -232,8 +265,7 @@ export function startBoundaryPrompt(
       .then(({ show }) => {
         if (open !== prompt) return;
         if (!show) {
-          prompt.frame?.close();
-          open = null;
+          endPrompt();
           return replay(prompt);
         }
         prompt.frame ??= openFrame();

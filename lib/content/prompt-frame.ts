@@ -11,7 +11,12 @@
 // (the runtime blocks them), covered actions stay blocked while a prompt is open,
 // and focus that leaves the frame for the page is brought back (keepFocus). The
 // rare "stopped" notice, shown after tampering, stays a modal dialog.
+//
+// The next question's frame is loaded ahead of time, hidden (prepareFrame): a
+// click then only shows it and hands it its nonce (lib/prompt/handover.ts),
+// instead of waiting for the prompt page, and often the extension's process, to load.
 import { browser } from '../browser';
+import { handOver, randomToken } from '../prompt/handover';
 
 export type FrameTrouble = 'removed' | 'hidden' | 'covered' | 'not-loaded';
 
@@ -20,11 +25,15 @@ const LOAD_TIMEOUT_MS = 5_000;
 /** How often to look at the host while the prompt is open (and only then). */
 const CHECK_MS = 200;
 
+// The host makes no box of its own (display: contents): adding it to a long page
+// then lays out nothing of the page, where an inline host cost 25-50 ms on a
+// 1,000-post feed.
 const STYLE = `
-  :host { all: initial; }
+  :host { all: initial; display: contents; }
   .layer { all: initial; position: fixed; inset: 0; width: 100vw; height: 100vh; margin: 0; padding: 0;
     border: 0; display: flex; align-items: center; justify-content: center; overflow: hidden;
     background: rgba(0, 0, 0, 0.45); opacity: 1; visibility: visible; }
+  .layer:not(:popover-open) { display: none; }
   .layer::backdrop { background: transparent; }
   .box { all: initial; display: block; width: min(460px, 96vw); height: min(560px, 92vh);
     border-radius: 12px; overflow: hidden; box-shadow: 0 12px 48px rgba(0,0,0,.45); background: Canvas; }
@@ -52,20 +61,39 @@ export interface PromptFrame {
   close(): void;
 }
 
-export function openPromptFrame(
-  nonce: string,
-  onTrouble: (trouble: FrameTrouble) => void,
-  options: { modal?: boolean } = {},
-): PromptFrame {
-  const modal = options.modal ?? false;
+/** The parts of a prompt frame on the page, shown or not yet. */
+interface FrameParts {
+  host: HTMLElement;
+  /** What sits in the top layer: the popover, or the modal dialog. */
+  layer: HTMLElement;
+  /** What holds the question. */
+  dialog: HTMLElement;
+  iframe: HTMLIFrameElement;
+  secret: string;
+  /** How many documents the iframe has loaded: ours is the first; more means it was navigated. */
+  loads: () => number;
+}
+
+/**
+ * A prompt frame loaded ahead of time, hidden, so that a click only has to show
+ * it and hand it its nonce: loading the prompt page (and, after a while idle,
+ * starting the extension's process) no longer waits for the click.
+ */
+export interface PreparedFrame {
+  discard(): void;
+}
+
+const prepared = new WeakMap<PreparedFrame, FrameParts>();
+
+function buildFrame(modal: boolean): FrameParts {
   const host = document.createElement(randomTag());
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = STYLE;
   const iframe = document.createElement('iframe');
   iframe.title = 'Clearline';
-  iframe.src = `${browser.runtime.getURL('/prompt.html')}#${nonce}`;
-  // `layer` is what sits in the top layer; `dialog` is what holds the question.
+  const secret = randomToken();
+  iframe.src = `${browser.runtime.getURL('/prompt.html')}#${secret}`;
   let layer: HTMLElement;
   let dialog: HTMLElement;
   if (modal) {
@@ -84,12 +112,53 @@ export function openPromptFrame(
   }
   dialog.setAttribute('aria-label', 'Clearline');
   root.append(style, layer);
+  let loads = 0;
+  iframe.addEventListener('load', () => (loads += 1));
   document.documentElement.append(host);
+  return { host, layer, dialog, iframe, secret, loads: () => loads };
+}
+
+/** Loads a prompt frame, hidden (a popover not shown is not rendered), for the next question. */
+export function prepareFrame(): PreparedFrame {
+  const parts = buildFrame(false);
+  const frame: PreparedFrame = { discard: () => parts.host.remove() };
+  prepared.set(frame, parts);
+  return frame;
+}
+
+/** The prepared frame's parts, if it is still ours to show: on the page, loaded once, not navigated away. */
+function takePrepared(frame: PreparedFrame | null | undefined): FrameParts | null {
+  const parts = frame ? prepared.get(frame) : undefined;
+  if (!frame || !parts) return null;
+  prepared.delete(frame);
+  if (parts.host.isConnected && parts.loads() <= 1) return parts;
+  parts.host.remove();
+  return null;
+}
+
+/**
+ * Shows the question for `nonce`: in `ready` (a prepared frame) when it is still
+ * usable, else in a frame made now. The frame learns the nonce once it is loaded.
+ */
+export function openPromptFrame(
+  nonce: string,
+  onTrouble: (trouble: FrameTrouble) => void,
+  options: { modal?: boolean; ready?: PreparedFrame | null } = {},
+): PromptFrame {
+  const modal = options.modal ?? false;
+  const parts = (!modal && takePrepared(options.ready)) || buildFrame(modal);
+  const { host, layer, dialog, iframe } = parts;
   if (layer instanceof HTMLDialogElement) layer.showModal();
   else layer.showPopover();
   iframe.focus();
   const isOpen = () =>
     layer instanceof HTMLDialogElement ? layer.open : layer.matches(':popover-open');
+  const handOverNow = () => {
+    // The frame's address is a dynamic one (use_dynamic_url); its document's origin is ours.
+    const origin = new URL(browser.runtime.getURL('/')).origin;
+    if (!closed && iframe.contentWindow)
+      handOver(iframe.contentWindow, origin, parts.secret, nonce);
+  };
 
   let closed = false;
   let shown = false;
@@ -164,10 +233,11 @@ export function openPromptFrame(
     }, LOAD_TIMEOUT_MS),
   );
   // Our page loads once; a second load means something navigated the frame away.
-  let loads = 0;
+  // The first load hands the frame its nonce, unless it was loaded ahead of time.
+  if (parts.loads() === 1) handOverNow();
   iframe.addEventListener('load', () => {
-    loads += 1;
-    if (loads > 1) trouble('removed');
+    if (parts.loads() === 1) handOverNow();
+    else trouble('removed');
   });
 
   const frame: PromptFrame = {

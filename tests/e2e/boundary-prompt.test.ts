@@ -12,6 +12,7 @@ import {
   expectNoPrompt,
   pageSaw,
   promptFrame,
+  promptFrames,
   promptText,
   waitForPrompt,
   waitForPromptGone,
@@ -414,6 +415,113 @@ describe('answers and modes', () => {
   });
 });
 
+describe("the prompt's frame, loaded ahead of time", () => {
+  const PAGE = `<!doctype html><html lang="en"><title>Demo</title><body><div role="main">
+    <h1>Jordan Example</h1>
+    <div role="button" tabindex="0" aria-label="Add friend">Add friend</div></div>
+    <script>window.__pageSaw = { clicks: [], keys: [] };
+      document.addEventListener('click', (e) => __pageSaw.clicks.push({ label: e.target.getAttribute('aria-label') || '', trusted: e.isTrusted }), true);</script></body></html>`;
+  const URL = 'https://www.facebook.com/jordan.example.demo';
+  // The page's own document, for a frame it navigates away from Clearline's.
+  const STOLEN = 'https://www.facebook.com/stolen-frame';
+  const STOLEN_PAGE = `<!doctype html><title>Stolen</title><script>
+    parent.__stolen = parent.__stolen || [];
+    addEventListener('message', (e) => parent.__stolen.push(JSON.stringify(e.data)));</script>`;
+  const open = () => clearline.openSite(URL, { [URL]: PAGE, [STOLEN]: STOLEN_PAGE });
+
+  /** Waits until Clearline has loaded its hidden frame for the next question. */
+  async function preparedFrame(page: Page) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      for (const frame of promptFrames(page)) {
+        const state = await frame.evaluate(() => document.readyState).catch(() => null);
+        if (state === 'complete') return frame;
+      }
+      if (Date.now() > deadline) throw new Error('no prompt frame was prepared');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** The question, whole: the ask stage's buttons, not an error or a "stopped" notice. */
+  async function expectQuestion(page: Page) {
+    const frame = await waitForPrompt(page);
+    await frame.waitForFunction(() => document.body.innerText.includes('Jordan Example'), {
+      timeout: 5_000,
+    });
+    expect(await buttonNames(frame)).toContain('Continue');
+    return frame;
+  }
+
+  it('is hidden until a click, covers nothing, and shows the question at the click', async () => {
+    const page = await open();
+    await preparedFrame(page);
+    expect(await promptFrame(page)).toBeUndefined();
+    // Nothing of it takes clicks: a click where it would be reaches the page.
+    await page.mouse.click(640, 450);
+    expect(await pageSaw(page)).toBe(1);
+    await page.click('[aria-label="Add friend"]');
+    const frame = await expectQuestion(page);
+    expect(promptFrames(page)).toHaveLength(1); // the prepared one, now shown
+    await choose(frame, 'Cancel');
+    await waitForPromptGone(page);
+    // The next question gets a new one, prepared while the page is idle.
+    await preparedFrame(page);
+    await page.click('[aria-label="Add friend"]');
+    await choose(await expectQuestion(page), 'Cancel');
+    expect(await pageSaw(page, 'Add friend')).toBe(0);
+    await page.close();
+  });
+
+  it("is out of the page's reach, and takes no prompt but the one Clearline hands it", async () => {
+    const page = await open();
+    const prepared = await preparedFrame(page);
+    // In a closed shadow root, the frame is not among the page's frames: the page can
+    // neither post to it nor navigate it.
+    expect(await page.evaluate(() => window.frames.length)).toBe(0);
+    // Were it reached, messages as if from the page, without the secret in the frame's
+    // address, are ignored (sent here from inside the frame, with the page as their source).
+    await prepared.evaluate(() => {
+      const nonce = 'AAAAAAAAAAAAAAAAAAAAAA';
+      for (const data of [
+        { clearlinePrompt: 1, secret: 'BBBBBBBBBBBBBBBBBBBBBB', nonce },
+        { clearlinePrompt: 1, secret: location.hash, nonce },
+        { clearlinePrompt: 1, nonce },
+        nonce,
+      ])
+        dispatchEvent(new MessageEvent('message', { data, source: window.parent }));
+    });
+    await expectNoPrompt(page, 300);
+    await page.click('[aria-label="Add friend"]');
+    await choose(await expectQuestion(page), 'Cancel');
+    expect(await pageSaw(page, 'Add friend')).toBe(0);
+    await page.close();
+  });
+
+  it('navigated elsewhere, it is never shown and never told anything', async () => {
+    const page = await open();
+    const prepared = await preparedFrame(page);
+    // The frame moves into the page's own process: puppeteer loses it as it goes.
+    await prepared.goto(STOLEN).catch(() => undefined);
+    await page.waitForFunction(() => Array.isArray((window as { __stolen?: unknown[] }).__stolen));
+    await page.click('[aria-label="Add friend"]');
+    await choose(await expectQuestion(page), 'Cancel');
+    expect(await page.evaluate(() => (window as { __stolen?: unknown[] }).__stolen)).toEqual([]);
+    expect(await pageSaw(page, 'Add friend')).toBe(0);
+    await page.close();
+  });
+
+  it('removed by the page before the click, a new frame asks', async () => {
+    const page = await open();
+    await preparedFrame(page);
+    await page.evaluate(() => document.documentElement.lastElementChild?.remove());
+    expect(promptFrames(page)).toHaveLength(0);
+    await page.click('[aria-label="Add friend"]');
+    await choose(await expectQuestion(page), 'Cancel');
+    expect(await pageSaw(page, 'Add friend')).toBe(0);
+    await page.close();
+  });
+});
+
 describe('a hostile page', () => {
   const MARKUP = '<img src=x onerror="window.parent.pwned=1">';
   const hostile = `<!doctype html><html lang="en"><title>Demo</title><body><div role="main">
@@ -513,7 +621,7 @@ describe('a hostile page', () => {
       JSON.stringify((window as unknown as { __pageSaw: unknown }).__pageSaw),
     );
     expect(await pageSaw(page), saw).toBe(0);
-    expect(page.frames().filter((f) => f.url().includes('/prompt.html'))).toHaveLength(1);
+    expect(promptFrames(page)).toHaveLength(1);
     await choose(frame, 'Cancel');
     await page.close();
   });
@@ -531,7 +639,7 @@ describe('a hostile page', () => {
       ).toEqual([]);
       expect(await pageSaw(page)).toBe(0);
       await choose(frame, 'Cancel');
-      expect(promptFrame(page)).toBeDefined();
+      expect(await promptFrame(page)).toBeDefined();
       await page.close();
     });
   }

@@ -21,6 +21,7 @@ import {
   choose,
   expectNoPrompt,
   pageSaw,
+  promptFrames,
   waitForPrompt,
   waitForPromptGone,
 } from './prompt-page';
@@ -181,6 +182,9 @@ describe.skipIf(!isRoot)('agency policy through the browser policy file', () => 
     );
     await expectNoPrompt(page);
     expect(await pageSaw(page)).toBe(before + 1);
+    // Not even a hidden frame for a next question (it would come a second or two after load).
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(promptFrames(page)).toHaveLength(0);
     const popup = await clearline.openPopupFor(page);
     const report = await popupReport(popup);
     expect(report.state).toBe('turned-off');

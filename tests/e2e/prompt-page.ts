@@ -11,15 +11,27 @@ export async function pageSaw(page: Page, label?: string): Promise<number> {
   }, label);
 }
 
-export function promptFrame(page: Page): Frame | undefined {
-  return page.frames().find((f) => f.url().includes('/prompt.html'));
+/** Clearline's prompt frames on the page, shown or not (one is loaded ahead of time, hidden). */
+export function promptFrames(page: Page): Frame[] {
+  return page.frames().filter((f) => f.url().includes('/prompt.html'));
+}
+
+/** The prompt the coach sees: a prompt frame whose element on the page is visible. */
+export async function promptFrame(page: Page): Promise<Frame | undefined> {
+  for (const frame of promptFrames(page)) {
+    const owner = await frame.frameElement().catch(() => null);
+    const shown = await owner?.evaluate((el) => el.checkVisibility()).catch(() => false);
+    await owner?.dispose();
+    if (shown) return frame;
+  }
+  return undefined;
 }
 
 /** Waits for the prompt frame to appear and render its buttons. */
 export async function waitForPrompt(page: Page, timeout = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const frame = promptFrame(page);
+    const frame = await promptFrame(page);
     if (frame) {
       try {
         await frame.waitForSelector('::-p-aria([role="button"])', {
@@ -37,12 +49,12 @@ export async function waitForPrompt(page: Page, timeout = 10_000): Promise<Frame
 
 export async function expectNoPrompt(page: Page, wait = 800): Promise<void> {
   await new Promise((r) => setTimeout(r, wait));
-  if (promptFrame(page)) throw new Error('a prompt appeared');
+  if (await promptFrame(page)) throw new Error('a prompt appeared');
 }
 
 export async function waitForPromptGone(page: Page, timeout = 10_000): Promise<void> {
   const deadline = Date.now() + timeout;
-  while (promptFrame(page)) {
+  while (await promptFrame(page)) {
     if (Date.now() > deadline) throw new Error('the prompt did not close');
     await new Promise((r) => setTimeout(r, 50));
   }

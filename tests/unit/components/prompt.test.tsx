@@ -6,6 +6,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PromptApp } from '../../../entrypoints/prompt/App';
+import { handedOver } from './prompt-start';
 import { MessageError, sendMessage, type MessageName } from '../../../lib/messaging';
 import { PROMPT_INERT_MS, type PromptContext } from '../../../lib/prompt/types';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
@@ -68,7 +69,7 @@ async function open(term?: 'participant', locale?: 'es') {
       },
     });
   }
-  render(<PromptApp />);
+  render(<PromptApp start={handedOver(NONCE)} />);
   for (let i = 0; i < 5; i++) await advance(0);
 }
 const live = () => advance(PROMPT_INERT_MS);
@@ -84,7 +85,6 @@ beforeEach(() => {
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
   send.mockReset();
-  location.hash = `#${NONCE}`;
 });
 afterEach(() => {
   cleanup();
