@@ -1,7 +1,8 @@
 // Both locale catalogs, registered before any handler can translate a notification or menu.
 import '../lib/i18n-bundled';
 import { browser, type Runtime } from '../lib/browser';
-import { createRouter, type Handlers } from '../lib/messaging';
+import { type Handlers } from '../lib/messaging';
+import { createRouter } from '../lib/router';
 import { forgetTab, pageStatusHandlers } from '../lib/page-status';
 import { forgetTabPrompts, promptHandlers } from '../lib/prompt/registry';
 import { auditHandlers } from '../lib/audit/handlers';

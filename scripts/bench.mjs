@@ -42,6 +42,8 @@ const CLICKS = 10;
 /** Quiet time after `load` before reading the load metrics (both profiles alike). */
 const SETTLE_MS = 500;
 const PROMPT_POSTS = 1000;
+/** The size at which a tab's first load (Clearline's start in a new process) is also measured. */
+const FIRST_LOAD_POSTS = 1000;
 /**
  * After `load`, Clearline loads the next prompt's frame (hidden) once the page
  * is idle, about a second later. Its one-time cost is read over this window
@@ -169,14 +171,32 @@ async function closeWelcomeTab(browser) {
 
 const checked = new Set();
 
-/** Opens the feed with `posts` posts in a fresh tab of `arm`; returns the page and its CDP session. */
-async function openFeed(arm, posts) {
+/**
+ * A small page of the same site, loaded first in the tab for a "later load":
+ * the tab's renderer process has then already run Clearline's content script
+ * (and compiled it), as for every page after the first in a tab.
+ */
+const EARLIER_PAGE = 'https://www.facebook.com/alex.rivera.demo';
+
+/**
+ * Opens the feed with `posts` posts in a fresh tab of `arm`; returns the page, its
+ * CDP session and the metrics before the feed's navigation (zero for a first load).
+ * `later`: the feed is the tab's second page, after EARLIER_PAGE.
+ */
+async function openFeed(arm, posts, { later = true } = {}) {
   const page = await arm.browser.newPage();
   await page.bringToFront(); // a visible tab in both profiles (animation frames, timers)
   await page.evaluateOnNewDocument(probe);
   await servePracticeSite(page, { extra: { [FEED_URL]: feed(posts) } });
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
+  // Chromium's page metrics start afresh with each new document (checked: a second
+  // navigation's counters start below the first's), so the feed's are read as they are.
+  const base = { task: 0, script: 0, thread: 0, layout: 0, style: 0, heap: 0 };
+  if (later) {
+    await page.goto(EARLIER_PAGE, { waitUntil: 'load' });
+    await sleep(SETTLE_MS);
+  }
   await page.goto(FEED_URL, { waitUntil: 'load', timeout: 180_000 });
   await sleep(SETTLE_MS);
   if (!checked.has(posts)) {
@@ -187,13 +207,27 @@ async function openFeed(arm, posts) {
     if (items !== posts) throw new Error(`the feed has ${items} top-level posts, not ${posts}`);
     checked.add(posts);
   }
-  return { page, cdp };
+  return { page, cdp, base };
+}
+
+/** A first load: the feed as a new tab's first page (its process starts Clearline afresh). */
+async function measureFirstLoad(arm, posts) {
+  const { page, cdp, base } = await openFeed(arm, posts, { later: false });
+  const m = delta(base, await metrics(cdp));
+  const out = {
+    task: m.task,
+    script: m.script,
+    thread: m.thread,
+    longTasks: (await longTasks(page)).length,
+  };
+  await page.close();
+  return out;
 }
 
 /** Load: main-thread time, script time and long tasks from navigation to settled. */
 async function measureLoad(arm, posts, extra) {
-  const { page, cdp } = await openFeed(arm, posts);
-  const m = await metrics(cdp);
+  const { page, cdp, base } = await openFeed(arm, posts);
+  const m = delta(base, await metrics(cdp));
   const tasks = await longTasks(page);
   const out = {
     task: m.task,
@@ -205,8 +239,9 @@ async function measureLoad(arm, posts, extra) {
     longTaskMs: tasks.reduce((s, [, d]) => s + d, 0),
   };
   if (extra.afterLoad) {
+    const settled = await metrics(cdp);
     await sleep(AFTER_LOAD_MS);
-    const d = delta(m, await metrics(cdp));
+    const d = delta(settled, await metrics(cdp));
     out.afterLoad = {
       task: d.task,
       script: d.script,
@@ -373,6 +408,7 @@ async function main() {
   const runs = { with: {}, without: {} };
   const cold = [];
   const early = [];
+  const firstLoads = { with: [], without: [] };
   try {
     log('warm-up (not counted)');
     for (const arm of Object.values(arms)) await measureLoad(arm, SIZES[0], {});
@@ -392,6 +428,11 @@ async function main() {
           (runs[name][posts] ??= []).push(result);
         }
       }
+      if (SIZES.includes(FIRST_LOAD_POSTS)) {
+        const order = rep % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+        for (const name of order)
+          firstLoads[name].push(await measureFirstLoad(arms[name], FIRST_LOAD_POSTS));
+      }
       if (SIZES.includes(PROMPT_POSTS)) {
         cold.push(await promptCold(arms.with));
         early.push(await promptEarly(arms.with));
@@ -407,7 +448,7 @@ async function main() {
     await without.close();
   }
 
-  const results = summarize({ runs, cold, early, sizes, chromium, startedAt });
+  const results = summarize({ runs, firstLoads, cold, early, sizes, chromium, startedAt });
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   writeFileSync(join(OUT, 'results.md'), markdown(results));
@@ -426,7 +467,7 @@ function roundDeep(value) {
   return value;
 }
 
-function summarize({ runs, cold, early, sizes, chromium, startedAt }) {
+function summarize({ runs, firstLoads, cold, early, sizes, chromium, startedAt }) {
   const sizesRun = Object.keys(runs.with).map(Number);
   const pair = (posts, path) =>
     paired(pick(runs.with[posts], path), pick(runs.without[posts], path));
@@ -440,6 +481,18 @@ function summarize({ runs, cold, early, sizes, chromium, startedAt }) {
       longTaskMs: pair(posts, 'longTaskMs'),
     };
   }
+  const firstLoad = firstLoads.with.length
+    ? {
+        posts: FIRST_LOAD_POSTS,
+        taskMs: paired(pick(firstLoads.with, 'task'), pick(firstLoads.without, 'task')),
+        scriptMs: paired(pick(firstLoads.with, 'script'), pick(firstLoads.without, 'script')),
+        threadMs: paired(pick(firstLoads.with, 'thread'), pick(firstLoads.without, 'thread')),
+        longTasks: paired(
+          pick(firstLoads.with, 'longTasks'),
+          pick(firstLoads.without, 'longTasks'),
+        ),
+      }
+    : null;
   const lo = Math.min(...sizesRun);
   const hi = Math.max(...sizesRun);
   const idle = {};
@@ -498,6 +551,7 @@ function summarize({ runs, cold, early, sizes, chromium, startedAt }) {
     : null;
   const measured = {
     load,
+    firstLoad,
     idleCostRatio: { from: lo, to: hi, ...idle },
     click,
     clickRatio: { from: lo, to: hi, ...clickRatio },
@@ -559,12 +613,15 @@ function markdown(r) {
     '| Posts | TaskDuration with / without (median ms) | added TaskDuration median (95% CI) | p95 | added ScriptDuration median | p95 | added ThreadTime median | added long tasks median / p95 |',
     '|---|---|---|---|---|---|---|---|',
   );
-  for (const [posts, l] of Object.entries(m.load)) {
-    lines.push(
-      `| ${posts} | ${fmt(l.taskMs.with.median)} / ${fmt(l.taskMs.without.median)} | ${fmt(l.taskMs.diff.median)} ${ci(l.taskMs.diff.ci95)} | ${fmt(l.taskMs.diff.p95)} | ${fmt(l.scriptMs.diff.median, 2)} | ${fmt(l.scriptMs.diff.p95, 2)} | ${fmt(l.threadMs.diff.median)} | ${fmt(l.longTasks.diff.median, 0)} / ${fmt(l.longTasks.diff.p95, 0)} |`,
-    );
-  }
+  const row = (label, l) =>
+    `| ${label} | ${fmt(l.taskMs.with.median)} / ${fmt(l.taskMs.without.median)} | ${fmt(l.taskMs.diff.median)} ${ci(l.taskMs.diff.ci95)} | ${fmt(l.taskMs.diff.p95)} | ${fmt(l.scriptMs.diff.median, 2)} | ${fmt(l.scriptMs.diff.p95, 2)} | ${fmt(l.threadMs.diff.median)} | ${fmt(l.longTasks.diff.median, 0)} / ${fmt(l.longTasks.diff.p95, 0)} |`;
+  for (const [posts, l] of Object.entries(m.load)) lines.push(row(`${posts}, later load`, l));
+  if (m.firstLoad) lines.push(row(`${m.firstLoad.posts}, first load`, m.firstLoad));
   lines.push('');
+  lines.push(
+    "A later load is the feed opened as a tab's second page of the site, the usual case (the tab's renderer process has run Clearline before). A first load is the feed as a new tab's first page: Clearline's content script starts in a new process, compiled afresh; the load budget is judged on it, the worse case.",
+    '',
+  );
   const ir = m.idleCostRatio;
   lines.push(
     `Idle cost ratio (added cost at ${ir.to} posts / at ${ir.from} posts, ratio of medians, 95% bootstrap interval): TaskDuration ${fmt(ir.taskMs.value, 2)} ${ci(ir.taskMs.ci95)}; ScriptDuration ${fmt(ir.scriptMs.value, 2)} ${ci(ir.scriptMs.ci95)}; ThreadTime ${fmt(ir.threadMs.value, 2)} ${ci(ir.threadMs.ci95)}.`,

@@ -111,9 +111,7 @@ export function startBoundaryPrompt(
   ctx.onInvalidated(() => takeReady()?.discard());
   // Making a frame costs the page a few milliseconds: the first one waits until
   // a while after the page's load (docs/performance.md).
-  const prepareAfterLoad = () => ctx.setTimeout(prepareSoon, PREPARE_AFTER_LOAD_MS);
-  if (document.readyState === 'complete') prepareAfterLoad();
-  else ctx.addEventListener(window, 'load', prepareAfterLoad, { once: true });
+  ctx.afterLoad(prepareSoon, PREPARE_AFTER_LOAD_MS);
   /** Where the coach last right-clicked, for the "Note this post for follow-up" menu item. */
   let contextTarget: Element | null = null;
 

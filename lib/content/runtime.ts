@@ -18,6 +18,8 @@ import { startAuditReader } from './audit-reader';
 import { onAddressChange } from './address';
 import { readDiagnostics } from '../diagnostics';
 
+/** How long after the page's load its first reading waits (docs/performance.md). */
+const READ_AFTER_LOAD_MS = 1_000;
 /** When to look again for own-profile controls on a page that is still rendering. */
 const OWNER_LOOKS_MS = [300, 1_000, 2_500, 5_000, 10_000];
 
@@ -108,16 +110,11 @@ function startPageFeatures(
   ctx.onInvalidated(() => stopWatching?.());
   // Listeners first, at document_start, before any page script can add its own.
   startBoundaryPrompt(adapter, ctx, currentSettings);
-  // Reading the page waits for it to exist.
-  whenParsed(ctx, () => {
+  // Reading the page (for the popup, and the privacy settings pages) can wait
+  // until the page has loaded: the popup says "not started" until then.
+  ctx.afterLoad(() => {
     watchOwner();
     onAddressChange(ctx, watchOwner);
     startAuditReader(adapter, ctx);
-  });
-}
-
-function whenParsed(ctx: ContentScope, run: () => void): void {
-  if (document.readyState === 'loading')
-    ctx.addEventListener(document, 'DOMContentLoaded', run, { once: true });
-  else run();
+  }, READ_AFTER_LOAD_MS);
 }

@@ -16,9 +16,18 @@ export interface ContentScope {
   ): void;
   setTimeout(handler: () => void, ms: number): number;
   setInterval(handler: () => void, ms: number): number;
+  /**
+   * Runs `handler` once, `ms` after the page's load event (or LOAD_WAIT_MS after
+   * its document is parsed, if it never finishes loading): work that can wait
+   * leaves the page's own start alone.
+   */
+  afterLoad(handler: () => void, ms: number): void;
   /** Runs when the scope stops or the extension context goes away, whichever comes first. */
   onInvalidated(callback: () => void): void;
 }
+
+/** A page parsed this long ago but still loading gets its after-load work anyway. */
+const LOAD_WAIT_MS = 10_000;
 
 export function startScope(ctx: ContentScriptContext): { scope: ContentScope; stop(): void } {
   const controller = new AbortController();
@@ -58,6 +67,23 @@ export function startScope(ctx: ContentScriptContext): { scope: ContentScope; st
       }, ms);
       timers.add(id);
       return id;
+    },
+    afterLoad(handler, ms) {
+      let ran = false;
+      const once = () => {
+        if (ran) return;
+        ran = true;
+        handler();
+      };
+      if (document.readyState === 'complete') {
+        scope.setTimeout(once, ms);
+        return;
+      }
+      scope.addEventListener(window, 'load', () => scope.setTimeout(once, ms), { once: true });
+      // Counted from the parsed document: a long page still parsing is loading, not stuck.
+      const fallback = () => scope.setTimeout(once, LOAD_WAIT_MS);
+      if (document.readyState === 'interactive') fallback();
+      else scope.addEventListener(document, 'DOMContentLoaded', fallback, { once: true });
     },
     onInvalidated(callback) {
       if (stopped) callback();

@@ -12,10 +12,12 @@ export const TARGETS = [
     // Judged on ScriptDuration: at load the extension only runs script (it changes no DOM),
     // and the page's own parse/style/layout noise in TaskDuration is far above 10 ms on a
     // shared 2-core machine. TaskDuration and ThreadTime differences are reported beside it.
-    name: 'Added main-thread time at load, 1,000 posts (ScriptDuration, median of paired differences)',
+    // Judged on a tab's first load, where the content script is compiled afresh: the worse
+    // case (a later load in the same tab costs less; both are in results.md).
+    name: "Added main-thread time at load, 1,000 posts, a new tab's first load (ScriptDuration, median of paired differences)",
     budget: '<= 10 ms',
     limit: 10,
-    value: (m) => m.load[1000].scriptMs.diff.median,
+    value: (m) => m.firstLoad.scriptMs.diff.median,
     show: ms,
   },
   {
@@ -25,13 +27,16 @@ export const TARGETS = [
     value: (m) =>
       Math.max(
         ...Object.values(m.load).map((l) => l.longTasks.diff.median),
+        ...(m.firstLoad ? [m.firstLoad.longTasks.diff.median] : []),
         ...Object.values(m.click).map((c) => c.longTasks.diff.median),
         m.scroll.longTasks.diff.median,
       ),
     show: (v) => String(v),
   },
   {
-    name: 'Idle cost ratio, added load cost at 10,000 / 100 posts (ScriptDuration, ratio of medians)',
+    // Judged on later loads: a first load's cost swings with the new process's state
+    // (docs/performance.md), which has nothing to do with the number of posts.
+    name: 'Idle cost ratio, added load cost at 10,000 / 100 posts, later loads (ScriptDuration, ratio of medians)',
     budget: '<= 1.5',
     limit: 1.5,
     value: (m) => m.idleCostRatio.scriptMs.value,

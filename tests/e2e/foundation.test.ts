@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { popupReport, startClearline, type Clearline } from './clearline';
+import { servePracticeSite } from '../support/practice-site.mjs';
 
 let clearline: Clearline;
 beforeAll(async () => {
@@ -118,6 +119,30 @@ describe('content scripts start on both sites and the popup reports the page', (
       expect(report.pageKind).toBe(expected.pageKind);
       expect(report.profileOwner).toBe(expected.owner ?? null);
       await popup.close();
+      await page.close();
+    });
+  }
+});
+
+describe('the sites learn nothing of Clearline', () => {
+  for (const url of ['https://www.facebook.com/', 'https://www.instagram.com/']) {
+    it(`${url}: no message reaches the page's own listeners while Clearline starts`, async () => {
+      const page = await clearline.browser.newPage();
+      // The page's first script: every window message it is sent, as the site would see it.
+      await page.evaluateOnNewDocument(() => {
+        const seen: string[] = [];
+        (window as unknown as { __messages: string[] }).__messages = seen;
+        window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)), true);
+      });
+      await servePracticeSite(page);
+      await page.goto(url, { waitUntil: 'load' });
+      // Past the page's reading and the prompt frame's preparation (each about a second after load).
+      await new Promise((r) => setTimeout(r, 2_500));
+      const messages = await page.evaluate(
+        () => (window as unknown as { __messages: string[] }).__messages,
+      );
+      expect(messages).toEqual([]);
+      expect(JSON.stringify(messages)).not.toContain(clearline.extensionId);
       await page.close();
     });
   }

@@ -53,5 +53,13 @@ describe('committed results', () => {
     for (const t of results.targets) expect(typeof t.value, t.name).toBe('number');
     for (const size of ['100', '1000', '10000'])
       expect(results.measured.load[size].taskMs.diffs).toHaveLength(results.meta.repetitions);
+    const { firstLoad, prompt, afterLoad } = results.measured;
+    expect(firstLoad.scriptMs.diffs).toHaveLength(results.meta.repetitions);
+    for (const kind of ['warm', 'cold', 'early'])
+      expect(prompt[kind].samples, kind).toHaveLength(results.meta.repetitions);
+    // The early clicks measure a page whose frame is not prepared yet: none may have found one.
+    expect(prompt.early.prepared).toBe(0);
+    // The after-load window saw the frame prepared, every time.
+    expect(afterLoad.preparedFrames).toEqual(Array(results.meta.repetitions).fill(1));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../../lib/browser';
-import { MESSAGES, createRouter, type Handlers, type MessageName } from '../../lib/messaging';
+import { MESSAGES, type Handlers, type MessageName } from '../../lib/messaging';
+import { createRouter } from '../../lib/router';
 
 const identity = { extensionId: 'ours', extensionOrigin: 'chrome-extension://ours/' };
 
