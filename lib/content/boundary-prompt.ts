@@ -95,13 +95,13 @@ export function startBoundaryPrompt(
   let ready: PreparedFrame | null = null;
   const prepareSoon = () => {
     if (ready || !ctx.isValid) return;
-    const idle = window.requestIdleCallback ?? ((run: () => void) => ctx.setTimeout(run, 200));
-    idle(
-      () => {
-        if (!ready && !open && ctx.isValid) ready = prepareFrame();
-      },
-      { timeout: PREPARE_WITHIN_MS },
-    );
+    const prepare = () => {
+      if (!ready && !open && ctx.isValid) ready = prepareFrame();
+    };
+    // Called on window (Firefox's content-script global is not the window itself).
+    if (typeof window.requestIdleCallback === 'function')
+      window.requestIdleCallback(prepare, { timeout: PREPARE_WITHIN_MS });
+    else ctx.setTimeout(prepare, 200);
   };
   const takeReady = () => {
     const frame = ready;

@@ -23,9 +23,15 @@ const READ_AFTER_LOAD_MS = 1_000;
 /** When to look again for own-profile controls on a page that is still rendering. */
 const OWNER_LOOKS_MS = [300, 1_000, 2_500, 5_000, 10_000];
 
-export function readPageStatus(adapter: SiteAdapter, url: URL, doc: Document): PageStatus {
+/** `readOwner: false`: what the address alone says (whose profile it is stays 'unknown'). */
+export function readPageStatus(
+  adapter: SiteAdapter,
+  url: URL,
+  doc: Document,
+  readOwner = true,
+): PageStatus {
   const pageKind = adapter.pageKind(url);
-  const profileOwner = pageKind === 'profile' ? adapter.profileOwner(doc) : 'unknown';
+  const profileOwner = readOwner && pageKind === 'profile' ? adapter.profileOwner(doc) : 'unknown';
   return {
     site: adapter.id,
     url: url.href,
@@ -77,8 +83,8 @@ function startPageFeatures(
   let lastSent = '';
   let stopWatching: (() => void) | null = null;
 
-  const report = () => {
-    const status = readPageStatus(adapter, new URL(location.href), document);
+  const report = (readOwner = true) => {
+    const status = readPageStatus(adapter, new URL(location.href), document, readOwner);
     const fingerprint = JSON.stringify(status);
     if (fingerprint === lastSent) return status;
     lastSent = fingerprint;
@@ -110,8 +116,11 @@ function startPageFeatures(
   ctx.onInvalidated(() => stopWatching?.());
   // Listeners first, at document_start, before any page script can add its own.
   startBoundaryPrompt(adapter, ctx, currentSettings);
-  // Reading the page (for the popup, and the privacy settings pages) can wait
-  // until the page has loaded: the popup says "not started" until then.
+  // The popup learns at once that Clearline runs here, from the address alone;
+  // reading the page (whose profile, the privacy settings pages) waits until it has loaded.
+  if (document.readyState === 'loading')
+    ctx.addEventListener(document, 'DOMContentLoaded', () => report(false), { once: true });
+  else report(false);
   ctx.afterLoad(() => {
     watchOwner();
     onAddressChange(ctx, watchOwner);

@@ -598,6 +598,33 @@ describe('a hostile page', () => {
     await page.close();
   });
 
+  it('covering the prompt right after the click stops the action too', async () => {
+    const page = await open();
+    // The page's own listener: as the coach's click ends, it opens a full-page dialog of
+    // its own at once, on top of the prompt.
+    await page.evaluate(() => {
+      document.addEventListener(
+        'mouseup',
+        () =>
+          setTimeout(() => {
+            const cover = document.createElement('dialog');
+            cover.style.cssText =
+              'width:100vw;height:100vh;max-width:none;max-height:none;margin:0;padding:0;border:0;background:white';
+            document.body.append(cover);
+            cover.showModal();
+          }, 0),
+        { once: true },
+      );
+    });
+    await page.click('[aria-label="Add friend"]');
+    const notice = await waitForPrompt(page);
+    await notice.waitForFunction(() => document.body.innerText.includes('Clearline stopped this'), {
+      timeout: 10_000,
+    });
+    expect(await pageSaw(page)).toBe(0);
+    await page.close();
+  });
+
   it('element.click() from the page itself is not stopped and not prompted (untrusted)', async () => {
     const page = await open();
     await page.evaluate(() =>

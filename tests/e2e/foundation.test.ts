@@ -114,7 +114,14 @@ describe('content scripts start on both sites and the popup reports the page', (
     it(`${expected.url} is a ${expected.site} ${expected.pageKind}${expected.owner ? ` (${expected.owner})` : ''}`, async () => {
       const page = await clearline.openSite(expected.url);
       const popup = await clearline.openPopupFor(page);
-      const report = await expectPopupState(popup, 'active');
+      let report = await expectPopupState(popup, 'active');
+      // Whose profile it is comes a moment later (the page is read a second after its
+      // load); the popup updates by itself.
+      const deadline = Date.now() + 10_000;
+      while ((report.profileOwner ?? null) !== (expected.owner ?? null) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        report = await popupReport(popup);
+      }
       expect(report.site).toBe(expected.site);
       expect(report.pageKind).toBe(expected.pageKind);
       expect(report.profileOwner).toBe(expected.owner ?? null);
