@@ -283,7 +283,7 @@ export function startBoundaryPrompt(
     if (!parsed.success) return;
     if (name === 'describeContextPost') {
       const post = contextTarget ? adapter.postAt(contextTarget) : null;
-      const info = post ? adapter.postInfo(post, new URL(location.href)) : null;
+      const info = post ? postInfoOf(post) : null;
       return Promise.resolve({ keys: info?.authorKeys ?? [], postUrl: info?.postUrl ?? null });
     }
     if (!open || !('nonce' in parsed.output) || parsed.output.nonce !== open.nonce) return;

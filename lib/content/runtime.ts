@@ -118,9 +118,7 @@ function startPageFeatures(
   startBoundaryPrompt(adapter, ctx, currentSettings);
   // The popup learns at once that Clearline runs here, from the address alone;
   // reading the page (whose profile, the privacy settings pages) waits until it has loaded.
-  if (document.readyState === 'loading')
-    ctx.addEventListener(document, 'DOMContentLoaded', () => report(false), { once: true });
-  else report(false);
+  ctx.whenParsed(() => report(false));
   ctx.afterLoad(() => {
     watchOwner();
     onAddressChange(ctx, watchOwner);

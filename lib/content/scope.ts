@@ -22,6 +22,8 @@ export interface ContentScope {
    * leaves the page's own start alone.
    */
   afterLoad(handler: () => void, ms: number): void;
+  /** Runs `handler` once the document is parsed (at once if it is). */
+  whenParsed(handler: () => void): void;
   /** Runs when the scope stops or the extension context goes away, whichever comes first. */
   onInvalidated(callback: () => void): void;
 }
@@ -81,9 +83,11 @@ export function startScope(ctx: ContentScriptContext): { scope: ContentScope; st
       }
       scope.addEventListener(window, 'load', () => scope.setTimeout(once, ms), { once: true });
       // Counted from the parsed document: a long page still parsing is loading, not stuck.
-      const fallback = () => scope.setTimeout(once, LOAD_WAIT_MS);
-      if (document.readyState === 'interactive') fallback();
-      else scope.addEventListener(document, 'DOMContentLoaded', fallback, { once: true });
+      scope.whenParsed(() => scope.setTimeout(once, LOAD_WAIT_MS));
+    },
+    whenParsed(handler) {
+      if (document.readyState !== 'loading') handler();
+      else scope.addEventListener(document, 'DOMContentLoaded', handler, { once: true });
     },
     onInvalidated(callback) {
       if (stopped) callback();
