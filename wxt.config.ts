@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { DEV_MANIFEST_KEY } from './config/dev-key';
@@ -15,6 +16,17 @@ export default defineConfig({
     // chunks from the package anyway, so leave it out: no network API in the build.
     // The preload links for static imports stay (no fetch in them): a page's chunks load side by side.
     build: { modulePreload: { polyfill: false } },
+    // WXT's content-script context talks with the page through document events
+    // (a start announcement naming the extension, and a stop signal any page can
+    // forge): our own context, with no page events at all, takes its place.
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/content/context.ts', import.meta.url)),
+        },
+      ],
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -13,7 +13,7 @@ import {
 } from '../lib/observations/handlers';
 import { checkObservationReminder } from '../lib/observations/follow-up';
 import { AUDIT_ALARM, checkAuditReminder, scheduleAuditReminder } from '../lib/audit/reminder';
-import { IDLE_LOCK_ALARM, storeHandlers } from '../lib/store/handlers';
+import { IDLE_LOCK_ALARM, storeHandlers, verdictBudget } from '../lib/store/handlers';
 import { lock } from '../lib/store/keyring';
 import { startPolicySync } from '../lib/policy/sync';
 import { openWelcomeOnInstall } from '../lib/policy/welcome';
@@ -39,6 +39,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     void forgetTabPrompts(tabId);
+    verdictBudget.forgetTab(tabId);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === IDLE_LOCK_ALARM) void lock();

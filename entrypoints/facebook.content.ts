@@ -6,9 +6,12 @@ export default defineContentScript({
   matches: [...HOST_MATCHES.facebook],
   // Before any page script: our capture listeners on window must be the first to see a click.
   runAt: 'document_start',
-  // WXT's start-up announcement through window.postMessage carries the extension's
-  // id: the page would learn that Clearline is installed. Its document event is enough.
-  noScriptStartedPostMessage: true,
+  // A same-origin frame of the site (or a blank one it writes into) can hold the same
+  // buttons: the prompt runs there too.
+  allFrames: true,
+  matchAboutBlank: true,
+  // `ctx` is Clearline's own context (lib/content/context.ts, by an alias in
+  // wxt.config.ts): it sends the page no start-up announcement and hears no stop signal.
   main(ctx) {
     startContentRuntime(facebook, ctx);
   },

@@ -92,7 +92,8 @@ export const MESSAGES = {
    * A content script asks about the profile(s) on the page: one person may show
    * two keys (fb:jane.doe and fb:id:100...). It gets a verdict, never the list.
    */
-  getVerdict: message<{ verdict: Verdict }>()(
+  /** limited: past the tab's budget of new people (lib/store/verdict-budget.ts), not looked up. */
+  getVerdict: message<{ verdict: Verdict; limited: boolean }>()(
     'content',
     v.strictObject({ keys: v.pipe(v.array(profileKeyString), v.minLength(1), v.maxLength(4)) }),
   ),
@@ -156,6 +157,8 @@ export const MESSAGES = {
       name: v.nullable(v.pipe(v.string(), v.maxLength(200))),
       /** The page hid or removed an earlier prompt, or its frame failed: say so, keep blocking. */
       stopped: v.boolean(),
+      /** With stopped: what went wrong, so the notice says it plainly (not loaded is not tampering). */
+      trouble: v.optional(v.picklist(['removed', 'hidden', 'covered', 'not-loaded'])),
       /** Set for the observed-post reminder: what is being done with the post, and its address. */
       post: v.optional(
         v.strictObject({
@@ -291,6 +294,8 @@ export async function sendMessage<N extends MessageName>(
 export interface HandlerContext {
   /** The sender's tab, for messages from content scripts. */
   tabId: number | undefined;
+  /** The sender's frame in its tab: 0 for the page itself, more for a frame inside it. */
+  frameId?: number;
   senderUrl: string;
 }
 

@@ -7,8 +7,10 @@ import { STORAGE_ITEMS } from './storage-items';
 type PageStatusHandlers = Pick<Handlers, 'reportPageStatus' | 'getPageStatus'>;
 
 export const pageStatusHandlers: PageStatusHandlers = {
-  async reportPageStatus(status, { tabId, senderUrl }) {
+  async reportPageStatus(status, { tabId, frameId, senderUrl }) {
     if (tabId === undefined) throw new Error('no tab');
+    // The popup describes the page itself, never a frame inside it.
+    if ((frameId ?? 0) !== 0) throw new Error('report is from a frame inside the page');
     // A report may name a newer address of the same site, never another site.
     if (new URL(status.url).origin !== new URL(senderUrl).origin) {
       throw new Error('report is for another site');

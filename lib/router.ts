@@ -42,7 +42,8 @@ export function senderProblem(
   } catch {
     return 'sender has no page address';
   }
-  if (sender.tab?.id === undefined || sender.frameId !== 0) return 'not from a page tab';
+  // A same-origin frame of the site (frameId > 0) runs the prompt too (all_frames).
+  if (sender.tab?.id === undefined || sender.frameId === undefined) return 'not from a page tab';
   return adapterForUrl(parsed) ? null : 'not from a covered site';
 }
 
@@ -71,6 +72,7 @@ export function createRouter(handlers: Handlers, identity: RouterIdentity) {
     try {
       const value = await handler(parsed.output, {
         tabId: sender.tab?.id,
+        frameId: sender.frameId ?? 0,
         senderUrl: sender.url ?? '',
       });
       return { ok: true, value };

@@ -1,5 +1,6 @@
 // Cancel and Continue, with the written reason when the policy asks for one and
-// the hint for sites that ignore a replayed click.
+// the hint for sites that ignore a replayed click; or, for a reminder nothing
+// waited for (a client's post), a single Close.
 import type { RefObject } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { PASS_THROUGH_MS, REASON_MAX_LENGTH, type PromptContext } from '../../lib/prompt/types';
@@ -84,5 +85,33 @@ export function ContinueArea({
         <p class="hint">{tw(ui, 'promptReplayHint', String(PASS_THROUGH_MS / 1000))}</p>
       )}
     </form>
+  );
+}
+
+/** A reminder's one button: the post action already went on, so there is nothing to cancel. */
+export function CloseArea({
+  ui,
+  controls,
+  closeRef,
+}: {
+  ui: Ui;
+  controls: PromptControls;
+  closeRef: RefObject<HTMLButtonElement | null>;
+}) {
+  return (
+    <div class="prompt-continue">
+      <p class="hint" data-testid="reminder-line">
+        {tw(ui, 'observedReminderLine')}
+      </p>
+      <div class="prompt-actions">
+        <PromptButton
+          blocked={controls.blocked}
+          buttonRef={closeRef}
+          onPress={() => void controls.answer('cancel')}
+        >
+          {tw(ui, 'promptClose')}
+        </PromptButton>
+      </div>
+    </div>
   );
 }

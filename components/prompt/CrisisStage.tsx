@@ -4,7 +4,7 @@
 import { useRef } from 'preact/hooks';
 import type { PromptContext } from '../../lib/prompt/types';
 import { tw } from '../ui';
-import { ContinueArea } from './ContinueArea';
+import { CloseArea } from './ContinueArea';
 import { postActionOf } from './ObservedStage';
 import { PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
 import { ActionHeading } from './PromptText';
@@ -54,14 +54,7 @@ export function CrisisStage({
       }
       focusRef={cancel}
     >
-      <ContinueArea
-        ui={ui}
-        controls={controls}
-        // The prompt modes govern connecting and messaging, not posts: no reason asked here.
-        mode="remind"
-        cancelRef={cancel}
-        offerContinue
-      />
+      <CloseArea ui={ui} controls={controls} closeRef={cancel} />
     </PromptDialog>
   );
 }

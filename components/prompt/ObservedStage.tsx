@@ -7,7 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { OBSERVATION_NOTE_MAX_LENGTH, type PromptContext } from '../../lib/prompt/types';
 import type { PostActionKind } from '../../lib/sites/types';
 import { tw } from '../ui';
-import { ContinueArea } from './ContinueArea';
+import { CloseArea } from './ContinueArea';
 import { PromptButton, PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
 import { ActionHeading, TextWith } from './PromptText';
 
@@ -142,14 +142,7 @@ export function ObservedStage({
           </div>
         </form>
       )}
-      <ContinueArea
-        ui={ui}
-        controls={controls}
-        // The prompt modes govern connecting and messaging, not posts: no reason asked here.
-        mode="remind"
-        cancelRef={cancel}
-        offerContinue
-      />
+      <CloseArea ui={ui} controls={controls} closeRef={cancel} />
     </PromptDialog>
   );
 }

@@ -41,18 +41,51 @@ export const NOTICE_ID = 'prompt-notice';
 export const BODY_ID = 'prompt-body';
 
 /**
- * True for PROMPT_INERT_MS after `view` first renders or changes; true while
- * `view` is null (nothing shown yet). A timer, not an event count: a fast
- * double click and a slow one are treated the same.
+ * Whether this frame is seen whole on the coach's screen, where the browser can
+ * tell (IntersectionObserver v2, Chromium): nothing of the host page covers it,
+ * fades it or shrinks it. Elsewhere it cannot tell, and says true.
  */
-export function useInert(view: string | null): boolean {
+export function useSeenWhole(): boolean {
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    let observer: IntersectionObserver;
+    try {
+      observer = new IntersectionObserver(
+        (entries) => {
+          const entry = entries[entries.length - 1] as IntersectionObserverEntry & {
+            isVisible?: boolean;
+          };
+          setSeen(entry.isVisible ?? entry.isIntersecting);
+        },
+        // Any part in view: a taller page scrolls inside the frame; occlusion is what counts.
+        { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      );
+    } catch {
+      setSeen(true);
+      return;
+    }
+    observer.observe(document.documentElement);
+    return () => observer.disconnect();
+  }, []);
+  return seen;
+}
+
+/**
+ * True (buttons ignore presses) until the frame has been seen whole for
+ * PROMPT_INERT_MS without a break, counted again after `view` first renders or
+ * changes and after every moment the page covered it; true while `view` is null
+ * (nothing shown yet). A timer, not an event count: a fast double click and a
+ * slow one are treated the same, and a click through a cover the page laid over
+ * the question for an instant finds it inert.
+ */
+export function useInert(view: string | null, seenWhole: boolean): boolean {
   const [inert, setInert] = useState(true);
   useEffect(() => {
     setInert(true);
-    if (view === null) return;
+    if (view === null || !seenWhole) return;
     const timer = setTimeout(() => setInert(false), PROMPT_INERT_MS);
     return () => clearTimeout(timer);
-  }, [view]);
+  }, [view, seenWhole]);
   return inert;
 }
 
@@ -87,8 +120,11 @@ export function PromptDialog({
   const escape = useRef(onEscape);
   escape.current = onEscape;
 
+  // A reminder about a client's post (observed, crisis) does not take focus until the coach
+  // clicks into it: focus leaving the page would tell the page it was a client's post.
+  const reminder = stage === 'observed' || stage === 'crisis';
   useEffect(() => {
-    focusRef.current?.focus();
+    if (!reminder || document.hasFocus()) focusRef.current?.focus();
   }, [view]);
 
   useEffect(() => {
@@ -131,8 +167,8 @@ export function PromptDialog({
     <div
       ref={root}
       class="prompt-dialog"
-      role="dialog"
-      aria-modal="true"
+      role={reminder ? 'region' : 'dialog'}
+      aria-modal={reminder ? undefined : 'true'}
       aria-labelledby={TITLE_ID}
       aria-describedby={notice ? `${NOTICE_ID} ${BODY_ID}` : BODY_ID}
       data-testid="prompt"

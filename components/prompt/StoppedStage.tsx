@@ -1,6 +1,7 @@
 // When the question could not be asked safely: the page hid, covered or removed
 // it, or it could not load. The action stays stopped; one button closes this.
 import { useRef } from 'preact/hooks';
+import type { FrameTrouble } from '../../lib/prompt/types';
 import { tw } from '../ui';
 import { PromptButton, PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
 import { describePromptError, promptErrorCode } from './PromptText';
@@ -9,10 +10,13 @@ export function StoppedStage({
   frame,
   controls,
   site,
+  trouble,
 }: {
   frame: FrameProps;
   controls: PromptControls;
   site: string;
+  /** What happened to the question: the page's doing, or a frame that did not load in time. */
+  trouble: FrameTrouble | null;
 }) {
   const { ui } = frame;
   const close = useRef<HTMLButtonElement>(null);
@@ -24,7 +28,16 @@ export function StoppedStage({
       heading={tw(ui, 'promptStoppedTitle')}
       body={
         <>
-          <p>{tw(ui, 'promptStoppedBody')}</p>
+          <p>
+            {tw(
+              ui,
+              trouble === 'not-loaded'
+                ? 'promptStoppedNotLoadedBody'
+                : trouble
+                  ? 'promptStoppedTamperedBody'
+                  : 'promptStoppedBody',
+            )}
+          </p>
           <p>{tw(ui, 'promptTryAgainHint')}</p>
         </>
       }

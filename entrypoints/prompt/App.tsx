@@ -8,6 +8,7 @@ import { GuidanceStage } from '../../components/prompt/GuidanceStage';
 import { ObservedStage } from '../../components/prompt/ObservedStage';
 import {
   useInert,
+  useSeenWhole,
   type FrameProps,
   type PromptControls,
 } from '../../components/prompt/PromptDialog';
@@ -64,7 +65,11 @@ export function PromptApp({ start }: { start: Promise<PromptStart> }) {
   // Shown only once the settings are in: the language and the agency's word are final.
   const visible = ready && (phase.kind === 'ready' || phase.kind === 'failed');
   const view = visible ? `${phase.kind}:${round}` : null;
-  const inert = useInert(view);
+  const seenWhole = useSeenWhole();
+  const inert = useInert(view, seenWhole);
+  // Read by answer(): a press that reaches a button while the page covers it is refused.
+  const inertRef = useRef(inert);
+  inertRef.current = inert;
 
   // Runs after the first render of the question: the content script may now stop waiting.
   useEffect(() => {
@@ -77,6 +82,8 @@ export function PromptApp({ start }: { start: Promise<PromptStart> }) {
 
   const answer: PromptControls['answer'] = async (choice, extra = {}) => {
     if (busyRef.current) return false;
+    // Cancel is always safe; any other answer needs the question seen whole, just now.
+    if (choice !== 'cancel' && inertRef.current) return false;
     busyRef.current = true;
     setBusy(true);
     setError(null);
@@ -132,7 +139,14 @@ export function PromptApp({ start }: { start: Promise<PromptStart> }) {
   const { context } = phase;
   const site = tw(ui, 'promptSiteLine', t(SITE_WORDS[context.site]));
   if (context.stage === 'stopped')
-    return <StoppedStage frame={frame} controls={controls} site={site} />;
+    return (
+      <StoppedStage
+        frame={frame}
+        controls={controls}
+        site={site}
+        trouble={context.trouble ?? null}
+      />
+    );
   if (context.stage === 'guidance')
     return (
       <GuidanceStage

@@ -12,18 +12,36 @@
 // and focus that leaves the frame for the page is brought back (keepFocus). The
 // rare "stopped" notice, shown after tampering, stays a modal dialog.
 //
+// A reminder the action does not wait for (a client's post) opens as a panel in
+// a corner: no backdrop, focus left where it is, the page usable around it.
+//
+// The page can also cover the question with its own top-layer element, shrink it
+// with zoom or push it off screen. So a question must be seen whole on screen,
+// at its real size, within FIRST_SEEN_MS of showing, and stay so; anything else
+// counts as covered and the action stays blocked. (The prompt page itself also
+// keeps its buttons disabled until it has been seen whole for 600 ms.)
+//
 // The next question's frame is loaded ahead of time, hidden (prepareFrame): a
 // click then only shows it and hands it its nonce (lib/prompt/handover.ts),
 // instead of waiting for the prompt page, and often the extension's process, to load.
 import { browser } from '../browser';
 import { handOver, randomToken } from '../prompt/handover';
 
-export type FrameTrouble = 'removed' | 'hidden' | 'covered' | 'not-loaded';
+import type { FrameTrouble } from '../prompt/types';
+
+export type { FrameTrouble };
 
 /** If the prompt page has not said it is up by then, treat the frame as failed. */
 const LOAD_TIMEOUT_MS = 5_000;
 /** How often to look at the host while the prompt is open (and only then). */
 const CHECK_MS = 200;
+/** A question not seen whole on screen by then counts as covered, though it never was seen. */
+const FIRST_SEEN_MS = 1_500;
+/** The question's box may be this much smaller than its layout size (rounding, scrollbars), no more. */
+const MIN_SCALE = 0.9;
+
+/** question: the action waits for it; reminder: nothing waits (a client's post); modal: the "stopped" notice. */
+export type FrameKind = 'question' | 'reminder' | 'modal';
 
 // The host makes no box of its own (display: contents): adding it to a long page
 // then lays out nothing of the page, where an inline host cost 25-50 ms on a
@@ -35,6 +53,8 @@ const STYLE = `
     background: rgba(0, 0, 0, 0.45); opacity: 1; visibility: visible; }
   .layer:not(:popover-open) { display: none; }
   .layer::backdrop { background: transparent; }
+  .layer.reminder { inset: auto 16px 16px auto; width: auto; height: auto; background: transparent;
+    overflow: visible; }
   .box { all: initial; display: block; width: min(460px, 96vw); height: min(560px, 92vh);
     border-radius: 12px; overflow: hidden; box-shadow: 0 12px 48px rgba(0,0,0,.45); background: Canvas; }
   dialog { all: initial; position: fixed; inset: 0; margin: auto; width: min(460px, 96vw); height: min(560px, 92vh);
@@ -85,7 +105,8 @@ export interface PreparedFrame {
 
 const prepared = new WeakMap<PreparedFrame, FrameParts>();
 
-function buildFrame(modal: boolean): FrameParts {
+function buildFrame(kind: FrameKind): FrameParts {
+  const modal = kind === 'modal';
   const host = document.createElement(randomTag());
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -105,8 +126,8 @@ function buildFrame(modal: boolean): FrameParts {
     layer.popover = 'manual';
     dialog = document.createElement('div');
     dialog.className = 'box';
-    dialog.setAttribute('role', 'dialog');
-    dialog.setAttribute('aria-modal', 'true');
+    dialog.setAttribute('role', kind === 'reminder' ? 'complementary' : 'dialog');
+    if (kind === 'question') dialog.setAttribute('aria-modal', 'true');
     dialog.append(iframe);
     layer.append(dialog);
   }
@@ -120,7 +141,7 @@ function buildFrame(modal: boolean): FrameParts {
 
 /** Loads a prompt frame, hidden (a popover not shown is not rendered), for the next question. */
 export function prepareFrame(): PreparedFrame {
-  const parts = buildFrame(false);
+  const parts = buildFrame('question');
   const frame: PreparedFrame = { discard: () => parts.host.remove() };
   prepared.set(frame, parts);
   return frame;
@@ -143,14 +164,20 @@ function takePrepared(frame: PreparedFrame | null | undefined): FrameParts | nul
 export function openPromptFrame(
   nonce: string,
   onTrouble: (trouble: FrameTrouble) => void,
-  options: { modal?: boolean; ready?: PreparedFrame | null } = {},
+  options: { kind?: FrameKind; ready?: PreparedFrame | null } = {},
 ): PromptFrame {
-  const modal = options.modal ?? false;
-  const parts = (!modal && takePrepared(options.ready)) || buildFrame(modal);
+  const kind = options.kind ?? 'question';
+  const parts = (kind !== 'modal' && takePrepared(options.ready)) || buildFrame(kind);
   const { host, layer, dialog, iframe } = parts;
+  if (kind === 'reminder') {
+    layer.classList.add('reminder');
+    dialog.setAttribute('role', 'complementary');
+    dialog.removeAttribute('aria-modal');
+  }
   if (layer instanceof HTMLDialogElement) layer.showModal();
   else layer.showPopover();
-  iframe.focus();
+  // A reminder leaves focus where the coach is: nothing waits for it.
+  if (kind !== 'reminder') iframe.focus();
   const isOpen = () =>
     layer instanceof HTMLDialogElement ? layer.open : layer.matches(':popover-open');
   const handOverNow = () => {
@@ -163,6 +190,8 @@ export function openPromptFrame(
   let closed = false;
   let shown = false;
   let seenVisible = false;
+  /** Whether this browser can tell that something covers the frame (IntersectionObserver v2). */
+  let trackable = true;
   const timers: ReturnType<typeof setTimeout>[] = [];
   const trouble = (kind: FrameTrouble) => {
     if (closed) return;
@@ -193,8 +222,27 @@ export function openPromptFrame(
       layerStyle.display === 'none' ||
       Number(getComputedStyle(dialog).opacity) < 1
     ) {
-      trouble('hidden');
+      return trouble('hidden');
     }
+    if (!wholeOnScreen()) trouble('covered');
+  };
+  // Zoom, transforms or an off-screen position make the question too small or
+  // partly out of sight: its real box must be the size the styles above give it
+  // (min(460px, 96vw) by min(560px, 92vh)), inside the viewport.
+  const wholeOnScreen = () => {
+    const box = iframe.getBoundingClientRect();
+    const width = Math.min(460, 0.96 * window.innerWidth);
+    const height = Math.min(560, 0.92 * window.innerHeight);
+    const zoom = (iframe as { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    return (
+      zoom >= MIN_SCALE &&
+      box.width >= width * MIN_SCALE &&
+      box.height >= height * MIN_SCALE &&
+      box.left >= -1 &&
+      box.top >= -1 &&
+      box.right <= window.innerWidth + 1 &&
+      box.bottom <= window.innerHeight + 1
+    );
   };
   const interval = setInterval(check, CHECK_MS);
   // Mutations come in bursts on a busy page: look once per animation frame at most.
@@ -215,7 +263,7 @@ export function openPromptFrame(
         for (const entry of entries) {
           const isVisible = (entry as IntersectionObserverEntry & { isVisible?: boolean })
             .isVisible;
-          if (isVisible === undefined) return;
+          if (isVisible === undefined) return void (trackable = false);
           if (isVisible) seenVisible = true;
           else if (seenVisible) trouble('covered');
         }
@@ -231,6 +279,11 @@ export function openPromptFrame(
     setTimeout(() => {
       if (!shown) trouble('not-loaded');
     }, LOAD_TIMEOUT_MS),
+    // Never seen whole counts as covered: a page that covers the question before its
+    // first frame (from its blur listener, say) must not go unnoticed.
+    setTimeout(() => {
+      if (visibilityObserver && trackable && !seenVisible) trouble('covered');
+    }, FIRST_SEEN_MS),
   );
   // Our page loads once; a second load means something navigated the frame away.
   // The first load hands the frame its nonce, unless it was loaded ahead of time.
@@ -248,7 +301,7 @@ export function openPromptFrame(
       return target === host;
     },
     keepFocus(target) {
-      if (!closed && target !== host) iframe.focus();
+      if (!closed && kind !== 'reminder' && target !== host) iframe.focus();
     },
     close() {
       if (closed) return;

@@ -2,7 +2,7 @@
 // by that site's adapter: it tells the background what page this is (for the
 // popup) and starts the prompt and the privacy-check reader. When the agency or
 // the coach turns Clearline off for the site, it stops them all and does nothing.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentLifetime } from './context';
 import { sendMessage, type PageStatus } from '../messaging';
 import {
   DEFAULT_SETTINGS,
@@ -42,7 +42,7 @@ export function readPageStatus(
   };
 }
 
-export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+export function startContentRuntime(adapter: SiteAdapter, ctx: ContentLifetime): void {
   // Started at once, before the settings are read, so that the prompt's listeners
   // come before any page script's (fail closed); stopped if the site is turned off.
   // Until they are read, the defaults ask before every action.
@@ -67,7 +67,7 @@ export function startContentRuntime(adapter: SiteAdapter, ctx: ContentScriptCont
 
 function startFeatures(
   adapter: SiteAdapter,
-  ctx: ContentScriptContext,
+  ctx: ContentLifetime,
   currentSettings: () => Settings,
 ): { stop(): void } {
   const { scope, stop } = startScope(ctx);
@@ -116,6 +116,9 @@ function startPageFeatures(
   ctx.onInvalidated(() => stopWatching?.());
   // Listeners first, at document_start, before any page script can add its own.
   startBoundaryPrompt(adapter, ctx, currentSettings);
+  // A same-origin frame inside the page (all_frames) only asks before actions:
+  // the popup and the privacy check describe the page itself.
+  if (window !== window.top) return;
   // The popup learns at once that Clearline runs here, from the address alone;
   // reading the page (whose profile, the privacy settings pages) waits until it has loaded.
   ctx.whenParsed(() => report(false));

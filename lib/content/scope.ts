@@ -2,7 +2,7 @@
 // features inside a scope and stops the scope when the agency (or the coach)
 // turns Clearline off for the site: every listener, timer and watcher the
 // features added goes with it, so a turned-off site costs nothing.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentLifetime } from './context';
 
 export interface ContentScope {
   readonly isValid: boolean;
@@ -31,7 +31,7 @@ export interface ContentScope {
 /** A page parsed this long ago but still loading gets its after-load work anyway. */
 const LOAD_WAIT_MS = 10_000;
 
-export function startScope(ctx: ContentScriptContext): { scope: ContentScope; stop(): void } {
+export function startScope(ctx: ContentLifetime): { scope: ContentScope; stop(): void } {
   const controller = new AbortController();
   const timers = new Set<number>();
   const cleanups: (() => void)[] = [];

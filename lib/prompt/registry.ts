@@ -15,15 +15,20 @@ import { categoryOf, type PromptContext, type PromptErrorCode, type PromptSubjec
 import { createObservation } from '../observations/store';
 import { checkObservationReminder } from '../observations/follow-up';
 import { withinWorkingHours } from './working-hours';
+import type { FrameTrouble } from './types';
 
 /** What the background keeps about an open prompt (session storage: memory only). */
 interface OpenPrompt {
   tabId: number;
+  /** The frame whose content script asked: the page itself (0) or a same-origin frame in it. */
+  frameId: number;
   site: SiteId;
   action: PromptSubject;
   keys: string[];
   name: string | null;
   stopped: boolean;
+  /** With stopped: what went wrong with the earlier frame. */
+  trouble?: FrameTrouble;
   /** The observed-post reminder: what is done with the post, and its address. */
   post?: { action: PostActionKind; url: string | null };
   /** After "Note for follow-up" / "Risk of harm". */
@@ -59,8 +64,9 @@ async function sendToTab<N extends TabMessageName>(
   tabId: number,
   name: N,
   payload: TabMessagePayload<N>,
+  frameId = 0,
 ) {
-  await browser.tabs.sendMessage(tabId, { clearline: 1, name, payload }, { frameId: 0 });
+  await browser.tabs.sendMessage(tabId, { clearline: 1, name, payload }, { frameId });
 }
 
 const CLIENT_VERDICTS = new Set(['client', 'former-client']);
@@ -89,8 +95,14 @@ async function contextFor(prompt: OpenPrompt, settings?: SettingValues): Promise
     verdict: found,
     clientLabel: isClient ? await clientLabelFor(prompt.keys) : null,
     locked: await locked,
+    // Sending in an open thread is asked about after hours whoever it is (the page must not
+    // tell clients apart by it); Message from a profile or card only for a client.
     afterHours:
-      !prompt.post && category === 'message' && isClient && !withinWorkingHours(values.workHours),
+      !prompt.post &&
+      category === 'message' &&
+      (isClient || prompt.action === 'send-message') &&
+      !withinWorkingHours(values.workHours),
+    trouble: prompt.trouble ?? null,
     workHours: values.workHours,
     post: prompt.post ?? null,
     noted: prompt.noted ?? false,
@@ -131,21 +143,24 @@ async function registered(nonce: string, tabId: number | undefined): Promise<voi
 
 async function finish(nonce: string, prompt: OpenPrompt, outcome: 'replay' | 'cancel') {
   await session.remove(STORAGE_ITEMS.prompt.key(nonce));
-  await sendToTab(prompt.tabId, 'promptResolved', { nonce, outcome });
+  await sendToTab(prompt.tabId, 'promptResolved', { nonce, outcome }, prompt.frameId);
 }
 
 /** openPrompt's work: keep the prompt, decide whether it shows, and remember its context. */
 async function openPromptNow(
-  { nonce, site, action, keys, name, stopped, post }: MessagePayload<'openPrompt'>,
+  { nonce, site, action, keys, name, stopped, trouble, post }: MessagePayload<'openPrompt'>,
   tabId: number,
+  frameId: number,
 ): Promise<{ show: boolean }> {
   const record: OpenPrompt & { createdAt: number } = {
     tabId,
+    frameId,
     site,
     action: post ? 'post' : action,
     keys,
     name,
     stopped,
+    ...(stopped && trouble ? { trouble } : {}),
     ...(post ? { post } : {}),
     createdAt: Date.now(),
   };
@@ -186,7 +201,7 @@ type PromptHandlers = Pick<
 export const promptHandlers: PromptHandlers = {
   getPromptCounts: () => readCounters(),
 
-  async openPrompt(payload, { tabId }) {
+  async openPrompt(payload, { tabId, frameId }) {
     if (tabId === undefined) throw new Error('no tab');
     // Registered at once (before any await): the frame may already be asking for it.
     let settle: () => void = () => undefined;
@@ -194,7 +209,7 @@ export const promptHandlers: PromptHandlers = {
     registering.set(payload.nonce, { tabId, done });
     for (const wake of awaitingRegistration.get(payload.nonce) ?? []) wake();
     try {
-      return await openPromptNow(payload, tabId);
+      return await openPromptNow(payload, tabId, frameId ?? 0);
     } finally {
       settle();
       // Kept a little longer than the frame's longest wait, then forgotten (the record is in session storage).
@@ -225,7 +240,7 @@ export const promptHandlers: PromptHandlers = {
   },
   async promptShown({ nonce }, { tabId }) {
     const prompt = await readPrompt(nonce, tabId);
-    await sendToTab(prompt.tabId, 'promptShown', { nonce });
+    await sendToTab(prompt.tabId, 'promptShown', { nonce }, prompt.frameId);
     return { shown: true };
   },
 
@@ -234,7 +249,12 @@ export const promptHandlers: PromptHandlers = {
     if (choice === 'cancel' && tabId !== undefined) {
       const stale = await readPrompt(nonce, tabId).catch(() => null);
       if (!stale) {
-        await sendToTab(tabId, 'promptResolved', { nonce, outcome: 'cancel' });
+        // Which frame asked is not known any more: tell every frame of the tab (only one has the nonce).
+        await browser.tabs.sendMessage(tabId, {
+          clearline: 1,
+          name: 'promptResolved',
+          payload: { nonce, outcome: 'cancel' },
+        });
         return { context: null };
       }
     }

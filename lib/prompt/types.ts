@@ -53,7 +53,12 @@ export interface PromptContext {
   post: { action: PostActionKind; url: string | null } | null;
   /** "Note for follow-up" was chosen: an observation to discuss now exists. */
   noted: boolean;
+  /** For the stopped stage: what happened to the earlier frame (null when not known). */
+  trouble?: FrameTrouble | null;
 }
+
+/** What can go wrong with a prompt's frame on the page: the page's doing, or a frame that never loaded. */
+export type FrameTrouble = 'removed' | 'hidden' | 'covered' | 'not-loaded';
 
 /** Reasons an answer is refused, shown in the prompt as `error_<code>`. */
 export const PROMPT_ERRORS = [

@@ -19,6 +19,7 @@ import {
 import { StoreError } from './errors';
 import * as keyring from './keyring';
 import { ERASE_CONFIRMATION } from './types';
+import { createVerdictBudget } from './verdict-budget';
 
 export const IDLE_LOCK_ALARM = 'idle-lock';
 
@@ -81,9 +82,14 @@ type StoreHandlers = Pick<
   | 'getStoreProblems'
 >;
 
+/** New people each tab may ask about (lib/store/verdict-budget.ts). */
+export const verdictBudget = createVerdictBudget();
+
 export const storeHandlers: StoreHandlers = {
-  async getVerdict({ keys }) {
-    return { verdict: await verdict(keys, await formerClientYears()) };
+  async getVerdict({ keys }, { tabId }) {
+    if (tabId !== undefined && !verdictBudget.allow(tabId, keys))
+      return { verdict: 'unknown' as const, limited: true };
+    return { verdict: await verdict(keys, await formerClientYears()), limited: false };
   },
   getLockState: () => lockStateWithPolicy(),
   unlock: active(({ passphrase }) => keyring.unlock(passphrase)),

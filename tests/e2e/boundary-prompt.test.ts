@@ -600,11 +600,11 @@ describe('a hostile page', () => {
 
   it('covering the prompt right after the click stops the action too', async () => {
     const page = await open();
-    // The page's own listener: as the coach's click ends, it opens a full-page dialog of
-    // its own at once, on top of the prompt.
+    // The page's own listener: as focus leaves the page for the prompt (the press itself
+    // is held from the page whole), it opens a full-page dialog of its own, on top of it.
     await page.evaluate(() => {
-      document.addEventListener(
-        'mouseup',
+      window.addEventListener(
+        'blur',
         () =>
           setTimeout(() => {
             const cover = document.createElement('dialog');

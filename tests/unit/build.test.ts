@@ -38,8 +38,8 @@ describe('manifest snapshot: any change of permissions or matches must be delibe
           allFrames: c.all_frames ?? false,
         })),
       ).toEqual([
-        { js: ['content-scripts/facebook.js'], matches: SITES.facebook, allFrames: false },
-        { js: ['content-scripts/instagram.js'], matches: SITES.instagram, allFrames: false },
+        { js: ['content-scripts/facebook.js'], matches: SITES.facebook, allFrames: true },
+        { js: ['content-scripts/instagram.js'], matches: SITES.instagram, allFrames: true },
       ]);
       // Only the prompt page, only on the two sites; a per-session URL where supported.
       expect(
@@ -85,6 +85,19 @@ describe('size budget', () => {
       for (const file of scripts) {
         const size = gzipSync(readFileSync(join(dir, file))).length;
         expect(size, `${file}: ${size} bytes gzipped`).toBeLessThanOrEqual(BUDGET);
+      }
+    });
+  }
+});
+
+describe('no signal to or from the page', () => {
+  for (const build of ['chrome', 'firefox'] as const) {
+    it(`${build}: the content scripts carry none of WXT's page events (start announcement, stop signal)`, () => {
+      const dir = join(BUILDS[build], 'content-scripts');
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+        const code = readFileSync(join(dir, file), 'utf8');
+        expect(code, file).not.toContain('content-script-started');
+        expect(code, file).not.toContain('wxt:');
       }
     });
   }

@@ -47,6 +47,17 @@ describe('message router', () => {
     });
     expect(handlers.reportPageStatus).toHaveBeenCalledWith(status, {
       tabId: 7,
+      frameId: 0,
+      senderUrl: contentSender.url,
+    });
+  });
+
+  it('passes on which frame of the tab asked (a same-origin frame runs the prompt too)', async () => {
+    const { handlers, route } = setup();
+    await route(envelope('reportPageStatus', status), { ...contentSender, frameId: 3 });
+    expect(handlers.reportPageStatus).toHaveBeenCalledWith(status, {
+      tabId: 7,
+      frameId: 3,
       senderUrl: contentSender.url,
     });
   });
@@ -110,12 +121,6 @@ describe('message router', () => {
       envelope('reportPageStatus', status),
       { ...contentSender, url: 'https://www.facebook.com.evil.example/' },
       /covered site/,
-    ],
-    [
-      'a subframe',
-      envelope('reportPageStatus', status),
-      { ...contentSender, frameId: 3 },
-      /page tab/,
     ],
     [
       'no tab',

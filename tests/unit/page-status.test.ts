@@ -34,4 +34,11 @@ describe('page status', () => {
     ).rejects.toThrow(/another site/);
     expect(await pageStatusHandlers.getPageStatus({ tabId: 4 }, from)).toBeNull();
   });
+
+  it('refuses a report from a frame inside the page: the popup describes the page itself', async () => {
+    await expect(
+      pageStatusHandlers.reportPageStatus(status, { ...from, frameId: 2 }),
+    ).rejects.toThrow(/frame inside the page/);
+    expect(await pageStatusHandlers.getPageStatus({ tabId: 4 }, from)).toBeNull();
+  });
 });

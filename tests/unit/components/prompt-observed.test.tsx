@@ -10,6 +10,7 @@ import { handedOver } from './prompt-start';
 import { MessageError, sendMessage, type MessageName } from '../../../lib/messaging';
 import { PROMPT_INERT_MS, type PromptContext } from '../../../lib/prompt/types';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
+import { installVisibility } from './visibility';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -65,7 +66,8 @@ const live = () => advance(PROMPT_INERT_MS);
 const button = (name: string) => screen.getByRole('button', { name });
 const answers = () =>
   send.mock.calls.filter(([name]) => name === 'answerPrompt').map(([, payload]) => payload);
-const dialog = () => screen.getByRole('dialog');
+// A reminder is a region, not a dialog: nothing waits on it.
+const dialog = () => screen.getByTestId('prompt');
 async function press(name: string) {
   fireEvent.click(button(name));
   await advance(0);
@@ -73,6 +75,7 @@ async function press(name: string) {
 }
 
 beforeEach(() => {
+  installVisibility();
   vi.useFakeTimers();
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
@@ -84,7 +87,7 @@ afterEach(() => {
 });
 
 describe('observed', () => {
-  it('reminds to talk with them first, with the four buttons, Cancel focused', async () => {
+  it('reminds to talk with them first, with three buttons, Close focused', async () => {
     background(observed());
     await open();
     expect(dialog().dataset.stage).toBe('observed');
@@ -97,9 +100,13 @@ describe('observed', () => {
     expect(text).toContain('tell probation themselves');
     expect(text).toContain('the next right thing');
     expect(text).toContain('Your label: J.D.');
-    for (const name of ['Note for follow-up', 'Risk of harm', 'Continue', 'Cancel'])
+    for (const name of ['Note for follow-up', 'Risk of harm', 'Close'])
       expect(button(name)).toBeTruthy();
-    expect(document.activeElement).toBe(button('Cancel'));
+    expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(screen.getByRole('region')).toBe(dialog());
+    expect(screen.getByTestId('reminder-line').textContent).toContain("didn't stop anything");
+    expect(document.activeElement).toBe(button('Close'));
   });
 
   it('ignores the buttons for 600 ms, and Escape cancels', async () => {
@@ -113,7 +120,7 @@ describe('observed', () => {
     expect(answers()).toEqual([{ nonce: NONCE, choice: 'cancel' }]);
   });
 
-  it('saves a note for follow-up, then keeps Continue and Cancel', async () => {
+  it('saves a note for follow-up, then keeps Close', async () => {
     background(observed(), (p) =>
       p.choice === 'note' ? { context: observed({ noted: true }) } : { context: null },
     );
@@ -138,10 +145,10 @@ describe('observed', () => {
       'Saved for follow-up',
     );
     expect(screen.queryByRole('button', { name: 'Note for follow-up' })).toBeNull();
-    expect(button('Continue')).toBeTruthy();
+    expect(button('Close')).toBeTruthy();
     await live();
-    await press('Continue');
-    expect(answers()[1]).toEqual({ nonce: NONCE, choice: 'continue' });
+    await press('Close');
+    expect(answers()[1]).toEqual({ nonce: NONCE, choice: 'cancel' });
   });
 
   it('while locked, says so and saves without a note', async () => {
@@ -171,14 +178,14 @@ describe('observed', () => {
     expect(alert.textContent).toContain('988');
     expect(dialog().textContent).toContain('An urgent note was added to your observations.');
     expect(dialog().textContent).toContain('sharing right away is the right thing');
-    expect(document.activeElement).toBe(button('Cancel'));
+    expect(document.activeElement).toBe(button('Close'));
     // A new view: inert again.
-    fireEvent.click(button('Continue'));
+    fireEvent.click(button('Close'));
     await advance(0);
     expect(answers()).toHaveLength(1);
     await live();
-    await press('Continue');
-    expect(answers()[1]).toEqual({ nonce: NONCE, choice: 'continue' });
+    await press('Close');
+    expect(answers()[1]).toEqual({ nonce: NONCE, choice: 'cancel' });
   });
 
   it('asks no reason for a post, whatever the message mode', async () => {
@@ -186,8 +193,8 @@ describe('observed', () => {
     await open();
     expect(dialog().querySelector('textarea[name="reason"]')).toBeNull();
     await live();
-    await press('Continue');
-    expect(answers()).toEqual([{ nonce: NONCE, choice: 'continue' }]);
+    await press('Close');
+    expect(answers()).toEqual([{ nonce: NONCE, choice: 'cancel' }]);
   });
 
   it("shows the agency's own crisis protocol as text", async () => {
@@ -205,8 +212,7 @@ describe('observed', () => {
       expect(text).toContain('42 CFR Part 2');
       expect(text).toContain('you know this person through the program');
       expect(text).not.toContain('tell probation themselves');
-      expect(button('Continue')).toBeTruthy();
-      expect(button('Cancel')).toBeTruthy();
+      expect(button('Close')).toBeTruthy();
       cleanup();
     }
   });

@@ -10,6 +10,7 @@ import { handedOver } from './prompt-start';
 import { MessageError, sendMessage, type MessageName } from '../../../lib/messaging';
 import { PROMPT_INERT_MS, type PromptContext } from '../../../lib/prompt/types';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
+import { installVisibility, setSeenWhole } from './visibility';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -81,6 +82,7 @@ const answers = () =>
 const dialog = () => screen.getByRole('dialog');
 
 beforeEach(() => {
+  installVisibility();
   vi.useFakeTimers();
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
@@ -152,6 +154,35 @@ describe('ask', () => {
     expect(answers()).toEqual([{ nonce: NONCE, choice: 'continue' }]);
     // A final answer: the content script removes the frame; nothing more is shown.
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('stays inert while the page covers it, and for 600 ms after it is seen whole again', async () => {
+    background(context());
+    await open();
+    // Covered from the start (the page laid its own layer over the frame): never live.
+    await act(() => setSeenWhole(false));
+    await advance(PROMPT_INERT_MS * 3);
+    expect(dialog().dataset.inert).toBe('true');
+    fireEvent.click(button('Continue'));
+    fireEvent.click(button('Not a client'));
+    await advance(0);
+    expect(answers()).toEqual([]);
+    // Uncovered: 600 ms more, counted from then.
+    await act(() => setSeenWhole(true));
+    await advance(PROMPT_INERT_MS - 100);
+    expect(dialog().dataset.inert).toBe('true');
+    await advance(100);
+    expect(dialog().dataset.inert).toBe('false');
+    // Covered again for a moment: inert at once, and a click in that moment is refused.
+    await act(() => setSeenWhole(false));
+    await advance(0);
+    fireEvent.click(button('Continue'));
+    await advance(0);
+    expect(answers()).toEqual([]);
+    // Escape (a cancel) is always safe.
+    fireEvent.keyDown(document, { key: 'Escape' });
+    await advance(0);
+    expect(answers()).toEqual([{ nonce: NONCE, choice: 'cancel' }]);
   });
 
   it('answers cancel on Escape, and keeps Tab inside the page', async () => {

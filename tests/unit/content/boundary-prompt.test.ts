@@ -40,12 +40,14 @@ describe('the synchronous decision', () => {
     expect(mustStop(scope, match('add-friend'), 'unknown')).toBe(false);
   });
 
-  it('sending in an open thread: only a client, only outside working hours', () => {
+  it('sending in an open thread: only outside working hours, the same for a client and anyone else', () => {
     const monday10 = new Date('2026-11-23T10:00:00');
     const monday22 = new Date('2026-11-23T22:00:00');
     expect(mustStop(DEFAULT_SETTINGS, match('send-message'), 'client', monday22)).toBe(true);
+    expect(mustStop(DEFAULT_SETTINGS, match('send-message'), 'unknown', monday22)).toBe(true);
+    expect(mustStop(DEFAULT_SETTINGS, match('send-message'), undefined, monday22)).toBe(true);
+    expect(mustStop(DEFAULT_SETTINGS, match('send-message'), 'not-client', monday22)).toBe(false);
     expect(mustStop(DEFAULT_SETTINGS, match('send-message'), 'client', monday10)).toBe(false);
-    expect(mustStop(DEFAULT_SETTINGS, match('send-message'), 'unknown', monday22)).toBe(false);
-    expect(mustStop(DEFAULT_SETTINGS, match('send-message'), undefined, monday22)).toBe(false);
+    expect(mustStop(DEFAULT_SETTINGS, match('send-message'), 'unknown', monday10)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // The content scope's after-load work: it waits for the page's load event and
 // then the delay, runs once, and never after the scope is stopped.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentLifetime } from '../../../lib/content/context';
 import { startScope } from '../../../lib/content/scope';
 
 function fakeContext() {
@@ -10,7 +10,7 @@ function fakeContext() {
   const ctx = {
     isValid: true,
     onInvalidated: (cb: () => void) => callbacks.push(cb),
-  } as unknown as ContentScriptContext;
+  } as unknown as ContentLifetime;
   return { ctx, invalidate: () => callbacks.forEach((cb) => cb()) };
 }
 

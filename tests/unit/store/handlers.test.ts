@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveUserSetting } from '../../../lib/settings';
 import { IDLE_LOCK_ALARM, storeHandlers } from '../../../lib/store/handlers';
 import { freshWorld, rawDump } from './setup';
+import { VERDICT_BURST } from '../../../lib/store/verdict-budget';
 
 beforeEach(freshWorld);
 const ctx = { tabId: undefined, senderUrl: 'chrome-extension://ours/options.html' };
@@ -27,7 +28,23 @@ describe('store handlers', () => {
     expect(await fakeBrowser.storage.local.get('userSettings')).toEqual({});
     expect(await storeHandlers.getVerdict({ keys: ['fb:jane.doe.demo'] }, ctx)).toEqual({
       verdict: 'unknown',
+      limited: false,
     });
+  });
+
+  it("a tab's lookups of new people are bounded; past the budget the answer is a limited unknown", async () => {
+    await storeHandlers.addClient(client, ctx);
+    const tab = { tabId: 9, senderUrl: 'https://www.facebook.com/' };
+    for (let i = 0; i < VERDICT_BURST; i += 1)
+      await storeHandlers.getVerdict({ keys: [`fb:stranger.${i}`] }, tab);
+    expect(await storeHandlers.getVerdict({ keys: ['fb:jane.doe.demo'] }, tab)).toEqual({
+      verdict: 'unknown',
+      limited: true,
+    });
+    // Another tab, and Clearline's own pages (no tab), are not held back.
+    expect(
+      await storeHandlers.getVerdict({ keys: ['fb:jane.doe.demo'] }, { ...tab, tabId: 10 }),
+    ).toEqual({ verdict: 'client', limited: false });
   });
 
   it('using the list pushes back the idle lock by the idle setting; the alarm locks', async () => {
