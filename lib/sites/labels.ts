@@ -128,12 +128,11 @@ export const CONTROL =
   'button, [role="button"], a, [role="menuitem"], input[type="submit"], input[type="button"]';
 
 /**
- * The node's parent in the flattened tree: the slot it is assigned to, else its
- * parent element, else (at the top of an open shadow root) the shadow host.
+ * The node's parent element, or at the top of an open shadow root its host: the
+ * way up through every tree that holds the node. Cards, posts and profile links
+ * are looked for this way, so a container's querySelectorAll sees them.
  */
 export function parentOf(node: Node): Element | null {
-  const slot = (node as Element | Text).assignedSlot;
-  if (slot) return slot;
   const parent = node.parentNode;
   if (!parent) return null;
   if (parent.nodeType === 1) return parent as Element;
@@ -141,7 +140,14 @@ export function parentOf(node: Node): Element | null {
   return parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
 }
 
-/** Element.closest that carries on past a shadow root's host (and out of slots). */
+// The parent as rendered (the flattened tree): the slot a light-DOM node is shown
+// in, when it is assigned to one, else parentOf. A label slotted into a web
+// component's shadow <button> belongs to that button.
+function renderedParentOf(node: Node): Element | null {
+  return (node as Element | Text).assignedSlot ?? parentOf(node);
+}
+
+/** Element.closest that carries on past a shadow root's host. */
 export function closestComposed(el: Element, selector: string): Element | null {
   for (let cur: Element | null = el; cur; cur = parentOf(cur)) {
     if (cur.matches(selector)) return cur;
@@ -304,7 +310,10 @@ export function controlNames(control: Element): string[] {
   return isBlank(generated) ? [] : [generated];
 }
 
-/** The nearest control at or above `target` (any depth, through open shadow roots), or null. */
+/** The nearest control at or above `target` as rendered (any depth, through open shadow roots and slots), or null. */
 export function controlAt(target: Element): Element | null {
-  return closestComposed(target, CONTROL);
+  for (let cur: Element | null = target; cur; cur = renderedParentOf(cur)) {
+    if (cur.matches(CONTROL)) return cur;
+  }
+  return null;
 }

@@ -368,6 +368,20 @@ describe('a control in an open shadow root', () => {
     if (match) expect(instagram.profileFor(match, IG_HOME)).toEqual(IG_PERSON);
   });
 
+  it('a web-component card that slots its light-DOM link and button: the card is still read', () => {
+    const doc = html(
+      '<main role="main"><x-card><a href="/jane_doe/">jane_doe</a><button data-control>Seguir</button></x-card></main>',
+    );
+    const root = withShadow(doc, 'x-card', '<div role="listitem"><slot></slot></div>');
+    // As a browser reports it (happy-dom has no assignedSlot).
+    for (const child of Array.from(one(doc, 'x-card').children)) {
+      Object.defineProperty(child, 'assignedSlot', { value: one(root, 'slot') });
+    }
+    // The rendered card (the shadow listitem) holds no links of its own: the person
+    // is found through the light DOM the links are in.
+    expectAction(SITES.instagram, doc, 'follow');
+  });
+
   it('a whole card inside a shadow root: the profile link beside the control', () => {
     const doc = html('<div role="main"><x-card></x-card></div>');
     const root = withShadow(doc, 'x-card', igRow('<button data-control>Follow</button>'));
