@@ -1,11 +1,22 @@
 // The boundary prompt's part of the adapters: which covered action a click is
 // about to trigger, and who it is about. Shared by both sites; each adapter
 // brings its own label table (en + es), profile-key reader and page kinds.
-// Matches on role, aria-label and visible text only, never class names.
-import { type Bilingual, bothLanguages, findLabelled, normalizeLabel } from './labels';
+// Matches on roles and accessible names (labels, visible text; see
+// controlNames in ./labels), never class names.
+import {
+  type Bilingual,
+  bothLanguages,
+  closestComposed,
+  controlAt,
+  controlNames,
+  findLabelled,
+  normalizeLabel,
+  parentOf,
+  shortText,
+} from './labels';
 import type { ActionKind, ActionMatch, ActionProfile, PageKind, ProfileKey } from './types';
 
-/** The labels (aria-label, else visible text, compared normalized and whole) of each action. */
+/** The labels (accessible names, compared normalized and whole) of each action. */
 export type ActionLabels = Readonly<Partial<Record<ActionKind, Bilingual>>>;
 
 export interface ActionSite {
@@ -31,81 +42,36 @@ export function labelIndex(table: ActionLabels): ReadonlyMap<string, ActionKind>
   return index;
 }
 
-// What the sites listen on. A plain <a> counts: older markup has no roles.
-const CONTROL = 'button, [role="button"], a, [role="menuitem"]';
-// The target itself and this many ancestors: an icon or span inside a button
-// sits 1-4 levels down in both sites' markup.
-const MAX_UP = 6;
-// Longer than any label in the tables; a control with more text (a post that is
-// itself a link) is not an action, and is not read further.
-const MAX_LABEL = 60;
-
-/**
- * The visible text of a small control (svg titles, scripts and styles left out),
- * or null as soon as it passes `max` characters, so big controls cost little.
- */
-export function shortText(el: Element, max = MAX_LABEL): string | null {
-  let out = '';
-  const stack: Node[] = [el];
-  while (stack.length > 0) {
-    const node = stack.pop() as Node;
-    if (node.nodeType === 3) {
-      out += node.nodeValue ?? '';
-      if (out.length > max * 4) return null; // room for indentation, which collapses
-    } else if (node.nodeType === 1) {
-      const tag = (node as Element).localName;
-      if (tag === 'svg' || tag === 'script' || tag === 'style' || tag === 'template') continue;
-      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
-    }
-  }
-  return out.replace(/\s+/g, ' ').trim().length > max ? null : out;
-}
-
-// The first piece of text: a menu item's title when a description line follows it.
-function firstText(el: Element): string {
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if ((n.nodeValue ?? '').trim() !== '' && !n.parentElement?.closest('svg')) {
-      return n.nodeValue ?? '';
-    }
-  }
-  return '';
-}
-
 function kindOf(site: ActionSite, label: string): ActionKind | null {
-  const kind = site.labels.get(label);
+  const normalized = normalizeLabel(label);
+  const kind = site.labels.get(normalized);
   if (kind) return kind;
-  for (const [re, k] of site.patterns) if (re.test(label)) return k;
+  for (const [re, k] of site.patterns) if (re.test(normalized)) return k;
   return null;
 }
 
-/** The kind a control's aria-label (or, without one, its visible text) names, or null. */
+/** The kind a control's accessible name (see controlNames) says, or null. */
 export function controlKind(site: ActionSite, control: Element): ActionKind | null {
-  const aria = control.getAttribute('aria-label');
-  if (aria !== null && aria.trim() !== '') return kindOf(site, normalizeLabel(aria));
-  const text = shortText(control);
-  const kind = text === null ? null : kindOf(site, normalizeLabel(text));
-  if (kind || control.getAttribute('role') !== 'menuitem') return kind;
-  return kindOf(site, normalizeLabel(firstText(control)));
+  for (const name of controlNames(control)) {
+    const kind = kindOf(site, name);
+    if (kind) return kind;
+  }
+  return null;
 }
 
 const OWN_CONTROLS = 'a, button, [role="button"], [role="link"]';
 
 /** The covered action a click on `target` would trigger: see SiteActions.actionAt. */
 export function actionAt(site: ActionSite, target: Element): ActionMatch | null {
-  let control: Element | null = null;
-  for (let el: Element | null = target, i = 0; el && i <= MAX_UP; el = el.parentElement, i++) {
-    if (el.matches(CONTROL)) {
-      control = el;
-      break;
-    }
-  }
+  // Any depth: a site may wrap a label in many layers (the event side passes the
+  // innermost target, possibly inside an open shadow root).
+  const control = controlAt(target);
   if (!control || control.matches(':disabled, [aria-disabled="true"]')) return null;
   const kind = controlKind(site, control);
   if (!kind) return null;
   // Never an action in the coach's own-profile action row (Edit profile, Add to story).
-  const row = control.parentElement;
-  for (const el of [row, row?.parentElement]) {
+  const row = parentOf(control);
+  for (const el of [row, row && parentOf(row)]) {
     if (el && findLabelled(el, OWN_CONTROLS, site.ownLabels)) return null;
   }
   return { kind, control };
@@ -116,10 +82,10 @@ export function actionAt(site: ActionSite, target: Element): ActionMatch | null 
  * labelled "Message"), or an element inside it: Enter there sends a message.
  */
 export function isMessageComposer(site: ActionSite, el: Element): boolean {
-  const box = el.closest('[role="textbox"][contenteditable]');
+  const box = closestComposed(el, '[role="textbox"][contenteditable]');
   if (!box || box.getAttribute('contenteditable') === 'false') return false;
-  const label = normalizeLabel(box.getAttribute('aria-label') ?? '').replace(/(?:…|\.{3})$/, '');
-  return site.composerLabels.has(label.trim());
+  // normalizeLabel drops a placeholder's trailing "…" or "...".
+  return site.composerLabels.has(normalizeLabel(box.getAttribute('aria-label') ?? ''));
 }
 
 // Containers that hold one person's card, row, post or hover card. Walking up
@@ -215,8 +181,9 @@ function nearestContainer(
   base: URL,
   main: Element | null,
 ): { root: Element | null; card: boolean } {
-  let el = control.parentElement;
-  for (let i = 0; el && i < MAX_LEVELS; i++, el = el.parentElement) {
+  // Through shadow hosts: a control in a web component still sits in its card.
+  let el = parentOf(control);
+  for (let i = 0; el && i < MAX_LEVELS; i++, el = parentOf(el)) {
     if (el === main || el.localName === 'body' || (main && el.contains(main))) break;
     const card = el.matches(CARD);
     if (hasProfileLink(site, el, base)) return { root: el, card };
@@ -228,7 +195,7 @@ function nearestContainer(
 /** Who the action is about: see SiteActions.profileFor. */
 export function profileFor(site: ActionSite, match: ActionMatch, pageUrl: URL): ActionProfile {
   const { control } = match;
-  const main = control.closest(MAIN) ?? control.ownerDocument.querySelector(MAIN);
+  const main = closestComposed(control, MAIN) ?? control.ownerDocument.querySelector(MAIN);
   const kind = site.pageKind(pageUrl);
 
   // A message thread: the person is the first profile link of the conversation,
@@ -243,7 +210,7 @@ export function profileFor(site: ActionSite, match: ActionMatch, pageUrl: URL): 
   // that links the page's profile, or nothing at all: the "See options" menu opens
   // in a layer outside main): the page's person, named by the header's heading.
   const pageKey = kind === 'profile' ? site.profileKeyFromUrl(pageUrl) : null;
-  const headerEl = control.closest('header');
+  const headerEl = closestComposed(control, 'header');
   if (
     pageKey &&
     !card &&

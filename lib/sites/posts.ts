@@ -1,10 +1,19 @@
 // The observed-post reminder's part of the adapters: which post action a click
 // is about to trigger (share, send, copy link, save, comment, react), the post it
 // is about, and who wrote that post. Shared by both sites; each site brings a
-// label table (en + es) and its post containers. Matches on role, aria-label,
-// visible text and URL patterns only, never class names. Pure: reads, never writes.
-import { shortText } from './actions';
-import { type Bilingual, type LabelTable, bothLanguages, normalizeLabel } from './labels';
+// label table (en + es) and its post containers. Matches on roles, accessible
+// names (see controlNames in ./labels) and URL patterns only, never class names. Pure: reads, never writes.
+import {
+  type Bilingual,
+  type LabelTable,
+  bothLanguages,
+  closestComposed,
+  controlAt,
+  controlNames,
+  normalizeLabel,
+  parentOf,
+  shortText,
+} from './labels';
 import type { PageKind, PostActionKind, PostActionMatch, PostInfo, ProfileKey } from './types';
 
 /** What a site adapter lends the post readers: its URL readers. */
@@ -42,8 +51,6 @@ export function postLabelIndex(table: PostLabels): Readonly<Record<string, PostA
   return index;
 }
 
-const CONTROL = 'button, [role="button"], a, [role="menuitem"]';
-const MAX_UP = 6;
 const MAIN = '[role="main"], main';
 const OPEN_MENU = '[aria-haspopup="menu"][aria-expanded="true"]';
 const MAX_KEYS = 4;
@@ -58,52 +65,31 @@ function plain(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME).trim();
 }
 
-// The first piece of text: a menu item's title when a description line follows it.
-function firstText(el: Element): string {
-  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if ((n.nodeValue ?? '').trim() !== '' && !n.parentElement?.closest('svg')) {
-      return n.nodeValue ?? '';
-    }
-  }
-  return '';
-}
-
-/** The kind a control names by aria-label, else visible text (a menu item's title), else its icon. */
+/** The kind a control's accessible name says (see controlNames: Instagram's icon-only bar included). */
 function controlKind(site: PostSite, control: Element): PostActionKind | null {
-  const kind = (label: string | null | undefined) =>
-    label ? (site.labels[normalizeLabel(label)] ?? null) : null;
-  const aria = control.getAttribute('aria-label');
-  if (aria !== null && aria.trim() !== '') return kind(aria);
-  const text = shortText(control);
-  if (text === null) return null; // a big control (a whole post as a link) is no action
-  if (text.trim() !== '') {
-    const k = kind(text);
-    if (k || control.getAttribute('role') !== 'menuitem') return k;
-    return kind(firstText(control));
+  for (const name of controlNames(control)) {
+    const kind = site.labels[normalizeLabel(name)];
+    if (kind) return kind;
   }
-  // An icon-only control: Instagram's action bar (svg aria-label="Share").
-  return kind(
-    control.querySelector('svg[aria-label], [role="img"][aria-label]')?.getAttribute('aria-label'),
-  );
+  return null;
 }
 
 /** The post containing a node: see SitePosts.postAt. */
 export function postAt(site: PostSite, page: PostPage, node: Node): Element | null {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const el = node.nodeType === 1 ? (node as Element) : parentOf(node);
   if (!el) return null;
   for (const sel of site.posts) {
-    const post = el.closest(sel);
+    const post = closestComposed(el, sel);
     if (post) return post;
   }
   // A permalink page: its main post, whose controls may sit outside its container.
-  const main = el.closest(MAIN);
+  const main = closestComposed(el, MAIN);
   if (main && isPostPage(page, el.ownerDocument)) {
     const first = main.querySelector(`${site.posts.join(', ')}, ${site.outermost}`);
     if (first) return outermostOf(site, first);
     if (site.mainIsPost) return main;
   }
-  const article = el.closest(site.outermost);
+  const article = closestComposed(el, site.outermost);
   return article ? outermostOf(site, article) : null;
 }
 
@@ -118,10 +104,11 @@ function isPostPage(page: PostPage, doc: Document): boolean {
 // Classic Facebook posts are role=article with their comments nested as role=article.
 function outermostOf(site: PostSite, el: Element): Element {
   let post = el;
-  for (let up = post.parentElement?.closest(site.outermost); up;) {
-    post = up;
-    up = post.parentElement?.closest(site.outermost);
-  }
+  const above = (e: Element) => {
+    const parent = parentOf(e);
+    return parent && closestComposed(parent, site.outermost);
+  };
+  for (let up = above(post); up; up = above(post)) post = up;
   return post;
 }
 
@@ -131,13 +118,8 @@ export function postActionAt(
   page: PostPage,
   target: Element,
 ): PostActionMatch | null {
-  let control: Element | null = null;
-  for (let el: Element | null = target, i = 0; el && i <= MAX_UP; el = el.parentElement, i++) {
-    if (el.matches(CONTROL)) {
-      control = el;
-      break;
-    }
-  }
+  // Any depth, through open shadow roots, as for the boundary actions.
+  const control = controlAt(target);
   if (!control || control.matches(':disabled, [aria-disabled="true"]')) return null;
   const kind = controlKind(site, control);
   if (!kind) return null;
@@ -150,7 +132,7 @@ export function postActionAt(
     }
   }
   // A control in a comment (its Like, its Reply) is about the comment, not the post.
-  const comment = control.closest(site.comment);
+  const comment = closestComposed(control, site.comment);
   if (comment && comment !== post && !comment.contains(post)) return null;
   if (!post && NEEDS_POST.has(kind)) return null;
   return { kind, control, post };
@@ -240,7 +222,7 @@ export function postInfo(site: PostSite, page: PostPage, post: Element, pageUrl:
       }
     }
   }
-  const main = post.closest(MAIN);
+  const main = closestComposed(post, MAIN);
   const onPermalink = page.pageKind(pageUrl) === 'post' && (main || post.querySelector(MAIN));
   const postUrl = onPermalink ? site.canonical(pageUrl) : postLink(site, page, post, pageUrl);
   return { authorKeys: keys.slice(0, MAX_KEYS), authorName: name, postUrl };
