@@ -103,6 +103,12 @@ export function PassphraseSection({
             )}
           </div>
           {hasPassphrase && <p class="hint">{t('passphraseRemoveHint')}</p>}
+          {/* Only where it applies: an open key once sealed something on this profile. */}
+          {lock.openBefore && (
+            <p class="hint" data-testid="passphrase-open-before" role="note">
+              {t('passphraseOpenBefore')}
+            </p>
+          )}
           <Feedback ui={ui} action={action} errorTestId="passphrase-error" />
         </form>
       )}

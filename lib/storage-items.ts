@@ -15,10 +15,14 @@ export const STORAGE_ITEMS = {
   /** Set once managed storage has answered in this browser session: an empty answer is then final. */
   policySettled: { area: 'session', key: 'policySettled' },
   /**
-   * The data key that encrypts labels, notes and every other free text: raw when
-   * there is no passphrase, else wrapped by a key derived from it (lib/store/keyring.ts).
+   * Where database version 4 and older kept the keyring (the data key). A content
+   * script can read storage.local, so the keyring now lives in the extension's
+   * IndexedDB (lib/store/db.ts, store "keyring"); this is read only to move an old
+   * one there and then wipe it (overwritten, removed, flushed: retireLegacyKeyring).
    */
-  keyring: { area: 'local', key: 'keyring' },
+  legacyKeyring: { area: 'local', key: 'keyring' },
+  /** Random filler written and removed at once, to push a wiped value out of LevelDB's log. */
+  storageFiller: { area: 'local', key: 'clearlineFiller' },
   /** The unwrapped data key while the list is unlocked: memory only, gone on browser restart. */
   unlockedDataKey: { area: 'session', key: 'unlockedDataKey' },
   /** Problems with the local database, for the options page. */

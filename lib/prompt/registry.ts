@@ -9,7 +9,7 @@ import { loadSettings } from '../settings';
 import type { PostActionKind, SiteId } from '../sites/types';
 import { STORAGE_ITEMS } from '../storage-items';
 import { clientLabelFor, markClient, recordNotClient, verdict } from '../store/client-list';
-import { dataKey, lockState } from '../store/keyring';
+import { dataKey } from '../store/keyring';
 import { count, keepReason, readCounters } from './counters';
 import { categoryOf, type PromptContext, type PromptErrorCode, type PromptSubject } from './types';
 import { createObservation } from '../observations/store';
@@ -78,7 +78,8 @@ async function contextFor(prompt: OpenPrompt, settings?: SettingValues): Promise
   const category = categoryOf(prompt.action);
   const mode = values.promptMode[category];
   // Independent reads, side by side.
-  const locked = lockState().then((s) => s.locked);
+  // No data key (locked, or no passphrase yet where the agency requires one): no label.
+  const locked = dataKey().then((key) => key === null);
   const found =
     prompt.keys.length > 0 ? await verdict(prompt.keys, values.formerClientYears) : 'unidentified';
   const isClient = CLIENT_VERDICTS.has(found);

@@ -8,10 +8,12 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import type { Sealed } from '../crypto';
+import { browser } from '../browser';
+import { randomBytes, toBase64, type Sealed } from '../crypto';
+import { STORAGE_ITEMS } from '../storage-items';
 
 export const DB_NAME = 'clearline';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** A client: identified only by keyed hashes; every free text sealed. */
 export interface ClientRecord {
@@ -33,6 +35,16 @@ export interface DecisionRecord {
   sealedKey: Sealed | null;
   decidedAt: number;
 }
+
+/**
+ * The keyring store (lib/store/keyring.ts): the data key, wrapped when there is a
+ * passphrase, and the re-sealed prompt reasons a key change still has to write to
+ * storage.local. Here, not in storage.local, because a content script can read
+ * storage.local but never the extension's own IndexedDB.
+ */
+export type KeyringStoreRecord =
+  | { name: 'dataKey'; value: unknown }
+  | { name: 'reasonSwaps'; value: { from: Sealed; to: Sealed }[] };
 
 export interface MetaRecord {
   name: 'hmacSecret';
@@ -61,6 +73,7 @@ export interface ClearlineDB extends DBSchema {
   auditItems: { key: string; value: AuditItemRecord };
   auditHistory: { key: number; value: AuditHistoryRecord };
   observations: { key: string; value: ObservationRecord };
+  keyring: { key: KeyringStoreRecord['name']; value: KeyringStoreRecord };
 }
 
 /** An observed client post, tracked until it is discussed and shared. Free text sealed. */
@@ -93,10 +106,16 @@ export interface ClientRecordV1 {
 
 type UpgradeTx = IDBPTransaction<ClearlineDB, StoreNames<ClearlineDB>[], 'versionchange'>;
 
+/** What a step may need from outside the database, read before the upgrade starts. */
+export interface MigrationContext {
+  /** The keyring as version 4 and older kept it, in storage.local (undefined if none). */
+  legacyKeyring: unknown;
+}
+
 /** Each step takes a database from version n - 1 to n, in the upgrade transaction. */
 export const MIGRATIONS: Record<
   number,
-  (db: IDBPDatabase<ClearlineDB>, tx: UpgradeTx) => Promise<void> | void
+  (db: IDBPDatabase<ClearlineDB>, tx: UpgradeTx, context: MigrationContext) => Promise<void> | void
 > = {
   1: (db) => {
     // Untyped on purpose: this is the version-1 shape.
@@ -137,7 +156,68 @@ export const MIGRATIONS: Record<
   4: (db) => {
     db.createObjectStore('observations', { keyPath: 'id' });
   },
+  5: async (db, tx, { legacyKeyring }) => {
+    // The keyring leaves storage.local, which content scripts can read. It is
+    // copied as it was (keyring.ts reads both shapes); retireLegacyKeyring then
+    // wipes the storage.local copy once this upgrade has committed.
+    db.createObjectStore('keyring', { keyPath: 'name' });
+    if (legacyKeyring !== undefined) {
+      await tx.objectStore('keyring').put({ name: 'dataKey', value: legacyKeyring });
+    }
+  },
 };
+
+/** Random text of the same length, base64 where the original was: "same shape", no content. */
+function scramble(value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (value.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value)) {
+      const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
+      return toBase64(randomBytes((value.length / 4) * 3 - padding));
+    }
+    return toBase64(randomBytes(value.length)).slice(0, value.length);
+  }
+  if (Array.isArray(value)) return value.map(scramble);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === 'kind' || k === 'version' ? v : scramble(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Chromium keeps storage.local in a LevelDB whose log still holds a removed
+ * value, through restarts, until the log grows past its write buffer (4 MB) and
+ * is compacted into a table. Writing and removing this much filler forces that:
+ * in Chromium 156 the old key was then gone from every file of the profile.
+ */
+const FILLER_CHUNKS = 6;
+const FILLER_CHUNK_CHARS = 1_000_000;
+
+/**
+ * Removes a storage.local keyring left by version 4 or older, once the database
+ * holds it: overwritten first with random bytes of the same shape, then removed,
+ * then pushed out of LevelDB's log by filler (see above).
+ */
+export async function retireLegacyKeyring(
+  database: IDBPDatabase<ClearlineDB>,
+  legacy: unknown,
+): Promise<void> {
+  // Never drop the only copy: the upgrade copied it, but check (add: a copy already there wins).
+  if (!(await database.get('keyring', 'dataKey'))) {
+    await database.add('keyring', { name: 'dataKey', value: legacy }).catch(() => undefined);
+  }
+  const local = browser.storage.local;
+  const { key } = STORAGE_ITEMS.legacyKeyring;
+  await local.set({ [key]: scramble(legacy) });
+  await local.remove(key);
+  // Random, so that LevelDB's compression cannot shrink it below the write buffer.
+  const filler = STORAGE_ITEMS.storageFiller.key;
+  for (let i = 0; i < FILLER_CHUNKS; i += 1) {
+    await local.set({ [filler]: scramble('A'.repeat(FILLER_CHUNK_CHARS)) });
+    await local.remove(filler);
+  }
+}
 
 export interface OpenHooks {
   /** An older connection (another Clearline page) keeps the upgrade from running. */
@@ -146,16 +226,19 @@ export interface OpenHooks {
   onBlocking(): void;
 }
 
-export function openClearlineDB(
+export async function openClearlineDB(
   hooks: OpenHooks,
   version = DB_VERSION,
 ): Promise<IDBPDatabase<ClearlineDB>> {
-  return openDB<ClearlineDB>(DB_NAME, version, {
+  // Read before the upgrade: awaiting anything but the database inside it would end it.
+  const { key } = STORAGE_ITEMS.legacyKeyring;
+  const legacyKeyring: unknown = (await browser.storage.local.get(key))[key];
+  const database = await openDB<ClearlineDB>(DB_NAME, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       for (let step = oldVersion + 1; step <= (newVersion ?? version); step += 1) {
         const migrate = MIGRATIONS[step];
         if (!migrate) throw new Error(`no migration to database version ${step}`);
-        await migrate(db, tx);
+        await migrate(db, tx, { legacyKeyring });
       }
     },
     blocked(currentVersion, blockedVersion) {
@@ -167,4 +250,10 @@ export function openClearlineDB(
       hooks.onBlocking();
     },
   });
+  if (legacyKeyring !== undefined && database.objectStoreNames.contains('keyring')) {
+    // The database holds the keyring now; a failure here (a full storage.local)
+    // leaves the old copy for the next open to wipe, and must not close the list.
+    await retireLegacyKeyring(database, legacyKeyring).catch(() => undefined);
+  }
+  return database;
 }

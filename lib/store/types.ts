@@ -31,6 +31,11 @@ export interface LockState {
   locked: boolean;
   /** The agency requires a passphrase (policy requirePassphrase) and none is set yet. */
   passphraseRequired?: boolean;
+  /**
+   * Before this passphrase the list was kept under an open data key: copies of
+   * that key and of what it sealed may remain in the browser's files.
+   */
+  openBefore?: boolean;
 }
 
 /** A problem with the local database, shown on the options page; nothing is dropped silently. */

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { seal } from '../../../lib/crypto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { exportRawKey, seal, toBase64 } from '../../../lib/crypto';
 import {
   closeConnection,
   hashKey,
@@ -9,6 +10,7 @@ import {
 } from '../../../lib/store/client-list';
 import { DB_VERSION, openClearlineDB, type ClientRecordV1 } from '../../../lib/store/db';
 import { dataKey } from '../../../lib/store/keyring';
+import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { freshWorld } from './setup';
 
 beforeEach(freshWorld);
@@ -31,6 +33,14 @@ describe('database migrations', () => {
       };
     });
     globalThis.indexedDB = new IDBFactory();
+    // Before database version 5 the keyring lived in storage.local.
+    await fakeBrowser.storage.local.set({
+      [STORAGE_ITEMS.legacyKeyring.key]: {
+        kind: 'open',
+        version: 1,
+        dataKey: toBase64(await exportRawKey(key)),
+      },
+    });
 
     const v1 = await openClearlineDB(
       { onBlocked: () => undefined, onBlocking: () => undefined },
