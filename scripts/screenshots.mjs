@@ -121,7 +121,7 @@ for (const [choice, note] of [
     await frame.type('textarea[name="note"]', note);
     await press(frame, 'Save for follow-up');
   }
-  await press(frame, 'Cancel');
+  await press(frame, 'Close');
   await page.close();
 }
 

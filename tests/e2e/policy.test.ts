@@ -170,7 +170,7 @@ describe.skipIf(!isRoot)('agency policy through the browser policy file', () => 
     await frame.waitForFunction(() =>
       document.body.innerText.includes('Call the Northside on-call line at 555-0199 first.'),
     );
-    await choose(frame, 'Cancel');
+    await choose(frame, 'Close');
     await page.close();
   });
 

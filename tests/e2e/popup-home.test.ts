@@ -205,7 +205,7 @@ describe('observations to discuss', () => {
     await choose(frame, 'Note for follow-up');
     await choose(frame, 'Save for follow-up');
     await frame.waitForFunction(() => document.body.innerText.includes('Saved for follow-up'));
-    await choose(frame, 'Cancel');
+    await choose(frame, 'Close');
 
     popup = await activePopup(site);
     await popup.waitForSelector('[data-testid="observations-count"][data-count="1"]');
