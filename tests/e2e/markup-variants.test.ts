@@ -246,6 +246,9 @@ async function promptFor(page: Page, person: string): Promise<Frame> {
 async function continueAndReplay(page: Page, where: Page | Frame, c: VariantCase, frame: Frame) {
   await choose(frame, 'Continue');
   await waitForPromptGone(page);
+  // A middle click is not redone for the coach (a new tab is theirs to open): their next
+  // middle click on the same control, for the same person, goes through.
+  if (c.how === 'middle') await activate(page, where, c);
   // The replay: the action reaches the page once the coach goes ahead.
   await where.waitForFunction(
     (variant: string) =>
