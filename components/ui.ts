@@ -38,6 +38,7 @@ const ERROR_KEYS: Record<StoreErrorCode, MessageKey> = {
   'invalid-profile-url': 'error_invalid_profile_url',
   'already-a-client': 'error_already_a_client',
   'not-found': 'error_not_found',
+  'changed-elsewhere': 'error_changed_elsewhere',
   'confirmation-mismatch': 'error_confirmation_mismatch',
   'backup-too-large': 'error_backup_too_large',
   'backup-corrupt': 'error_backup_corrupt',

@@ -18,7 +18,7 @@ import { db, hmacSecret, write } from './client-list';
 import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
 import { browser } from '../browser';
 import { STORAGE_ITEMS } from '../storage-items';
-import { USER_SETTINGS_VERSION } from '../settings';
+import { USER_SETTINGS_VERSION, withUserSettingsLock } from '../settings';
 import { OBSERVATION_STATUSES } from '../observations/types';
 import { StoreError } from './errors';
 import { requireDataKey } from './keyring';
@@ -321,8 +321,11 @@ export async function importBackup(
   });
   // Settings live in storage.local, outside the database's transaction: written
   // last, after everything else is in. Values are checked again whenever read.
-  await browser.storage.local.set({
-    [STORAGE_ITEMS.userSettings.key]: { version: USER_SETTINGS_VERSION, values: backup.settings },
-  });
+  // Under the settings lock, so a save in an open options tab cannot interleave.
+  await withUserSettingsLock(() =>
+    browser.storage.local.set({
+      [STORAGE_ITEMS.userSettings.key]: { version: USER_SETTINGS_VERSION, values: backup.settings },
+    }),
+  );
   return { clients: clients.length, decisions: decisions.length };
 }

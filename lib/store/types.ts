@@ -18,6 +18,24 @@ export interface ClientView {
   addedAt: number;
 }
 
+/** One field's edit: the value the coach started from, and the new one. */
+export interface FieldChange<T> {
+  from: T;
+  to: T;
+}
+
+/**
+ * An edit of a client, field by field. Each field changes only if it still holds
+ * `from`: a label edited in one tab and a note in another both land, while an
+ * edit of a field another tab changed meanwhile is refused ('changed-elsewhere').
+ */
+export interface ClientChange {
+  id: string;
+  label?: FieldChange<string>;
+  note?: FieldChange<string>;
+  dischargedOn?: FieldChange<string | null>;
+}
+
 /** A "not a client" answer, as the options page shows it. */
 export interface DecisionView {
   id: string;
@@ -54,6 +72,7 @@ export const STORE_ERRORS = [
   'invalid-profile-url',
   'already-a-client',
   'not-found',
+  'changed-elsewhere',
   'confirmation-mismatch',
   'backup-too-large',
   'backup-corrupt',
