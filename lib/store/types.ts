@@ -75,7 +75,9 @@ export const STORE_ERRORS = [
   'changed-elsewhere',
   'confirmation-mismatch',
   'backup-too-large',
+  'backup-too-large-to-export',
   'backup-corrupt',
+  'backup-inconsistent',
   'backup-newer-version',
   'backup-wrong-passphrase',
   'storage-quota',
@@ -86,7 +88,13 @@ export type StoreErrorCode = (typeof STORE_ERRORS)[number];
 export const PASSPHRASE_MIN_LENGTH = 8;
 export const LABEL_MAX_LENGTH = 100;
 export const NOTE_MAX_LENGTH = 2000;
-/** Backups bigger than this are refused before anything is parsed. */
-export const BACKUP_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * The one size limit of a backup file, on both sides: import refuses a bigger
+ * file before parsing it, and export refuses to write one (so every file it
+ * writes can be imported). 4,000 clients with notes at their longest fit: about
+ * 2 MB of everyday text, 12 MB of random letters, 25 MB of random CJK once packed.
+ * Well under the 64 MiB a runtime message can carry.
+ */
+export const BACKUP_MAX_BYTES = 32 * 1024 * 1024;
 /** What the coach types to confirm "Erase all"; the background checks it too. */
 export const ERASE_CONFIRMATION = 'ERASE';
