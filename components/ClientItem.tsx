@@ -3,7 +3,12 @@
 // from page addresses, and neither is ever markup.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../lib/messaging';
-import { LABEL_MAX_LENGTH, NOTE_MAX_LENGTH, type ClientView } from '../lib/store/types';
+import {
+  LABEL_MAX_LENGTH,
+  NOTE_MAX_LENGTH,
+  type ClientChange,
+  type ClientView,
+} from '../lib/store/types';
 import { FormerFields } from './AddClientForm';
 import { ConfirmBox } from './ConfirmBox';
 import { Feedback } from './Feedback';
@@ -59,7 +64,8 @@ export function ClientItem({
   const explainFailure = (error: unknown) => {
     // Gone or locked meanwhile (another tab, idle lock): show the list as it is now.
     const code = errorCode(error);
-    if (code === 'not-found' || code === 'locked') onChanged();
+    // Changed elsewhere: the list shows that change now; the error says to reload and edit again.
+    if (code === 'not-found' || code === 'locked' || code === 'changed-elsewhere') onChanged();
     return null;
   };
 
@@ -191,19 +197,33 @@ function EditClientForm({
     former: client.dischargedOn !== null,
     dischargedOn: client.dischargedOn ?? '',
   });
+  // What the coach started from: only fields changed from it are sent, each with
+  // it, so an edit in another tab meanwhile is either kept or reported, never lost.
+  const [base] = useState({
+    label: client.label ?? '',
+    note: client.note ?? '',
+    dischargedOn: client.dischargedOn,
+  });
   const action = useAction();
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
 
   const save = (event: Event) => {
     event.preventDefault();
     if (form.former && !form.dischargedOn) return action.fail((ui) => ui.t('addClientNeedsDate'));
+    const label = form.label.trim();
+    const note = form.note.trim();
+    const dischargedOn = form.former ? form.dischargedOn : null;
+    const change: ClientChange = {
+      id: client.id,
+      // While locked the label and note are unknown here: leave them as they are.
+      ...(!locked && label !== base.label ? { label: { from: base.label, to: label } } : {}),
+      ...(!locked && note !== base.note ? { note: { from: base.note, to: note } } : {}),
+      ...(dischargedOn !== base.dischargedOn
+        ? { dischargedOn: { from: base.dischargedOn, to: dischargedOn } }
+        : {}),
+    };
     void action.run(async () => {
-      await sendMessage('updateClient', {
-        id: client.id,
-        // While locked the label and note are unknown here: leave them as they are.
-        ...(locked ? {} : { label: form.label.trim(), note: form.note.trim() }),
-        dischargedOn: form.former ? form.dischargedOn : null,
-      });
+      if (Object.keys(change).length > 1) await sendMessage('updateClient', change);
       onDone((ui) => ui.t('clientSaved'));
       return null;
     }, explainFailure);

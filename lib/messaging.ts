@@ -54,6 +54,10 @@ const passphrase = v.pipe(v.string(), v.maxLength(1024));
 const label = v.pipe(v.string(), v.maxLength(LABEL_MAX_LENGTH));
 const note = v.pipe(v.string(), v.maxLength(NOTE_MAX_LENGTH));
 const date = v.pipe(v.string(), v.isoDate());
+/** A stored label or note as the page showed it: a restored backup may hold longer ones than the form allows. */
+const previousText = v.pipe(v.string(), v.maxLength(20_000));
+const fieldChange = <F extends v.GenericSchema, T extends v.GenericSchema>(from: F, to: T) =>
+  v.optional(v.strictObject({ from, to }));
 const nonce = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22,64}$/));
 
 export const PageStatusSchema = v.strictObject({
@@ -118,13 +122,14 @@ export const MESSAGES = {
       dischargedOn: v.nullable(date),
     }),
   ),
+  /** Changes only the fields given, each from the value the page showed (lib/store/types.ts ClientChange). */
   updateClient: message<ClientView>()(
     'extension',
     v.strictObject({
       id,
-      label: v.optional(label),
-      note: v.optional(note),
-      dischargedOn: v.optional(v.nullable(date)),
+      label: fieldChange(previousText, label),
+      note: fieldChange(previousText, note),
+      dischargedOn: fieldChange(v.nullable(date), v.nullable(date)),
     }),
   ),
   removeClient: message<{ removed: true }>()('extension', v.strictObject({ id })),

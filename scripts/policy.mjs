@@ -34,7 +34,9 @@ if (command === 'check') {
   for (const error of errors) console.error(`  error at ${error.path}: ${error.message}`);
   if (errors.length > 0) {
     console.error(
-      `${errors.length} error(s). Clearline ignores each of these keys; the rest applies.`,
+      `${errors.length} error(s). Clearline ignores each of these keys (requirePassphrase and ` +
+        'allowUserChanges take their strictest value instead); the rest applies. Chrome and Edge ' +
+        'drop a value of the wrong type before Clearline sees it: fix every error before rollout.',
     );
     process.exit(1);
   }

@@ -61,6 +61,17 @@ export const AGENCY_FIELDS = {
 } as const;
 
 export type AgencyKey = keyof typeof AGENCY_FIELDS;
+
+/**
+ * Keys that fail closed: present but not a valid value (the string "true", a
+ * number), the agency meant to set them, and guessing "not set" would loosen the
+ * rule. Their strictest value applies instead, and the problem is reported.
+ * (Chromium drops a mistyped value before Clearline sees it: docs/deploy.md.)
+ */
+export const FAIL_CLOSED = {
+  requirePassphrase: true,
+  allowUserChanges: false,
+} as const satisfies Partial<Record<AgencyKey, boolean>>;
 export const AGENCY_KEYS = Object.keys(AGENCY_FIELDS) as AgencyKey[];
 
 export type AgencyRules = {
@@ -110,7 +121,8 @@ function issuePath(key: string, issue: v.BaseIssue<unknown>): string {
 
 /**
  * Reads a policy key by key: a bad key is reported and left out, never the
- * whole policy. This is all the checking Firefox does, and `policy:check`'s too.
+ * whole policy (a FAIL_CLOSED key takes its strictest value instead). This is
+ * all the checking Firefox does, and `policy:check`'s too.
  */
 export function readPolicy(raw: unknown): ReadPolicy {
   const result: ReadPolicy = { settings: {}, agency: {}, problems: [] };
@@ -127,9 +139,17 @@ export function readPolicy(raw: unknown): ReadPolicy {
     const field = POLICY_FIELDS[key as AgencyKey | SettingKey];
     const parsed = v.safeParse(field.schema, value);
     if (!parsed.success) {
+      const strict = Object.hasOwn(FAIL_CLOSED, key)
+        ? FAIL_CLOSED[key as keyof typeof FAIL_CLOSED]
+        : undefined;
       for (const issue of parsed.issues) {
-        result.problems.push({ path: issuePath(key, issue), message: issue.message });
+        const message =
+          strict === undefined
+            ? issue.message
+            : `${issue.message}; the strictest value (${strict}) applies until this is fixed`;
+        result.problems.push({ path: issuePath(key, issue), message });
       }
+      if (strict !== undefined) (result.agency as Record<string, unknown>)[key] = strict;
       continue;
     }
     if ((AGENCY_KEYS as string[]).includes(key)) {

@@ -31,12 +31,20 @@ export async function readCounters(): Promise<PromptCounters> {
 
 // Counts are read, changed and written back: one at a time, so that a count the
 // background does not wait for (a prompt shown) cannot undo another.
-let counting: Promise<unknown> = Promise.resolve();
+let counting: Promise<void> = Promise.resolve();
 
+/**
+ * Counts one answer, best effort: the promise never rejects. A count is a
+ * nicety for supervision; a full storage.local must never keep Cancel, Escape
+ * or Continue from closing the prompt (the tab would stay blocked).
+ */
 export function count(category: PromptAction, name: CounterName, now = new Date()): Promise<void> {
-  const next = counting.then(() => countNow(category, name, now));
-  counting = next.catch(() => undefined);
-  return next;
+  counting = counting.then(() =>
+    countNow(category, name, now).catch((error: unknown) => {
+      console.warn('Clearline: a prompt count was not kept', error);
+    }),
+  );
+  return counting;
 }
 
 async function countNow(category: PromptAction, name: CounterName, now: Date): Promise<void> {
@@ -54,7 +62,24 @@ export interface StoredReason {
   sealed: Sealed | null;
 }
 
+/**
+ * Keeps a reason written in "reason" mode, best effort like the counts: the coach
+ * wrote it, which is what the mode asks; a full storage must not undo their
+ * Continue (a locked list already keeps none: `sealed: null`).
+ */
 export async function keepReason(
+  category: PromptAction,
+  reason: string,
+  key: CryptoKey | null,
+): Promise<void> {
+  try {
+    await keepReasonNow(category, reason, key);
+  } catch (error) {
+    console.warn('Clearline: a reason was not kept', error);
+  }
+}
+
+async function keepReasonNow(
   category: PromptAction,
   reason: string,
   key: CryptoKey | null,

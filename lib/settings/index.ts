@@ -148,15 +148,33 @@ export class SettingLockedError extends Error {
 }
 
 /**
- * Saves one of the coach's choices after checking it; the stored layer keeps its
- * other keys. Saves run one after another: each reads and rewrites the whole
- * layer, so two at once (two quick clicks) could otherwise undo each other.
+ * The Web Lock that every read-modify-write of the coach's settings layer holds.
+ * Web Locks are shared by every context of the extension's origin (each options
+ * tab, the popup, the background), so two tabs saving two settings at once run
+ * one after the other and neither undoes the other.
  */
-let saving: Promise<unknown> = Promise.resolve();
-export function saveUserSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
-  const run = saving.then(() => saveNow(key, value));
-  saving = run.catch(() => undefined);
+const USER_SETTINGS_LOCK = 'clearline:userSettings';
+
+/** A context's own queue, where Web Locks are missing (unit tests under Node). */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` holding the settings lock: alone among every Clearline context. */
+export function withUserSettingsLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) return locks.request(USER_SETTINGS_LOCK, work);
+  const run = queue.then(work);
+  queue = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * Saves one of the coach's choices after checking it; the stored layer keeps its
+ * other keys. Each save reads and rewrites the whole layer, so it holds the
+ * settings lock: two at once (two quick clicks, two tabs) could otherwise undo
+ * each other.
+ */
+export function saveUserSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
+  return withUserSettingsLock(() => saveNow(key, value));
 }
 
 async function saveNow<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {

@@ -1,7 +1,9 @@
 // One encrypted file holding all of Clearline's data (the HMAC secret included,
 // or the hashes would mean nothing elsewhere). Import replaces everything in one
 // transaction, or changes nothing: a corrupt file, a wrong passphrase, a newer
-// format or a locked list is refused before the database is touched.
+// format, a file that contradicts itself or a locked list is refused before the
+// database is touched. Export and import share one size limit, so every file
+// Clearline writes is one it can read back.
 import * as v from 'valibot';
 import {
   PBKDF2_ITERATIONS,
@@ -9,25 +11,37 @@ import {
   deriveKey,
   fromBase64,
   open,
+  openBytes,
   randomBytes,
   seal,
-  sealBytes,
   toBase64,
+  type Sealed,
 } from '../crypto';
 import { db, hmacSecret, write } from './client-list';
 import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
 import { browser } from '../browser';
 import { STORAGE_ITEMS } from '../storage-items';
-import { USER_SETTINGS_VERSION } from '../settings';
+import { USER_SETTINGS_VERSION, withUserSettingsLock } from '../settings';
 import { OBSERVATION_STATUSES } from '../observations/types';
 import { StoreError } from './errors';
 import { requireDataKey } from './keyring';
 import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from './types';
 
 export const BACKUP_FORMAT = 'clearline-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * The file's version. 1: the encrypted data is JSON. 2: it is gzip-compressed
+ * JSON (long notes shrink several times over). Both are read; 2 is written.
+ */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS = [1, 2] as const;
+/** The decrypted data's own shape, unchanged since version 1. */
+const DATA_VERSION = 1;
+/** A file unpacks to at most this much: a small file must not unpack into gigabytes. */
+const MAX_UNPACKED_BYTES = 4 * BACKUP_MAX_BYTES;
 /** Above this a file could make the import spin for minutes: refuse it as corrupt. */
 const MAX_ITERATIONS = 10_000_000;
+/** AES-GCM's IV, as lib/crypto.ts seals with (openBytes checks it). */
+const IV_BYTES = 12;
 
 const base64 = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]*={0,2}$/));
 const keyHash = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/));
@@ -37,7 +51,7 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000));
 
 const OuterSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
+  version: v.picklist(READABLE_VERSIONS),
   exportedAt: v.pipe(v.string(), v.isoTimestamp()),
   kdf: v.strictObject({
     name: v.literal('PBKDF2'),
@@ -55,7 +69,7 @@ const OuterSchema = v.strictObject({
 });
 
 const InnerSchema = v.strictObject({
-  version: v.literal(BACKUP_VERSION),
+  version: v.literal(DATA_VERSION),
   hmacSecret: base64,
   clients: v.array(
     v.strictObject({
@@ -147,6 +161,55 @@ export function parseJsonStrictly(text: string): unknown {
   });
 }
 
+/** Bytes through a (de)compression stream; unpacking stops past `limit` bytes. */
+async function throughStream(
+  bytes: Uint8Array<ArrayBuffer>,
+  transform: CompressionStream | DecompressionStream,
+  limit = Infinity,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = new Blob([bytes]).stream().pipeThrough(transform).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw new StoreError('backup-too-large');
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** Base64 in blocks: a byte at a time (crypto.ts's toBase64, made for short texts) takes many seconds on tens of megabytes. */
+function blockBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += 0x8000) {
+    parts.push(String.fromCharCode(...bytes.subarray(at, at + 0x8000)));
+  }
+  return btoa(parts.join(''));
+}
+
+/** sealBytes (lib/crypto.ts) for the whole file: the same AES-GCM with a fresh 96-bit IV, base64 in blocks. */
+async function sealFile(key: CryptoKey, bytes: Uint8Array<ArrayBuffer>): Promise<Sealed> {
+  const iv = randomBytes(IV_BYTES);
+  const data = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, bytes));
+  return { iv: toBase64(iv), data: blockBase64(data) };
+}
+
+/** Opens every sealed text of a list at once: one batch, not one record after another. */
+async function openAll(key: CryptoKey, sealed: (Sealed | null)[]): Promise<(string | null)[]> {
+  return Promise.all(sealed.map((s) => (s ? open(key, s) : null)));
+}
+
 export async function exportBackup(
   passphrase: string,
   now = new Date(),
@@ -155,50 +218,81 @@ export async function exportBackup(
   const key = await requireDataKey();
   const database = await db();
   const secret = await hmacSecret();
-  const clients = await database.getAll('clients');
-  const decisions = await database.getAll('decisions');
-  const observations = await database.getAll('observations');
-  const auditItems = await database.getAll('auditItems');
-  const auditHistory = await database.getAll('auditHistory');
+  // One read transaction for every store: a consistent picture, read side by side.
+  const tx = database.transaction(
+    ['clients', 'decisions', 'observations', 'auditItems', 'auditHistory'],
+    'readonly',
+  );
+  const [clients, decisions, observations, auditItems, auditHistory] = await Promise.all([
+    tx.objectStore('clients').getAll(),
+    tx.objectStore('decisions').getAll(),
+    tx.objectStore('observations').getAll(),
+    tx.objectStore('auditItems').getAll(),
+    tx.objectStore('auditHistory').getAll(),
+  ]);
   const settingsKey = STORAGE_ITEMS.userSettings.key;
   const storedSettings = (await browser.storage.local.get(settingsKey))[settingsKey] as
     { values?: Record<string, unknown> } | undefined;
-  const openSafe = async (sealed: ClientRecord['sealedLabel']) =>
-    sealed ? open(key, sealed) : null;
+  // Every sealed text of the list in one batch, then put back in place by position.
+  const [keys, labels, notes, decisionKeys, postUrls, observationNotes] = await Promise.all([
+    openAll(
+      key,
+      clients.flatMap((c) => c.sealedKeys),
+    ),
+    openAll(
+      key,
+      clients.map((c) => c.sealedLabel),
+    ),
+    openAll(
+      key,
+      clients.map((c) => c.sealedNote),
+    ),
+    openAll(
+      key,
+      decisions.map((d) => d.sealedKey),
+    ),
+    openAll(
+      key,
+      observations.map((o) => o.sealedPostUrl),
+    ),
+    openAll(
+      key,
+      observations.map((o) => o.sealedNote),
+    ),
+  ]);
+  let keyAt = 0;
   const data: BackupData = {
-    version: BACKUP_VERSION,
+    version: DATA_VERSION,
     hmacSecret: secret,
-    clients: await Promise.all(
-      clients.map(async (c) => ({
-        id: c.id,
-        keyHashes: c.keyHashes,
-        profileKeys: await Promise.all(c.sealedKeys.map(openSafe)),
-        label: (await openSafe(c.sealedLabel)) ?? '',
-        note: (await openSafe(c.sealedNote)) ?? '',
-        dischargedOn: c.dischargedOn,
-        addedAt: c.addedAt,
-      })),
-    ),
-    decisions: await Promise.all(
-      decisions.map(async (d) => ({
-        keyHash: d.keyHash,
-        profileKey: await openSafe(d.sealedKey),
-        decidedAt: d.decidedAt,
-      })),
-    ),
-    observations: await Promise.all(
-      observations.map(async ({ sealedPostUrl, sealedNote, ...o }) => ({
-        ...o,
-        postUrl: await openSafe(sealedPostUrl),
-        note: await openSafe(sealedNote),
-      })),
-    ),
+    clients: clients.map((c, i) => ({
+      id: c.id,
+      keyHashes: c.keyHashes,
+      profileKeys: c.sealedKeys.map(() => keys[keyAt++] ?? null),
+      label: labels[i] ?? '',
+      note: notes[i] ?? '',
+      dischargedOn: c.dischargedOn,
+      addedAt: c.addedAt,
+    })),
+    decisions: decisions.map((d, i) => ({
+      keyHash: d.keyHash,
+      profileKey: decisionKeys[i] ?? null,
+      decidedAt: d.decidedAt,
+    })),
+    observations: observations.map(({ sealedPostUrl: _url, sealedNote: _note, ...o }, i) => ({
+      ...o,
+      postUrl: postUrls[i] ?? null,
+      note: observationNotes[i] ?? null,
+    })),
     settings: storedSettings?.values ?? {},
     audit: { items: auditItems, history: auditHistory },
   };
+  const packed = await throughStream(
+    new TextEncoder().encode(JSON.stringify(data)),
+    new CompressionStream('gzip'),
+  );
   const salt = randomBytes(SALT_BYTES);
   const fileKey = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
-  const sealed = await sealBytes(fileKey, new TextEncoder().encode(JSON.stringify(data)));
+  const sealed = await sealFile(fileKey, packed);
   const file: v.InferOutput<typeof OuterSchema> = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -207,10 +301,10 @@ export async function exportBackup(
     cipher: { name: 'AES-GCM', iv: sealed.iv },
     data: sealed.data,
   };
-  return {
-    fileName: `clearline-backup-${now.toISOString().slice(0, 10)}.json`,
-    contents: JSON.stringify(file, null, 2),
-  };
+  const contents = JSON.stringify(file, null, 2);
+  // The same limit import applies: never hand the coach a file Clearline would refuse.
+  if (contents.length > BACKUP_MAX_BYTES) throw new StoreError('backup-too-large-to-export');
+  return { fileName: `clearline-backup-${now.toISOString().slice(0, 10)}.json`, contents };
 }
 
 function readVersion(value: unknown): number | null {
@@ -232,35 +326,59 @@ export async function readBackup(contents: string, passphrase: string): Promise<
   if ((readVersion(outerRaw) ?? 0) > BACKUP_VERSION) throw new StoreError('backup-newer-version');
   const outer = v.safeParse(OuterSchema, outerRaw);
   if (!outer.success) throw new StoreError('backup-corrupt');
-  const { kdf, cipher, data } = outer.output;
-  let plain: string;
+  const { version, kdf, cipher, data } = outer.output;
+  let opened: Uint8Array<ArrayBuffer>;
   try {
     const fileKey = await deriveKey(passphrase, fromBase64(kdf.salt), kdf.iterations);
-    plain = await open(fileKey, { iv: cipher.iv, data });
+    opened = await openBytes(fileKey, { iv: cipher.iv, data });
   } catch {
     // GCM cannot tell a wrong passphrase from a changed file; a wrong passphrase is far likelier.
     throw new StoreError('backup-wrong-passphrase');
   }
   let innerRaw: unknown;
   try {
-    innerRaw = parseJsonStrictly(plain);
-  } catch {
+    const plain =
+      version === 1
+        ? opened
+        : await throughStream(opened, new DecompressionStream('gzip'), MAX_UNPACKED_BYTES);
+    innerRaw = parseJsonStrictly(new TextDecoder('utf-8', { fatal: true }).decode(plain));
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
     throw new StoreError('backup-corrupt');
   }
-  if ((readVersion(innerRaw) ?? 0) > BACKUP_VERSION) throw new StoreError('backup-newer-version');
+  if ((readVersion(innerRaw) ?? 0) > DATA_VERSION) throw new StoreError('backup-newer-version');
   const inner = v.safeParse(InnerSchema, innerRaw);
   if (!inner.success) throw new StoreError('backup-corrupt');
   const backup = inner.output;
-  // One person per key and per id, one display key per hash, a usable secret.
-  const hashes = backup.clients.flatMap((c) => c.keyHashes);
-  const ids = backup.clients.map((c) => c.id);
-  const consistent =
-    new Set(hashes).size === hashes.length &&
-    new Set(ids).size === ids.length &&
+  // One display key per hash and a usable secret, or the file is damaged.
+  const wellFormed =
     backup.clients.every((c) => c.profileKeys.length === c.keyHashes.length) &&
     fromBase64(backup.hmacSecret).length === 32;
-  if (!consistent) throw new StoreError('backup-corrupt');
+  if (!wellFormed) throw new StoreError('backup-corrupt');
+  if (!consistent(backup)) throw new StoreError('backup-inconsistent');
   return backup;
+}
+
+const allDifferent = (values: unknown[]) => new Set(values).size === values.length;
+
+/**
+ * Whether the file agrees with itself. The database would merge duplicates
+ * silently (the last one wins), so each is refused instead: one record per
+ * client id, per key, per "not a client" answer, per observation and per audit
+ * item; and nobody both a client and "not a client".
+ */
+function consistent(backup: BackupData): boolean {
+  const clientHashes = backup.clients.flatMap((c) => c.keyHashes);
+  const decisionHashes = backup.decisions.map((d) => d.keyHash);
+  const clientKeys = new Set(clientHashes);
+  return (
+    allDifferent(backup.clients.map((c) => c.id)) &&
+    allDifferent(clientHashes) &&
+    allDifferent(decisionHashes) &&
+    decisionHashes.every((hash) => !clientKeys.has(hash)) &&
+    allDifferent(backup.observations.map((o) => o.id)) &&
+    allDifferent(backup.audit.items.map((i) => i.itemId))
+  );
 }
 
 /** Replaces all Clearline data with the backup's, in one transaction. */
@@ -321,8 +439,11 @@ export async function importBackup(
   });
   // Settings live in storage.local, outside the database's transaction: written
   // last, after everything else is in. Values are checked again whenever read.
-  await browser.storage.local.set({
-    [STORAGE_ITEMS.userSettings.key]: { version: USER_SETTINGS_VERSION, values: backup.settings },
-  });
+  // Under the settings lock, so a save in an open options tab cannot interleave.
+  await withUserSettingsLock(() =>
+    browser.storage.local.set({
+      [STORAGE_ITEMS.userSettings.key]: { version: USER_SETTINGS_VERSION, values: backup.settings },
+    }),
+  );
   return { clients: clients.length, decisions: decisions.length };
 }

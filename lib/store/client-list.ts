@@ -19,7 +19,7 @@ import { STORAGE_ITEMS } from '../storage-items';
 import { openClearlineDB, type ClearlineDB, type ClientRecord, type DecisionRecord } from './db';
 import { StoreError } from './errors';
 import { dataKey, requireDataKey } from './keyring';
-import type { ClientView, DecisionView, StoreProblem, Verdict } from './types';
+import type { ClientChange, ClientView, DecisionView, StoreProblem, Verdict } from './types';
 
 let connection: Promise<IDBPDatabase<ClearlineDB>> | null = null;
 let hmac: { secret: string; key: CryptoKey } | null = null;
@@ -69,16 +69,31 @@ export function closeConnection(): void {
 
 /** Runs a write; a full disk or any other failure is reported, never swallowed. */
 export async function write<T>(work: () => Promise<T>): Promise<T> {
+  let result: T;
   try {
-    const result = await work();
-    // Open tabs cache verdicts: tell them the list changed (a number, nothing about anyone).
-    await browser.storage.local.set({ [STORAGE_ITEMS.listVersion.key]: Date.now() });
-    return result;
+    result = await work();
   } catch (error) {
     if (error instanceof StoreError) throw error;
     const quota = error instanceof Error && error.name === 'QuotaExceededError';
     await reportProblem(quota ? 'quota' : 'write-failed', describe(error));
     throw new StoreError(quota ? 'storage-quota' : 'storage-unavailable');
+  }
+  await bumpListVersion();
+  return result;
+}
+
+/**
+ * Open tabs cache verdicts: tell them the list changed (a number, nothing about
+ * anyone). Best effort, after the write is in: storage.local can be full while
+ * IndexedDB is not, and a stored client must never be reported as a failure.
+ * Tabs then learn of the change when they next load (their cache is per page).
+ */
+async function bumpListVersion(): Promise<void> {
+  try {
+    await browser.storage.local.set({ [STORAGE_ITEMS.listVersion.key]: Date.now() });
+  } catch (error) {
+    // Not a store problem to show: the change itself is saved.
+    console.warn('Clearline: open tabs were not told of a list change', error);
   }
 }
 
@@ -257,22 +272,51 @@ export async function addClient(
   return clientView(record, key, formerClientYears);
 }
 
+const sameSealed = (a: Sealed | null, b: Sealed | null) =>
+  a === b || (a !== null && b !== null && a.iv === b.iv && a.data === b.data);
+
+/**
+ * Applies a client edit field by field (ClientChange). A field changes only if it
+ * still holds the value the coach started from; otherwise nothing is written and
+ * the edit is refused as 'changed-elsewhere', so another tab's edit is never
+ * overwritten unseen. Fields the edit does not name keep whatever is stored now.
+ */
 export async function updateClient(
-  change: { id: string; label?: string; note?: string; dischargedOn?: string | null },
+  change: ClientChange,
   formerClientYears: number,
 ): Promise<ClientView> {
   const database = await db();
-  const record = await database.get('clients', change.id);
-  if (!record) throw new StoreError('not-found');
+  const seen = await database.get('clients', change.id);
+  if (!seen) throw new StoreError('not-found');
   const touchesText = change.label !== undefined || change.note !== undefined;
   const key = touchesText ? await requireDataKey() : await dataKey();
-  if (change.label !== undefined)
-    record.sealedLabel = await seal(key as CryptoKey, change.label.trim());
-  if (change.note !== undefined)
-    record.sealedNote = await seal(key as CryptoKey, change.note.trim());
-  if (change.dischargedOn !== undefined) record.dischargedOn = change.dischargedOn;
-  await write(() => database.put('clients', record));
-  return clientView(record, key, formerClientYears);
+  // Unreadable text shows as empty on the page (clientView): compare it the same way.
+  const current = async (sealed: Sealed | null) => (await openOrNull(key, sealed)) ?? '';
+  if (change.label && (await current(seen.sealedLabel)) !== change.label.from)
+    throw new StoreError('changed-elsewhere');
+  if (change.note && (await current(seen.sealedNote)) !== change.note.from)
+    throw new StoreError('changed-elsewhere');
+  // Sealed before the transaction opens: it would close while waiting on crypto.
+  const sealedLabel = change.label ? await seal(key as CryptoKey, change.label.to.trim()) : null;
+  const sealedNote = change.note ? await seal(key as CryptoKey, change.note.to.trim()) : null;
+  const updated = await write(async () => {
+    const tx = database.transaction('clients', 'readwrite');
+    const fresh = await tx.store.get(change.id);
+    if (!fresh) throw new StoreError('not-found');
+    // Written by someone else between the check above and now: stale as well.
+    const stale =
+      (change.label && !sameSealed(fresh.sealedLabel, seen.sealedLabel)) ||
+      (change.note && !sameSealed(fresh.sealedNote, seen.sealedNote)) ||
+      (change.dischargedOn && fresh.dischargedOn !== change.dischargedOn.from);
+    if (stale) throw new StoreError('changed-elsewhere');
+    if (sealedLabel) fresh.sealedLabel = sealedLabel;
+    if (sealedNote) fresh.sealedNote = sealedNote;
+    if (change.dischargedOn) fresh.dischargedOn = change.dischargedOn.to;
+    await tx.store.put(fresh);
+    await tx.done;
+    return fresh;
+  });
+  return clientView(updated, key, formerClientYears);
 }
 
 export async function removeClient(id: string): Promise<void> {

@@ -18,6 +18,24 @@ export interface ClientView {
   addedAt: number;
 }
 
+/** One field's edit: the value the coach started from, and the new one. */
+export interface FieldChange<T> {
+  from: T;
+  to: T;
+}
+
+/**
+ * An edit of a client, field by field. Each field changes only if it still holds
+ * `from`: a label edited in one tab and a note in another both land, while an
+ * edit of a field another tab changed meanwhile is refused ('changed-elsewhere').
+ */
+export interface ClientChange {
+  id: string;
+  label?: FieldChange<string>;
+  note?: FieldChange<string>;
+  dischargedOn?: FieldChange<string | null>;
+}
+
 /** A "not a client" answer, as the options page shows it. */
 export interface DecisionView {
   id: string;
@@ -59,9 +77,12 @@ export const STORE_ERRORS = [
   'invalid-profile-url',
   'already-a-client',
   'not-found',
+  'changed-elsewhere',
   'confirmation-mismatch',
   'backup-too-large',
+  'backup-too-large-to-export',
   'backup-corrupt',
+  'backup-inconsistent',
   'backup-newer-version',
   'backup-wrong-passphrase',
   'storage-quota',
@@ -72,7 +93,13 @@ export type StoreErrorCode = (typeof STORE_ERRORS)[number];
 export const PASSPHRASE_MIN_LENGTH = 8;
 export const LABEL_MAX_LENGTH = 100;
 export const NOTE_MAX_LENGTH = 2000;
-/** Backups bigger than this are refused before anything is parsed. */
-export const BACKUP_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * The one size limit of a backup file, on both sides: import refuses a bigger
+ * file before parsing it, and export refuses to write one (so every file it
+ * writes can be imported). 4,000 clients with notes at their longest fit: about
+ * 2 MB of everyday text, 12 MB of random letters, 25 MB of random CJK once packed.
+ * Well under the 64 MiB a runtime message can carry.
+ */
+export const BACKUP_MAX_BYTES = 32 * 1024 * 1024;
 /** What the coach types to confirm "Erase all"; the background checks it too. */
 export const ERASE_CONFIRMATION = 'ERASE';

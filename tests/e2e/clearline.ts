@@ -91,3 +91,26 @@ export async function popupReport(popup: Page) {
     text: (el as HTMLElement).innerText,
   }));
 }
+
+/**
+ * Fills storage.local up to its quota from an extension page (which shares the
+ * extension's storage), as a heavy-use profile might: big blocks first, then
+ * smaller ones, until not even a few bytes more fit. Returns the keys it used.
+ */
+export async function fillLocalStorage(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const keys: string[] = [];
+    for (let size = 1 << 20; size >= 8; size >>= 1) {
+      for (;;) {
+        const key = `test-filler-${keys.length}`;
+        try {
+          await chrome.storage.local.set({ [key]: 'x'.repeat(size) });
+          keys.push(key);
+        } catch {
+          break;
+        }
+      }
+    }
+    return keys;
+  });
+}

@@ -95,3 +95,55 @@ export async function eraseAll(page: Page) {
   await page.click('form[data-testid="erase-all"] button[type="submit"]');
   await page.waitForSelector('[data-testid="clients-empty"]', { timeout: 15_000 });
 }
+
+const clientRow = (index: number) => `li[data-testid="client"]:nth-of-type(${index + 1})`;
+
+/**
+ * Opens the edit form on the client row at `index` and types the changes given,
+ * without saving. The tab comes to the front first: Chromium holds input to a
+ * background tab, where a click can hang.
+ */
+export async function startClientEdit(
+  page: Page,
+  index: number,
+  change: { label?: string; note?: string },
+) {
+  const row = clientRow(index);
+  await page.bringToFront();
+  await page.click(`${row} ::-p-aria([name="Edit"][role="button"])`);
+  if (change.label !== undefined) await fill(page, `${row} input[name="label"]`, change.label);
+  if (change.note !== undefined) await fill(page, `${row} textarea[name="note"]`, change.note);
+}
+
+/** Saves the open edit form on the row at `index` (as Enter would), in any tab, front or not. */
+export async function saveClientEdit(page: Page, index: number) {
+  await page.$eval(`${clientRow(index)} form`, (form) => (form as HTMLFormElement).requestSubmit());
+}
+
+/** The alert under the row's edit form, once there is one. */
+export async function clientEditAlert(page: Page, index: number): Promise<string> {
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector),
+    { timeout: 15_000, polling: 100 }, // polled: the tab may be in the background
+    `${clientRow(index)} form [role="alert"]`,
+  );
+  return page.$eval(`${clientRow(index)} form [role="alert"]`, (el) => el.textContent ?? '');
+}
+
+/** What the background holds for the client list, asked from an extension page. */
+export async function storedClients(page: Page) {
+  return page.evaluate(async () => {
+    const reply = (await chrome.runtime.sendMessage({
+      clearline: 1,
+      name: 'listClients',
+      payload: {},
+    })) as { ok: boolean; value?: { clients: unknown[] }; error?: string };
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value!.clients as {
+      id: string;
+      label: string | null;
+      note: string | null;
+      profileKeys: string[] | null;
+    }[];
+  });
+}

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
@@ -128,6 +128,70 @@ describe('storage', () => {
     expect(() => migrateUserSettings('garbage')).toThrow(/not an object/);
     await fakeBrowser.storage.local.set({ [STORAGE_ITEMS.userSettings.key]: [1, 2] });
     await expect(loadSettings()).rejects.toThrow(/not an object/);
+  });
+});
+
+describe('two tabs saving at once', () => {
+  /** A stand-in for the browser's Web Locks: one holder per name, shared by every "tab" below. */
+  function sharedLocks() {
+    const tails = new Map<string, Promise<unknown>>();
+    const names: string[] = [];
+    return {
+      names,
+      request(name: string, work: () => Promise<unknown>) {
+        names.push(name);
+        const run = (tails.get(name) ?? Promise.resolve()).then(work);
+        tails.set(
+          name,
+          run.catch(() => undefined),
+        );
+        return run;
+      },
+    };
+  }
+
+  /** Each options tab is a context of its own: its own copy of the settings module, one storage. */
+  async function twoTabs() {
+    vi.resetModules();
+    const a = await import('../../lib/settings');
+    vi.resetModules();
+    const b = await import('../../lib/settings');
+    expect(a.saveUserSetting).not.toBe(b.saveUserSetting);
+    // A slow write, so that each save reads before the other has written (as two tabs can).
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await set(items);
+    });
+    return { a, b };
+  }
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('both settings land: every save holds the one settings lock', async () => {
+    const locks = sharedLocks();
+    vi.stubGlobal('navigator', { locks });
+    const { a, b } = await twoTabs();
+    await Promise.all([
+      a.saveUserSetting('idleLockMinutes', 30),
+      b.saveUserSetting('clientTerm', 'participant'),
+    ]);
+    expect((await loadSettings()).values).toMatchObject({
+      idleLockMinutes: 30,
+      clientTerm: 'participant',
+    });
+    expect(new Set(locks.names).size).toBe(1);
+  });
+
+  it('without a lock shared between them, one of the two is lost (what the lock prevents)', async () => {
+    vi.stubGlobal('navigator', {});
+    const { a, b } = await twoTabs();
+    await Promise.all([
+      a.saveUserSetting('idleLockMinutes', 30),
+      b.saveUserSetting('clientTerm', 'participant'),
+    ]);
+    const { values } = await loadSettings();
+    expect(values.idleLockMinutes === 30 && values.clientTerm === 'participant').toBe(false);
   });
 });
 

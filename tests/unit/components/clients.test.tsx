@@ -248,6 +248,40 @@ describe('ClientsSection', () => {
     );
   });
 
+  it('sends only the fields changed, each with the value it was edited from', async () => {
+    send.mockResolvedValue(client() as never);
+    const { onChanged } = renderSection({
+      state: 'ready',
+      value: { clients: [client()], locked: false },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    type('li input[name="label"]', '  Jane D. ');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(send).toHaveBeenCalledWith('updateClient', {
+      id: 'c1',
+      label: { from: 'J.D.', to: 'Jane D.' },
+    });
+  });
+
+  it('an edit refused as changed in another tab says to reload, and refreshes the list', async () => {
+    send.mockRejectedValue(new MessageError('updateClient', 'changed-elsewhere'));
+    const { onChanged } = renderSection({
+      state: 'ready',
+      value: { clients: [client()], locked: false },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    type('li textarea[name="note"]', 'Thursdays now');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/another tab/));
+    expect(screen.getByRole('alert').textContent).toMatch(/Reload this page/);
+    expect(onChanged).toHaveBeenCalled();
+    // The form stays open with the coach's words in it.
+    expect((document.querySelector('li textarea[name="note"]') as HTMLTextAreaElement).value).toBe(
+      'Thursdays now',
+    );
+  });
+
   it('edits inline and sends only the discharge date while the list is locked', async () => {
     send.mockResolvedValue(client() as never);
     const { onChanged } = renderSection({
@@ -260,7 +294,10 @@ describe('ClientsSection', () => {
     type('li input[name="dischargedOn"]', '2025-01-31');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(send).toHaveBeenCalledWith('updateClient', { id: 'c1', dischargedOn: '2025-01-31' });
+    expect(send).toHaveBeenCalledWith('updateClient', {
+      id: 'c1',
+      dischargedOn: { from: null, to: '2025-01-31' },
+    });
   });
 });
 

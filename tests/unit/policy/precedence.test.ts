@@ -212,12 +212,12 @@ describe('allowUserChanges', () => {
     expect(effective.locked.clientTerm).toBe(true);
   });
 
-  it('a bad value is ignored: the coach may still change settings', () => {
+  it('a bad value fails closed: the coach may change nothing, and it is reported', () => {
     const effective = settingsWith(user, { allowUserChanges: 'no' });
-    expect(effective.values.idleLockMinutes).toBe(5);
-    expect(effective.locked.idleLockMinutes).toBe(false);
+    expect(effective.values.idleLockMinutes).toBe(DEFAULT_SETTINGS.idleLockMinutes);
+    expect(effective.locked.idleLockMinutes).toBe(true);
     expect(effective.ignored).toEqual([
-      { source: 'agency', key: 'allowUserChanges', reason: expect.any(String) },
+      { source: 'agency', key: 'allowUserChanges', reason: expect.stringMatching(/strictest/) },
     ]);
   });
 });

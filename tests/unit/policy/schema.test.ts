@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ITEMS } from '../../../lib/audit/checklist';
 import { SETTING_KEYS } from '../../../lib/settings/definitions';
+import { settingsWith } from '../../../lib/settings';
 import {
   AGENCY_KEYS,
+  FAIL_CLOSED,
   POLICY_FIELDS,
   POLICY_KEYS,
   managedSchema,
@@ -416,7 +418,12 @@ describe('readPolicy (all the checking Firefox gets)', () => {
           expect(problem.message).not.toBe('');
         }
         if (b.path) expect(read.problems.map((p) => p.path)).toContain(b.path);
-        expect(Object.hasOwn(read.agency, key) || Object.hasOwn(read.settings, key)).toBe(false);
+        if (Object.hasOwn(FAIL_CLOSED, key)) {
+          // Present but wrong: the strictest value, never "not set".
+          expect(appliedValue(read, key)).toBe(FAIL_CLOSED[key as keyof typeof FAIL_CLOSED]);
+        } else {
+          expect(Object.hasOwn(read.agency, key) || Object.hasOwn(read.settings, key)).toBe(false);
+        }
         for (const other of POLICY_KEYS.filter((k) => k !== key)) {
           expect(appliedValue(read, other), other).toEqual(GOOD_POLICY[other]);
         }
@@ -464,6 +471,52 @@ describe('readPolicy (all the checking Firefox gets)', () => {
     expect(read.problems.map((p) => p.path).sort()).toEqual(
       ['constructor', 'hasOwnProperty', 'toString'].sort(),
     );
+  });
+});
+
+describe('requirePassphrase and allowUserChanges fail closed (Firefox sees every value)', () => {
+  it.each([
+    ['the string "true"', 'true'],
+    ['the string "false"', 'false'],
+    ['a number', 0],
+    ['null', null],
+    ['a list', [true]],
+  ])('%s applies the strictest value and is reported', (_label, value) => {
+    const read = readPolicy({ agencyName: 'A', requirePassphrase: value, allowUserChanges: value });
+    expect(read.agency).toEqual({
+      agencyName: 'A',
+      requirePassphrase: true,
+      allowUserChanges: false,
+    });
+    expect(read.problems.map((p) => p.path).sort()).toEqual([
+      'allowUserChanges',
+      'requirePassphrase',
+    ]);
+    for (const problem of read.problems) expect(problem.message).toMatch(/strictest value/);
+  });
+
+  it('absent, they keep their defaults; a real boolean applies as given', () => {
+    expect(readPolicy({ agencyName: 'A' }).agency).toEqual({ agencyName: 'A' });
+    expect(readPolicy({ requirePassphrase: false, allowUserChanges: true }).agency).toEqual({
+      requirePassphrase: false,
+      allowUserChanges: true,
+    });
+  });
+
+  it('allowUserChanges "false" locks every setting and drops the coach\'s own choices', () => {
+    const settings = settingsWith({ idleLockMinutes: 30 }, { allowUserChanges: 'false' });
+    expect(Object.values(settings.locked).every(Boolean)).toBe(true);
+    expect(settings.sources.idleLockMinutes).toBe('default');
+    expect(settings.ignored).toContainEqual({
+      source: 'agency',
+      key: 'allowUserChanges',
+      reason: expect.stringMatching(/strictest value \(false\)/),
+    });
+  });
+
+  it('only these two fail closed: any other bad key is left out', () => {
+    expect(Object.keys(FAIL_CLOSED).sort()).toEqual(['allowUserChanges', 'requirePassphrase']);
+    expect(readPolicy({ showWelcome: 'false' }).agency).toEqual({});
   });
 });
 

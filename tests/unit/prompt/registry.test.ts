@@ -175,6 +175,55 @@ describe('prompt registry', () => {
   });
 });
 
+describe('storage.local full', () => {
+  /** Every storage.local write fails, as with the quota reached; storage.session still works. */
+  async function fillLocalStorage() {
+    await saveUserSetting('promptMode', { friend: 'reason', follow: 'remind', message: 'remind' });
+    // The data key exists before the storage fills, as on any device in use.
+    await listClients(3);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(
+      new Error('QUOTA_BYTES quota exceeded'),
+    );
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  }
+
+  it('Cancel still closes the prompt: the count is best effort', async () => {
+    await open();
+    await fillLocalStorage();
+    expect(await answer('cancel')).toEqual({ context: null });
+    expect(resolved()).toEqual([
+      { clearline: 1, name: 'promptResolved', payload: { nonce: NONCE, outcome: 'cancel' } },
+    ]);
+  });
+
+  it('Continue with a reason still replays; "not a client" and "client" are still kept', async () => {
+    await open();
+    await fillLocalStorage();
+    expect(await answer('continue', { reason: 'Outreach page' })).toEqual({ context: null });
+    expect(resolved().at(-1)).toMatchObject({ payload: { outcome: 'replay' } });
+
+    await open({ nonce: 'BBBBBBBBBBBBBBBBBBBBBB', keys: ['fb:neighbor.demo'] });
+    await promptHandlers.answerPrompt(
+      { nonce: 'BBBBBBBBBBBBBBBBBBBBBB', choice: 'not-client' },
+      FRAME,
+    );
+    expect(await verdict(['fb:neighbor.demo'], 3)).toBe('not-client');
+
+    await open({ nonce: 'DDDDDDDDDDDDDDDDDDDDDD', keys: ['fb:jordan.demo'] });
+    const { context } = await promptHandlers.answerPrompt(
+      { nonce: 'DDDDDDDDDDDDDDDDDDDDDD', choice: 'client', label: 'J.' },
+      FRAME,
+    );
+    expect(context).toMatchObject({ stage: 'guidance', verdict: 'client' });
+  });
+
+  it('a page that gave up on its prompt still closes it', async () => {
+    await open();
+    await fillLocalStorage();
+    expect(await promptHandlers.closePrompt({ nonce: NONCE }, TAB)).toEqual({ closed: true });
+  });
+});
+
 describe('working hours', () => {
   const at = (iso: string) => new Date(iso);
   const weekdays = {

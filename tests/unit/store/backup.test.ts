@@ -10,6 +10,7 @@ import {
   verdict,
 } from '../../../lib/store/client-list';
 import { lock, setPassphrase } from '../../../lib/store/keyring';
+import { BACKUP_MAX_BYTES } from '../../../lib/store/types';
 import { createObservation, listObservations } from '../../../lib/observations/store';
 import { auditView, recordFindings } from '../../../lib/audit/audit';
 import { loadSettings, saveUserSetting } from '../../../lib/settings';
@@ -66,6 +67,90 @@ async function craftFile(inner: string, overrides: Record<string, unknown> = {})
     data: sealed.data,
     ...overrides,
   });
+}
+
+/** A client record as the file's data holds it. */
+const fileClient = (id: string, keyHash: string) => ({
+  id,
+  keyHashes: [keyHash],
+  profileKeys: [null],
+  label: '',
+  note: '',
+  dischargedOn: null,
+  addedAt: 1,
+});
+const fileObservation = (id: string) => ({
+  id,
+  createdAt: 1,
+  platform: 'facebook',
+  clientKeyHash: null,
+  postUrl: null,
+  note: null,
+  status: 'to-discuss',
+  discussedAt: null,
+  sharedAt: null,
+  closedAt: null,
+  urgent: false,
+});
+const hashA = 'A'.repeat(43);
+const hashB = 'B'.repeat(43);
+
+/** Files that contradict themselves: the database would merge them silently, so import refuses. */
+function inconsistentCases(): [string, () => Promise<[string, string]>, string][] {
+  const data = (over: Record<string, unknown>) =>
+    craftFile(
+      JSON.stringify({
+        version: 1,
+        hmacSecret: toBase64(randomBytes(32)),
+        clients: [],
+        decisions: [],
+        ...over,
+      }),
+    );
+  const cases: [string, Record<string, unknown>][] = [
+    [
+      'one key claimed by two clients',
+      { clients: [fileClient('a', hashA), fileClient('b', hashA)] },
+    ],
+    [
+      'two observations with one id',
+      { observations: [fileObservation('o1'), fileObservation('o1')] },
+    ],
+    ['two clients with one id', { clients: [fileClient('c1', hashA), fileClient('c1', hashB)] }],
+    [
+      'two "not a client" answers for one key',
+      {
+        decisions: [
+          { keyHash: hashA, profileKey: null, decidedAt: 1 },
+          { keyHash: hashA, profileKey: null, decidedAt: 2 },
+        ],
+      },
+    ],
+    [
+      '"not a client" for a client\'s own key',
+      {
+        clients: [fileClient('c1', hashA)],
+        decisions: [{ keyHash: hashA, profileKey: null, decidedAt: 1 }],
+      },
+    ],
+    [
+      'one privacy check item twice',
+      {
+        audit: {
+          items: [
+            { itemId: 'ig.privateAccount', platform: 'instagram', page: null, confirmedAt: 1 },
+            { itemId: 'ig.privateAccount', platform: 'instagram', page: null, confirmedAt: 2 },
+          ],
+          history: [],
+        },
+      },
+    ],
+  ];
+  return cases.map(([name, over]) => [
+    name,
+    async () => [await data(over), PASS],
+    'backup-inconsistent',
+  ]);
 }
 
 describe('backup', () => {
@@ -155,10 +240,10 @@ describe('backup', () => {
       ],
       [
         'a newer format version',
-        async () => [JSON.stringify({ ...JSON.parse(good), version: 2 }), PASS],
+        async () => [JSON.stringify({ ...JSON.parse(good), version: 3 }), PASS],
         'backup-newer-version',
       ],
-      ['a huge file', async () => [good + ' '.repeat(10 * 1024 * 1024), PASS], 'backup-too-large'],
+      ['a huge file', async () => [good + ' '.repeat(BACKUP_MAX_BYTES), PASS], 'backup-too-large'],
       [
         'an absurd iteration count',
         async () => {
@@ -206,33 +291,7 @@ describe('backup', () => {
         async () => [await craftFile('{"version":1,"clients":"all of them"}'), PASS],
         'backup-corrupt',
       ],
-      [
-        'one key claimed by two clients',
-        async () => {
-          const hash = 'A'.repeat(43);
-          const client = (id: string) => ({
-            id,
-            keyHashes: [hash],
-            profileKeys: [null],
-            label: '',
-            note: '',
-            dischargedOn: null,
-            addedAt: 1,
-          });
-          return [
-            await craftFile(
-              JSON.stringify({
-                version: 1,
-                hmacSecret: toBase64(randomBytes(32)),
-                clients: [client('a'), client('b')],
-                decisions: [],
-              }),
-            ),
-            PASS,
-          ];
-        },
-        'backup-corrupt',
-      ],
+      ...inconsistentCases(),
     ];
     for (const [name, make, code] of cases) {
       it(`${name}: ${code}`, async () => {

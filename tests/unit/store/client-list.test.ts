@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   addClient,
   clientStatus,
@@ -53,7 +54,11 @@ describe('adding clients', () => {
       'invalid-profile-url',
     );
     const edited = await updateClient(
-      { id: added.id, note: 'Asked to be contacted by phone', dischargedOn: '2025-06-01' },
+      {
+        id: added.id,
+        note: { from: 'Prefers Messenger in the morning', to: 'Asked to be contacted by phone' },
+        dischargedOn: { from: null, to: '2025-06-01' },
+      },
       3,
     );
     expect(edited).toMatchObject({
@@ -80,6 +85,52 @@ describe('adding clients', () => {
       '',
       'Jane D. label',
     ]);
+  });
+});
+
+describe('edits from two tabs', () => {
+  it('a label edited in one tab and a note in another both land', async () => {
+    const { id } = await add('J.D.', 'Tuesdays');
+    // Both tabs opened the edit form on the same view; each sends only what it changed.
+    await Promise.all([
+      updateClient({ id, label: { from: 'J.D.', to: 'Jane D.' } }, 3),
+      updateClient({ id, note: { from: 'Tuesdays', to: 'Thursdays now' } }, 3),
+    ]);
+    expect((await listClients(3)).clients[0]).toMatchObject({
+      label: 'Jane D.',
+      note: 'Thursdays now',
+    });
+  });
+
+  it('an edit from a stale view of the same field is refused and changes nothing', async () => {
+    const { id } = await add('J.D.', 'Tuesdays');
+    await updateClient({ id, label: { from: 'J.D.', to: 'Jane D.' } }, 3);
+    await expect(updateClient({ id, label: { from: 'J.D.', to: 'J. Doe' } }, 3)).rejects.toThrow(
+      'changed-elsewhere',
+    );
+    await expect(
+      updateClient({ id, dischargedOn: { from: '2025-01-01', to: null } }, 3),
+    ).rejects.toThrow('changed-elsewhere');
+    expect((await listClients(3)).clients[0]).toMatchObject({
+      label: 'Jane D.',
+      note: 'Tuesdays',
+      dischargedOn: null,
+    });
+  });
+
+  it('the same field edited in two tabs at once: one lands, the other is refused', async () => {
+    const { id } = await add('J.D.');
+    const results = await Promise.allSettled([
+      updateClient({ id, label: { from: 'J.D.', to: 'first' } }, 3),
+      updateClient({ id, label: { from: 'J.D.', to: 'second' } }, 3),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason)).toContain('changed-elsewhere');
+    const landed = results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{
+      label: string;
+    }>;
+    expect((await listClients(3)).clients[0]?.label).toBe(landed.value.label);
   });
 });
 
@@ -174,7 +225,7 @@ describe('while locked', () => {
       'locked',
     );
     await expect(
-      updateClient({ id: (await listClients(3)).clients[0]!.id, label: 'x' }, 3),
+      updateClient({ id: (await listClients(3)).clients[0]!.id, label: { from: '', to: 'x' } }, 3),
     ).rejects.toThrow('locked');
     await add('', '', null, 'https://www.instagram.com/kay_demo/');
     expect(await verdict(['ig:kay_demo'], 3)).toBe('client');
@@ -199,6 +250,22 @@ describe('database trouble is reported, never swallowed', () => {
     spy.mockRestore();
     expect((await storeProblems()).map((p) => p.kind)).toEqual(['quota']);
     expect((await listClients(3)).clients).toEqual([]);
+  });
+
+  it('a full storage.local never turns a stored client into a failure', async () => {
+    const first = await add('J.D.'); // the data key exists, as on any device in use
+    const set = vi
+      .spyOn(fakeBrowser.storage.local, 'set')
+      .mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const added = await add('K.', '', null, 'https://www.instagram.com/kay_demo/');
+    expect(added.label).toBe('K.');
+    await recordNotClient('fb:neighbor.demo');
+    expect(set).toHaveBeenCalled(); // the version bump was tried
+    expect(warn).toHaveBeenCalled();
+    expect((await listClients(3)).clients.map((c) => c.id)).toEqual([first.id, added.id]);
+    expect(await verdict(['fb:neighbor.demo'], 3)).toBe('not-client');
+    expect(await storeProblems()).toEqual([]);
   });
 
   it('a database that will not open is reported', async () => {
