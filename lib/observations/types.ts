@@ -1,6 +1,7 @@
 // The observation log's shared vocabulary: what the options page sees. Post URLs
 // and notes are sealed at rest; while locked they show as null.
 import type { SiteId } from '../sites/types';
+import type { ObservationFilter } from './paging';
 
 export const OBSERVATION_STATUSES = ['to-discuss', 'discussed', 'shared', 'no-action'] as const;
 export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
@@ -21,6 +22,17 @@ export interface ObservationView {
   /** When it went to the team. */
   sharedAt: number | null;
   urgent: boolean;
+}
+
+/** One page of the log as the options page shows it, with what it needs around it. */
+export interface ObservationPage {
+  /** At most a page (OBSERVATION_PAGE_SIZE) of the filter's observations, newest first. */
+  observations: ObservationView[];
+  /** How many of the filter's observations come before this page: it shows start + 1 to start + length. */
+  start: number;
+  /** How many observations each filter holds (the page's filter included: its total). */
+  counts: Record<ObservationFilter, number>;
+  locked: boolean;
 }
 
 /** The de-identified summary for supervision: counts and times only. */
