@@ -182,8 +182,9 @@ export function firstPageProbe() {
 /**
  * Opens Settings → Observations (options.html#observations) in a new tab as a
  * coach would, and measures it: from the navigation's start to the first page
- * of observations painted; element counts; the page's JS heap after garbage
- * collection. Returns the page (still open) and the numbers.
+ * of observations painted; element counts then and once the whole page is shown
+ * (its client list included); the page's JS heap after garbage collection then.
+ * Returns the page (still open) and the numbers.
  */
 export async function openObservationLog(browser, extensionId, { timeout = 180_000 } = {}) {
   const page = await browser.newPage();
@@ -199,11 +200,20 @@ export async function openObservationLog(browser, extensionId, { timeout = 180_0
     polling: 50,
   });
   const probe = await page.evaluate(() => window.__observationLog);
-  const elements = await page.evaluate(() => ({
-    page: document.getElementsByTagName('*').length,
-    section: document.querySelectorAll('section[data-testid="observations"] *').length,
-    rows: document.querySelectorAll('li[data-testid="observation"]').length,
-  }));
+  const count = () =>
+    page.evaluate(() => ({
+      page: document.getElementsByTagName('*').length,
+      section: document.querySelectorAll('section[data-testid="observations"] *').length,
+      rows: document.querySelectorAll('li[data-testid="observation"]').length,
+    }));
+  const atFirstPage = await count();
+  // The rest of the options page (the client list above all) may still be loading:
+  // the page's size and heap are read once it is all shown.
+  await page.waitForSelector('li[data-testid="client"], [data-testid="clients-empty"]', {
+    timeout,
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const settled = await count();
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
@@ -213,7 +223,9 @@ export async function openObservationLog(browser, extensionId, { timeout = 180_0
     measured: {
       firstPageMs: probe.paintedAt,
       sectionToFirstPageMs: probe.sectionAt === null ? null : probe.paintedAt - probe.sectionAt,
-      elements,
+      /** Elements when the first page was shown, and once the whole options page was. */
+      elementsAtFirstPage: atFirstPage,
+      elements: settled,
       jsHeapUsedBytes: heap,
     },
   };
