@@ -8,13 +8,13 @@
 // label. A coach with 20,000 observations gets 50 rows, not 20,000.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../lib/messaging';
+import type { ObservationPageRequest, ObservationPosition } from '../lib/observations/paging';
 import {
   OBSERVATION_FILTERS,
   type ObservationFilter,
-  type ObservationPageRequest,
-  type ObservationPosition,
-} from '../lib/observations/paging';
-import type { ObservationPage, ObservationView } from '../lib/observations/types';
+  type ObservationPage,
+  type ObservationView,
+} from '../lib/observations/types';
 import type { MessageKey } from '../lib/i18n';
 import { downloadText } from './BackupSection';
 import { Feedback } from './Feedback';

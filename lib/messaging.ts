@@ -11,12 +11,13 @@ import {
   type PromptContext,
 } from './prompt/types';
 import {
+  OBSERVATION_FILTERS,
   OBSERVATION_STATUSES,
+  type ObservationFilter,
   type ObservationPage,
   type ObservationSummary,
   type ObservationView,
 } from './observations/types';
-import { OBSERVATION_FILTERS, type ObservationFilter } from './observations/paging';
 import type { PromptCounters } from './prompt/counters';
 import type { AuditView } from './audit/types';
 import { DIAGNOSTIC_CHECKS } from './diagnostics';

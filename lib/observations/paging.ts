@@ -5,10 +5,7 @@
 // from a number of rows to skip: marking an observation while a filter is on
 // moves it out of that filter, and an offset would then silently skip the next
 // ones. "Older" continues right after the last row shown, whatever changed.
-import type { ObservationStatus } from './types';
-
-export const OBSERVATION_FILTERS = ['all', 'to-discuss', 'urgent', 'closed'] as const;
-export type ObservationFilter = (typeof OBSERVATION_FILTERS)[number];
+import { OBSERVATION_FILTERS, type ObservationFilter, type ObservationStatus } from './types';
 
 /** Rows per page: enough to scan a week of a busy caseload, few enough to render at once. */
 export const OBSERVATION_PAGE_SIZE = 50;

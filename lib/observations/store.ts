@@ -8,15 +8,10 @@ import { db, hashKey, newId, openOrNull, sealOrNull, write } from '../store/clie
 import type { ClientRecord, ObservationRecord } from '../store/db';
 import { StoreError } from '../store/errors';
 import { dataKey, requireDataKey } from '../store/keyring';
-import {
-  compareNewestFirst,
-  countByFilter,
-  pageOf,
-  type ObservationFilter,
-  type ObservationPageRequest,
-} from './paging';
+import { compareNewestFirst, countByFilter, pageOf, type ObservationPageRequest } from './paging';
 import {
   OBSERVATION_STATUSES,
+  type ObservationFilter,
   type ObservationPage,
   type ObservationStatus,
   type ObservationSummary,

@@ -1,10 +1,13 @@
 // The observation log's shared vocabulary: what the options page sees. Post URLs
 // and notes are sealed at rest; while locked they show as null.
 import type { SiteId } from '../sites/types';
-import type { ObservationFilter } from './paging';
 
 export const OBSERVATION_STATUSES = ['to-discuss', 'discussed', 'shared', 'no-action'] as const;
 export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+
+/** The log's filters; what each one shows is matchesFilter in paging.ts. */
+export const OBSERVATION_FILTERS = ['all', 'to-discuss', 'urgent', 'closed'] as const;
+export type ObservationFilter = (typeof OBSERVATION_FILTERS)[number];
 
 export interface ObservationView {
   id: string;
