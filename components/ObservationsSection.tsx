@@ -2,19 +2,24 @@
 // (and urgent ones, from "Risk of harm"), newest first, each tracked until it is
 // talked through with the person and, where needed, shared with the team. The
 // supervision summary it exports holds counts only.
-import { useEffect, useState } from 'preact/hooks';
+//
+// The log is read a page at a time (lib/observations/paging.ts): the background
+// filters, orders and counts, and sends one page of rows with their client's
+// label. A coach with 20,000 observations gets 50 rows, not 20,000.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../lib/messaging';
-import type { ObservationView } from '../lib/observations/types';
+import type { ObservationPageRequest, ObservationPosition } from '../lib/observations/paging';
+import {
+  OBSERVATION_FILTERS,
+  type ObservationFilter,
+  type ObservationPage,
+  type ObservationView,
+} from '../lib/observations/types';
 import type { MessageKey } from '../lib/i18n';
 import { downloadText } from './BackupSection';
 import { Feedback } from './Feedback';
 import { ObservationItem } from './observations/ObservationItem';
-import {
-  OBSERVATION_FILTERS,
-  matchesFilter,
-  summaryFileNames,
-  type ObservationFilter,
-} from './observations/words';
+import { summaryFileNames } from './observations/words';
 import { useAction, useLoad } from './useAsync';
 import { describeError, todayIso, type Ui } from './ui';
 
@@ -25,33 +30,114 @@ const FILTER_WORDS: Record<ObservationFilter, MessageKey> = {
   closed: 'observationsFilterClosed',
 };
 
+const position = (o: ObservationView): ObservationPosition => ({
+  createdAt: o.createdAt,
+  id: o.id,
+});
+
 export function ObservationsSection({ ui }: { ui: Ui }) {
   const { t } = ui;
-  const list = useLoad(() => sendMessage('listObservations', {}));
+  // What to ask for next. A ref, not state: a reload must use the query just set.
+  const query = useRef<{ filter: ObservationFilter; page: ObservationPageRequest }>({
+    filter: 'all',
+    page: null,
+  });
+  const list = useLoad(() => sendMessage('getObservationPage', query.current));
   const [filter, setFilter] = useState<ObservationFilter>('all');
+  const [moving, setMoving] = useState(false);
   const notice = useAction();
   const exporter = useAction();
+  const listRef = useRef<HTMLUListElement>(null);
+  // Which row takes the focus once the list has rendered: the first after a page
+  // change, the one that took a deleted row's place after a delete.
+  const focusRow = useRef<number | null>(null);
 
-  // Observations are added from the prompt in another tab: show them on coming back.
+  const current = list.result.state === 'ready' ? list.result.value : null;
+  const number = (n: number) => n.toLocaleString(ui.locale);
+
+  /** The same page again: from its first row, or the newest page when it is the first. */
+  const samePage = (page: ObservationPage | null): ObservationPageRequest => {
+    const first = page?.observations[0];
+    return page && page.start > 0 && first ? { direction: 'here', at: position(first) } : null;
+  };
+
+  // A page request in flight: local edits wait for it (a local set would drop its answer).
+  const loading = useRef(false);
+  const show = async (nextFilter: ObservationFilter, page: ObservationPageRequest) => {
+    query.current = { filter: nextFilter, page };
+    loading.current = true;
+    setMoving(true);
+    await list.reload();
+    loading.current = false;
+    setMoving(false);
+  };
+
+  // Observations are added from the prompt in another tab: show them on coming back,
+  // on the page the coach was on (new ones appear on the newest page).
+  const currentRef = useRef(current);
+  currentRef.current = current;
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void list.reload();
+      if (document.visibilityState === 'visible')
+        void show(query.current.filter, samePage(currentRef.current));
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
 
-  const current = list.result.state === 'ready' ? list.result.value : null;
+  // A layout effect: it must see the list that just rendered, before anything else runs
+  // (a deferred effect of the previous render could take the request meant for this one).
+  useLayoutEffect(() => {
+    const index = focusRow.current;
+    if (index === null || list.result.state === 'loading') return;
+    focusRow.current = null;
+    const rows = listRef.current?.querySelectorAll<HTMLElement>(':scope > li');
+    if (rows && rows.length > 0) rows[Math.min(index, rows.length - 1)]?.focus();
+  }, [list.result]);
+
+  const turnPage = (page: ObservationPageRequest) => {
+    if (moving) return;
+    // The new page's first row takes the focus (it reads who and when); the range
+    // line below the filter announces where in the log the coach now is.
+    focusRow.current = 0;
+    void show(filter, page);
+  };
+
+  const changeFilter = (next: ObservationFilter) => {
+    setFilter(next);
+    void show(next, null);
+  };
+
+  // After a change the counts move; the rows stay where they are, so a row that
+  // left the filter (marked discussed under "To discuss") stays in sight until the
+  // coach turns the page. A failed count changes nothing: the row says it was saved.
+  // While a page is being read, it brings both rows and counts: nothing to do here.
+  const refreshCounts = async () => {
+    const counts = await sendMessage('countObservations', {}).catch(() => null);
+    const latest = currentRef.current;
+    if (counts && latest && !loading.current) list.set({ ...latest, counts });
+  };
   const replace = (next: ObservationView) => {
-    if (!current) return;
+    if (!current || loading.current) return;
     list.set({
       ...current,
       observations: current.observations.map((o) => (o.id === next.id ? next : o)),
     });
+    void refreshCounts();
   };
   const drop = (id: string) => {
-    if (!current) return;
-    list.set({ ...current, observations: current.observations.filter((o) => o.id !== id) });
+    if (!current || loading.current) return;
+    const index = current.observations.findIndex((o) => o.id === id);
+    const rest = current.observations.filter((o) => o.id !== id);
+    // The row that takes the deleted one's place gets the focus (its Delete button is gone).
+    focusRow.current = Math.max(0, index);
+    if (rest.length > 0) {
+      list.set({ ...current, observations: rest });
+      void refreshCounts();
+    } else {
+      // The page's last row went: read the page again rather than show an empty one.
+      void show(filter, samePage(current));
+    }
   };
 
   const exportSummary = () =>
@@ -63,9 +149,12 @@ export function ObservationsSection({ ui }: { ui: Ui }) {
       return (ui) => ui.t('observationsExported', names.csv, names.json);
     });
 
-  const shown = current ? current.observations.filter((o) => matchesFilter(o, filter)) : [];
-  // Newest first, whatever order the background used.
-  shown.sort((a, b) => b.createdAt - a.createdAt);
+  const total = current ? current.counts[filter] : 0;
+  const shown = current?.observations ?? [];
+  const first = shown[0];
+  const last = shown.at(-1);
+  const hasNewer = current !== null && current.start > 0;
+  const hasOlder = current !== null && current.start + shown.length < total;
 
   return (
     <section
@@ -82,15 +171,15 @@ export function ObservationsSection({ ui }: { ui: Ui }) {
           <p role="alert" class="error" data-testid="observations-error">
             {t('observationsLoadFailed', describeError(ui, list.result.error))}
           </p>
-          <button type="button" onClick={() => void list.reload()}>
+          <button type="button" onClick={() => void show(filter, samePage(current))}>
             {t('observationsRetry')}
           </button>
         </div>
       )}
-      {current && current.observations.length === 0 && (
+      {current && current.counts.all === 0 && (
         <p data-testid="observations-empty">{t('observationsEmpty')}</p>
       )}
-      {current && current.observations.length > 0 && (
+      {current && current.counts.all > 0 && (
         <>
           {current.locked && <p class="hint">{t('observationsLockedHint')}</p>}
           <div class="field">
@@ -99,19 +188,29 @@ export function ObservationsSection({ ui }: { ui: Ui }) {
               id="observation-filter"
               name="observationFilter"
               value={filter}
-              onChange={(e) => setFilter(e.currentTarget.value as ObservationFilter)}
+              onChange={(e) => changeFilter(e.currentTarget.value as ObservationFilter)}
             >
               {OBSERVATION_FILTERS.map((f) => (
                 <option value={f} key={f}>
-                  {t(FILTER_WORDS[f])}
+                  {t('observationsFilterCount', t(FILTER_WORDS[f]), number(current.counts[f]))}
                 </option>
               ))}
             </select>
           </div>
+          {/* Always in the page, so that a new range is announced (politely) when it changes. */}
+          <p role="status" aria-live="polite" class="hint" data-testid="observations-range">
+            {shown.length > 0 &&
+              t(
+                'observationsRange',
+                number(current.start + 1),
+                number(current.start + shown.length),
+                number(total),
+              )}
+          </p>
           {shown.length === 0 ? (
             <p data-testid="observations-filter-empty">{t('observationsFilterNone')}</p>
           ) : (
-            <ul class="observations">
+            <ul class="observations" ref={listRef} aria-busy={moving}>
               {shown.map((o) => (
                 <ObservationItem
                   key={o.id}
@@ -124,6 +223,30 @@ export function ObservationsSection({ ui }: { ui: Ui }) {
                 />
               ))}
             </ul>
+          )}
+          {(hasNewer || hasOlder) && (
+            <nav
+              class="field-row observation-pages"
+              aria-label={t('observationsPagesLabel')}
+              data-testid="observation-pages"
+            >
+              <button
+                type="button"
+                disabled={!hasNewer || !first}
+                onClick={() => first && turnPage({ direction: 'newer', at: position(first) })}
+              >
+                <span aria-hidden="true">← </span>
+                {t('observationsNewer')}
+              </button>
+              <button
+                type="button"
+                disabled={!hasOlder || !last}
+                onClick={() => last && turnPage({ direction: 'older', at: position(last) })}
+              >
+                {t('observationsOlder')}
+                <span aria-hidden="true"> →</span>
+              </button>
+            </nav>
           )}
         </>
       )}

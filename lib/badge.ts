@@ -2,10 +2,11 @@
 // count; red when one is urgent); otherwise a due privacy re-check shows "!".
 import { auditView } from './audit/audit';
 import { browser } from './browser';
-import { toDiscuss } from './observations/store';
+import { toDiscuss, type ToDiscuss } from './observations/store';
 
-export async function refreshBadge(now = Date.now()): Promise<void> {
-  const open = await toDiscuss();
+/** `counted`: what the caller just counted from the store, so it is not read twice. */
+export async function refreshBadge(now = Date.now(), counted?: ToDiscuss): Promise<void> {
+  const open = counted ?? (await toDiscuss());
   if (open.count > 0) {
     await browser.action.setBadgeText({ text: String(open.count) });
     await browser.action.setBadgeBackgroundColor({

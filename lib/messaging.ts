@@ -11,7 +11,10 @@ import {
   type PromptContext,
 } from './prompt/types';
 import {
+  OBSERVATION_FILTERS,
   OBSERVATION_STATUSES,
+  type ObservationFilter,
+  type ObservationPage,
   type ObservationSummary,
   type ObservationView,
 } from './observations/types';
@@ -223,11 +226,25 @@ export const MESSAGES = {
   ),
   /** The audit as a JSON file for supervision: settings results only, no client data. */
   exportAudit: message<{ fileName: string; contents: string }>()('extension', empty),
-  /** The observation log, newest first. */
-  listObservations: message<{ observations: ObservationView[]; locked: boolean }>()(
+  /**
+   * One page of the observation log, newest first, with the filter applied and
+   * every filter's count. `page`: null for the newest page, else the page older
+   * than, newer than, or starting at an observation's position (time and id).
+   */
+  getObservationPage: message<ObservationPage>()(
     'extension',
-    empty,
+    v.strictObject({
+      filter: v.picklist(OBSERVATION_FILTERS),
+      page: v.nullable(
+        v.strictObject({
+          direction: v.picklist(['older', 'newer', 'here']),
+          at: v.strictObject({ createdAt: v.pipe(v.number(), v.integer(), v.minValue(0)), id }),
+        }),
+      ),
+    }),
   ),
+  /** How many observations each filter of the log holds (after a change on the page). */
+  countObservations: message<Record<ObservationFilter, number>>()('extension', empty),
   /** The popup's line: how many observations are still to discuss (the badge's number), and urgent ones. */
   countObservationsToDiscuss: message<{ count: number; urgent: number }>()('extension', empty),
   /** Moves an observation along (discussed with client, shared with team, no action) or edits its note. */

@@ -9,7 +9,9 @@
 // p95 over the repetitions, never a single timing.
 //
 // Options: --reps N (default 10), --sizes 100,1000,10000, --no-build,
-// --out DIR (default tests/bench), --quick (3 repetitions, sizes 100,1000: a smoke run).
+// --out DIR (default tests/bench), --quick (3 repetitions, sizes 100,1000: a smoke run),
+// --only observation-log (just the observation log at 5,000 clients and 20,000
+// observations, --reps times (default 5); its result replaces the one in results.json).
 // See docs/performance.md for what each number means.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -21,6 +23,11 @@ import { servePracticeSite } from '../tests/support/practice-site.mjs';
 import { feedPage } from '../tests/bench/feed.mjs';
 import { median, p95, paired, ratioOfMedians } from '../tests/bench/stats.mjs';
 import { TARGETS, judge } from '../tests/bench/targets.mjs';
+import {
+  SCALE,
+  openObservationLog,
+  seedObservationLog,
+} from '../tests/support/observation-log.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -28,7 +35,11 @@ const arg = (name, fallback) => {
   return at >= 0 && argv[at + 1] ? argv[at + 1] : fallback;
 };
 const quick = argv.includes('--quick');
+const ONLY = arg('only', null);
+if (ONLY !== null && ONLY !== 'observation-log') throw new Error(`unknown --only ${ONLY}`);
 const REPS = Number(arg('reps', quick ? 3 : 10));
+/** Openings of the observation log per run (each one is a new tab on the same seeded profile). */
+const LOG_REPS = Number(arg('reps', quick ? 2 : 5));
 const SIZES = arg('sizes', quick ? '100,1000' : '100,1000,10000')
   .split(',')
   .map(Number);
@@ -392,6 +403,170 @@ async function promptEarly(arm) {
   return result;
 }
 
+/**
+ * The observation log at heavy use (issue 21): one profile seeded with SCALE
+ * clients and observations through the backup import, then, LOG_REPS times, a
+ * new tab opens Settings → Observations as a coach would. Per opening: the time
+ * from the navigation's start to the first page painted, the elements on the page,
+ * its JS heap after garbage collection; then turning to the next page, marking a
+ * row "Discussed with them" and exporting the supervision summary, each from the
+ * click to its result on screen. A version without pages (before issue 21) has
+ * no page to turn and no status line for these: those are null.
+ */
+async function measureObservationLog() {
+  const launched = await launchBrowser({ extension: true });
+  const { browser, extensionId } = launched;
+  await closeWelcomeTab(browser);
+  const openings = [];
+  let seed;
+  try {
+    const seeder = await browser.newPage();
+    await seeder.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'load' });
+    seed = await seedObservationLog(seeder);
+    await seeder.close();
+    log(
+      `observation log: seeded ${SCALE.clients} clients, ${SCALE.observations} observations in ${seed.ms} ms`,
+    );
+    for (let rep = 0; rep < LOG_REPS; rep++) {
+      const { page, measured } = await openObservationLog(browser, extensionId);
+      const cdp = await page.createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' }).catch(() => undefined);
+      measured.turnPageMs = await timeTurnPage(page);
+      measured.markMs = await timeMark(page);
+      measured.exportMs = await timeExport(page);
+      openings.push(measured);
+      log(
+        `observation log ${rep + 1}/${LOG_REPS}: first page ${measured.firstPageMs.toFixed(0)} ms, ${measured.elements.page} elements, turn ${measured.turnPageMs?.toFixed(0)} ms, mark ${measured.markMs?.toFixed(0)} ms, export ${measured.exportMs?.toFixed(0)} ms`,
+      );
+      await page.close();
+    }
+  } finally {
+    await launched.close();
+  }
+  const series = (path) => pick(openings, path).filter((x) => typeof x === 'number');
+  const stat = (path) => {
+    const xs = series(path);
+    return xs.length ? { median: median(xs), p95: p95(xs), samples: xs } : null;
+  };
+  return {
+    date: new Date().toISOString(),
+    scale: SCALE,
+    openings: openings.length,
+    seedMs: seed.ms,
+    firstPageMs: stat('firstPageMs'),
+    sectionToFirstPageMs: stat('sectionToFirstPageMs'),
+    elementsAtFirstPage: {
+      page: stat('elementsAtFirstPage.page'),
+      section: stat('elementsAtFirstPage.section'),
+    },
+    elements: {
+      page: stat('elements.page'),
+      section: stat('elements.section'),
+      rows: stat('elements.rows'),
+    },
+    jsHeapUsedBytes: stat('jsHeapUsedBytes'),
+    turnPageMs: stat('turnPageMs'),
+    markMs: stat('markMs'),
+    exportMs: stat('exportMs'),
+    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+/** performance.now() in the page once the next frame after `done()` holds has been painted. */
+const paintedWhen = (page, done, arg) =>
+  page.evaluate(
+    (doneText, a) =>
+      new Promise((resolve, reject) => {
+        const check = new Function('a', `return (${doneText})(a)`);
+        const deadline = performance.now() + 120_000;
+        const tick = () => {
+          if (check(a))
+            return requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+          if (performance.now() > deadline) return reject(new Error('timed out'));
+          setTimeout(tick, 5);
+        };
+        tick();
+      }),
+    done.toString(),
+    arg,
+  );
+
+/** Click on Older to the next page painted; null without pages. */
+async function timeTurnPage(page) {
+  const older = await page.$('nav[data-testid="observation-pages"] button:last-child');
+  if (!older) return null;
+  const range = await page.$eval('[data-testid="observations-range"]', (el) => el.textContent);
+  const clickedAt = await page.evaluate(() => performance.now());
+  await older.click();
+  const at = await paintedWhen(
+    page,
+    (old) =>
+      document.querySelector('[data-testid="observations-range"]')?.textContent !== old &&
+      !document.querySelector('ul.observations[aria-busy="true"]'),
+    range,
+  );
+  return at - clickedAt;
+}
+
+/** Click on "Discussed with them" in the first row still to discuss, to its new status shown. */
+async function timeMark(page) {
+  const id = await page.$eval('li[data-testid="observation"][data-status="to-discuss"]', (li) =>
+    li.getAttribute('data-observation-id'),
+  );
+  const button = await page.$(
+    `li[data-observation-id="${id}"] ::-p-aria([name="Discussed with them"][role="button"])`,
+  );
+  const clickedAt = await page.evaluate(() => performance.now());
+  await button.click();
+  const at = await paintedWhen(
+    page,
+    (rowId) =>
+      document.querySelector(`li[data-observation-id="${rowId}"]`)?.getAttribute('data-status') ===
+      'discussed',
+    id,
+  );
+  return at - clickedAt;
+}
+
+/** Click on "Export supervision summary" to the line saying the files were saved. */
+async function timeExport(page) {
+  const button = await page.$('::-p-aria([name="Export supervision summary"][role="button"])');
+  const clickedAt = await page.evaluate(() => performance.now());
+  await button.click();
+  const at = await paintedWhen(page, () =>
+    [...document.querySelectorAll('section[data-testid="observations"] [role="status"]')].some(
+      (el) => el.textContent.includes('clearline-supervision-summary'),
+    ),
+  );
+  return at - clickedAt;
+}
+
+/** --only observation-log: measure it and put it into the committed results, the rest unchanged. */
+async function onlyObservationLog() {
+  if (!argv.includes('--no-build')) build();
+  const observationLog = roundDeep(await measureObservationLog());
+  mkdirSync(OUT, { recursive: true });
+  const path = join(OUT, 'results.json');
+  let results;
+  try {
+    results = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    // No earlier full run in OUT (a measurement of another build, say): this measure alone.
+    writeFileSync(
+      join(OUT, 'observation-log.json'),
+      JSON.stringify(observationLog, null, 2) + '\n',
+    );
+    log(`wrote ${join(OUT, 'observation-log.json')}`);
+    return;
+  }
+  results.measured.observationLog = observationLog;
+  results.targets = TARGETS.map((t) => judge(t, results.measured));
+  writeFileSync(path, JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(OUT, 'results.md'), markdown(results));
+  log(`wrote ${path} and results.md`);
+  for (const t of results.targets) log(`${t.pass ? 'PASS' : 'MISS'} ${t.name}: ${t.shown}`);
+}
+
 async function main() {
   if (!argv.includes('--no-build')) build();
   const sizes = contentScriptSizes();
@@ -447,8 +622,19 @@ async function main() {
     await withExt.close();
     await without.close();
   }
+  log('observation log at heavy use');
+  const observationLog = await measureObservationLog();
 
-  const results = summarize({ runs, firstLoads, cold, early, sizes, chromium, startedAt });
+  const results = summarize({
+    runs,
+    firstLoads,
+    cold,
+    early,
+    sizes,
+    chromium,
+    startedAt,
+    observationLog,
+  });
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   writeFileSync(join(OUT, 'results.md'), markdown(results));
@@ -467,7 +653,7 @@ function roundDeep(value) {
   return value;
 }
 
-function summarize({ runs, firstLoads, cold, early, sizes, chromium, startedAt }) {
+function summarize({ runs, firstLoads, cold, early, sizes, chromium, startedAt, observationLog }) {
   const sizesRun = Object.keys(runs.with).map(Number);
   const pair = (posts, path) =>
     paired(pick(runs.with[posts], path), pick(runs.without[posts], path));
@@ -560,6 +746,7 @@ function summarize({ runs, firstLoads, cold, early, sizes, chromium, startedAt }
     prompt,
     afterLoad,
     contentScripts: sizes,
+    observationLog,
   };
   const out = {
     meta: {
@@ -671,6 +858,42 @@ function markdown(r) {
       '',
     );
   }
+  if (m.observationLog) {
+    const o = m.observationLog;
+    const cell = (x, unit = ' ms', digits = 0) =>
+      x ? `${fmt(x.median, digits)}${unit} | ${fmt(x.p95, digits)}${unit}` : 'n/a | n/a';
+    const kb = (x) => (x ? { median: x.median / 2 ** 20, p95: x.p95 / 2 ** 20 } : null);
+    lines.push(
+      `## Observation log at ${o.scale.clients.toLocaleString('en')} clients / ${o.scale.observations.toLocaleString('en')} observations`,
+      '',
+    );
+    lines.push(
+      `Measured ${o.date.slice(0, 16).replace('T', ' ')} UTC (load average ${o.loadAverage.join(' ')}): one profile filled through the encrypted backup import (${fmt(o.seedMs / 1000, 1)} s), then ${o.openings} times a new tab opens Settings → Observations (options.html#observations) as a coach would. Run alone with \`npm run bench -- --only observation-log\`.`,
+      '',
+    );
+    lines.push('| Measure | median | p95 |', '|---|---|---|');
+    lines.push(
+      `| First page painted, from the navigation's start (target < 2 s) | ${cell(o.firstPageMs)} |`,
+    );
+    lines.push(
+      `| First page painted, from the section's first render | ${cell(o.sectionToFirstPageMs)} |`,
+    );
+    lines.push(
+      `| Elements on the options page when the first page was shown | ${cell(o.elementsAtFirstPage.page, '')} |`,
+    );
+    lines.push(
+      `| Elements on the options page once all of it is shown (client list included) | ${cell(o.elements.page, '')} |`,
+    );
+    lines.push(`| Elements in the Observations section | ${cell(o.elements.section, '')} |`);
+    lines.push(`| Observation rows shown | ${cell(o.elements.rows, '')} |`);
+    lines.push(
+      `| JS heap of the options page after GC, all of it shown | ${cell(kb(o.jsHeapUsedBytes), ' MB', 1)} |`,
+    );
+    lines.push(`| Older: click to the next page painted | ${cell(o.turnPageMs)} |`);
+    lines.push(`| Discussed with them: click to the new status painted | ${cell(o.markMs)} |`);
+    lines.push(`| Export supervision summary: click to "saved" painted | ${cell(o.exportMs)} |`);
+    lines.push('');
+  }
   lines.push('## Content scripts', '');
   for (const [name, size] of Object.entries(m.contentScripts))
     lines.push(`- ${name}.js: ${fmt(size.bytes / 1024)} KB, ${fmt(size.gzip / 1024)} KB gzipped`);
@@ -678,7 +901,7 @@ function markdown(r) {
   return lines.join('\n');
 }
 
-main().catch((error) => {
+(ONLY === 'observation-log' ? onlyObservationLog() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -96,6 +96,8 @@ export function ObservationItem({
       data-status={observation.status}
       data-urgent={String(observation.urgent)}
       aria-labelledby={`${id}-title`}
+      // Focusable by script only: the section moves the focus here after a page change.
+      tabIndex={-1}
     >
       <p class="observation-title" id={`${id}-title`}>
         {observation.urgent && (

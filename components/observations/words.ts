@@ -1,18 +1,8 @@
-// Small, pure helpers for the observation log: which filter shows what, the
-// status in words, and which post addresses may become a link.
+// Small, pure helpers for the observation log: the status in words, which post
+// addresses may become a link, and the summary's file names. (Which filter shows
+// what is decided by the background: lib/observations/paging.ts.)
 import type { ObservationView } from '../../lib/observations/types';
 import { formatMoment, type Ui } from '../ui';
-
-export const OBSERVATION_FILTERS = ['all', 'to-discuss', 'urgent', 'closed'] as const;
-export type ObservationFilter = (typeof OBSERVATION_FILTERS)[number];
-
-export function matchesFilter(observation: ObservationView, filter: ObservationFilter): boolean {
-  if (filter === 'to-discuss') return observation.status === 'to-discuss';
-  if (filter === 'urgent') return observation.urgent;
-  if (filter === 'closed')
-    return observation.status === 'shared' || observation.status === 'no-action';
-  return true;
-}
 
 /** "Discussed with them on May 4, 2025": the status as the coach would say it. */
 export function statusWords(ui: Ui, observation: ObservationView): string {

@@ -7,15 +7,16 @@ import { readCounters } from '../prompt/counters';
 import { loadSettings } from '../settings';
 import { STORAGE_ITEMS } from '../storage-items';
 import { OBSERVATION_STATUSES } from './types';
-import { purgeClosed, summarize, toDiscuss } from './store';
+import { purgeAndCountToDiscuss, summarize } from './store';
 
 export const OBSERVATION_NOTIFICATION = 'clearline-observations';
 
 /** Notifies once per oldest waiting observation, when it has waited past the reminder setting. */
 export async function checkObservationReminder(now = Date.now()): Promise<boolean> {
-  await purgeClosed(now); // closed observations go after the retention setting
-  await refreshBadge(now);
-  const open = await toDiscuss();
+  // One read of the store: closed observations past retention go, and the rest are counted
+  // (with 20,000 observations each read is a noticeable part of marking one).
+  const open = await purgeAndCountToDiscuss(now);
+  await refreshBadge(now, open);
   const { values } = await loadSettings();
   if (open.oldestAt === null || now - open.oldestAt < values.observationReminderHours * 3_600_000)
     return false;

@@ -9,14 +9,16 @@ import { checkObservationReminder, supervisionSummary } from './follow-up';
 import {
   createObservation,
   deleteObservation,
-  listObservations,
+  observationCounts,
+  observationPage,
   toDiscuss,
   updateObservation,
 } from './store';
 
 type ObservationHandlers = Pick<
   Handlers,
-  | 'listObservations'
+  | 'getObservationPage'
+  | 'countObservations'
   | 'countObservationsToDiscuss'
   | 'updateObservation'
   | 'deleteObservation'
@@ -24,7 +26,8 @@ type ObservationHandlers = Pick<
 >;
 
 export const observationHandlers: ObservationHandlers = {
-  listObservations: () => listObservations(),
+  getObservationPage: ({ filter, page }) => observationPage(filter, page),
+  countObservations: () => observationCounts(),
   async countObservationsToDiscuss() {
     const { count, urgent } = await toDiscuss();
     return { count, urgent };

@@ -4,20 +4,15 @@
 // kept by keyed hash only.
 import { loadSettings } from '../settings';
 import type { SiteId } from '../sites/types';
-import {
-  db,
-  findClient,
-  hashKey,
-  newId,
-  openOrNull,
-  sealOrNull,
-  write,
-} from '../store/client-list';
-import type { ObservationRecord } from '../store/db';
+import { db, hashKey, newId, openOrNull, sealOrNull, write } from '../store/client-list';
+import type { ClientRecord, ObservationRecord } from '../store/db';
 import { StoreError } from '../store/errors';
 import { dataKey, requireDataKey } from '../store/keyring';
+import { compareNewestFirst, countByFilter, pageOf, type ObservationPageRequest } from './paging';
 import {
   OBSERVATION_STATUSES,
+  type ObservationFilter,
+  type ObservationPage,
   type ObservationStatus,
   type ObservationSummary,
   type ObservationView,
@@ -53,18 +48,41 @@ export async function createObservation(input: {
   return record;
 }
 
-async function view(record: ObservationRecord, key: CryptoKey | null): Promise<ObservationView> {
-  const client = record.clientKeyHash ? await findClient([record.clientKeyHash]) : undefined;
+/** The clients behind these key hashes, read in one transaction (a page has many rows, few people). */
+async function clientsByHash(hashes: (string | null)[]): Promise<Map<string, ClientRecord>> {
+  const unique = [...new Set(hashes.filter((h): h is string => h !== null))];
+  if (unique.length === 0) return new Map();
+  const index = (await db()).transaction('clients').store.index('keyHashes');
+  const found = await Promise.all(unique.map((h) => index.get(h)));
+  const clients = new Map<string, ClientRecord>();
+  unique.forEach((h, i) => {
+    const client = found[i];
+    if (client) clients.set(h, client);
+  });
+  return clients;
+}
+
+async function view(
+  record: ObservationRecord,
+  key: CryptoKey | null,
+  clients: Map<string, ClientRecord>,
+): Promise<ObservationView> {
+  const client = record.clientKeyHash ? clients.get(record.clientKeyHash) : undefined;
   const keyIndex = client ? client.keyHashes.indexOf(record.clientKeyHash as string) : -1;
+  const [clientLabel, clientKey, postUrl, note] = await Promise.all([
+    client ? openOrNull(key, client.sealedLabel) : null,
+    client && keyIndex >= 0 ? openOrNull(key, client.sealedKeys[keyIndex] ?? null) : null,
+    openOrNull(key, record.sealedPostUrl),
+    openOrNull(key, record.sealedNote),
+  ]);
   return {
     id: record.id,
     createdAt: record.createdAt,
     platform: record.platform,
-    clientLabel: client ? (await openOrNull(key, client.sealedLabel)) || null : null,
-    clientKey:
-      client && keyIndex >= 0 ? await openOrNull(key, client.sealedKeys[keyIndex] ?? null) : null,
-    postUrl: await openOrNull(key, record.sealedPostUrl),
-    note: await openOrNull(key, record.sealedNote),
+    clientLabel: clientLabel || null,
+    clientKey,
+    postUrl,
+    note,
     status: record.status,
     discussedAt: record.discussedAt,
     sharedAt: record.sharedAt,
@@ -72,15 +90,53 @@ async function view(record: ObservationRecord, key: CryptoKey | null): Promise<O
   };
 }
 
+/** Views of these records, with one batched look-up of their clients. */
+async function views(
+  records: ObservationRecord[],
+  key: CryptoKey | null,
+): Promise<ObservationView[]> {
+  const clients = await clientsByHash(records.map((r) => r.clientKeyHash));
+  return Promise.all(records.map((r) => view(r, key, clients)));
+}
+
+/**
+ * Every observation at once, newest first. The options page never asks for this
+ * (it reads a page at a time: observationPage); tests and tools do.
+ */
 export async function listObservations(): Promise<{
   observations: ObservationView[];
   locked: boolean;
 }> {
-  await purgeClosed();
+  const records = await liveRecords();
+  records.sort(compareNewestFirst);
   const key = await dataKey();
-  const records = await (await db()).getAll('observations');
-  records.sort((a, b) => b.createdAt - a.createdAt);
-  return { observations: await Promise.all(records.map((r) => view(r, key))), locked: !key };
+  return { observations: await views(records, key), locked: !key };
+}
+
+/**
+ * One page of the log for the options page. The filter, the order and the
+ * counts are worked out here on the records' plain fields; only the page's rows
+ * are decrypted and only their clients looked up, so the cost of a page is one
+ * read of the store, whatever its size.
+ */
+export async function observationPage(
+  filter: ObservationFilter,
+  request: ObservationPageRequest,
+): Promise<ObservationPage> {
+  const records = await liveRecords();
+  const { rows, start } = pageOf(records, filter, request);
+  const key = await dataKey();
+  return {
+    observations: await views(rows, key),
+    start,
+    counts: countByFilter(records),
+    locked: !key,
+  };
+}
+
+/** How many observations each filter holds (after a change on the page). */
+export async function observationCounts(): Promise<Record<ObservationFilter, number>> {
+  return countByFilter(await liveRecords());
 }
 
 export async function updateObservation(change: {
@@ -103,7 +159,8 @@ export async function updateObservation(change: {
     record.closedAt = change.status === 'shared' || change.status === 'no-action' ? now : null;
   }
   await write(() => database.put('observations', record));
-  return view(record, await dataKey());
+  const [updated] = await views([record], await dataKey());
+  return updated as ObservationView;
 }
 
 export async function deleteObservation(id: string): Promise<void> {
@@ -112,48 +169,84 @@ export async function deleteObservation(id: string): Promise<void> {
   await write(() => database.delete('observations', id));
 }
 
-/** Closed observations go after the retention setting (default 180 days). */
-export async function purgeClosed(now = Date.now()): Promise<number> {
+/**
+ * Every observation still kept. Closed ones past the retention setting (default
+ * 180 days) are deleted on the way: one read of the store serves both.
+ */
+async function readKept(now = Date.now()): Promise<{ kept: ObservationRecord[]; purged: number }> {
   const { values } = await loadSettings();
   const cutoff = now - values.retentionDays * DAY_MS;
   const database = await db();
-  const old = (await database.getAll('observations')).filter(
-    (r) => r.closedAt !== null && r.closedAt < cutoff,
-  );
-  if (old.length === 0) return 0;
-  await write(async () => {
-    const tx = database.transaction('observations', 'readwrite');
-    await Promise.all([...old.map((r) => tx.store.delete(r.id)), tx.done]);
-  });
-  return old.length;
+  const kept: ObservationRecord[] = [];
+  const old: ObservationRecord[] = [];
+  for (const r of await database.getAll('observations'))
+    (r.closedAt !== null && r.closedAt < cutoff ? old : kept).push(r);
+  if (old.length > 0) {
+    await write(async () => {
+      const tx = database.transaction('observations', 'readwrite');
+      await Promise.all([...old.map((r) => tx.store.delete(r.id)), tx.done]);
+    });
+  }
+  return { kept, purged: old.length };
 }
 
-/** Still to discuss, and the oldest of them (for the badge and the reminder). */
-export async function toDiscuss(): Promise<{
+const liveRecords = async (now = Date.now()) => (await readKept(now)).kept;
+
+/** Deletes closed observations past the retention setting; returns how many went. */
+export async function purgeClosed(now = Date.now()): Promise<number> {
+  return (await readKept(now)).purged;
+}
+
+export interface ToDiscuss {
   count: number;
   urgent: number;
   oldestAt: number | null;
-}> {
-  const open = (await (await db()).getAll('observations')).filter((r) => r.status === 'to-discuss');
-  return {
-    count: open.length,
-    urgent: open.filter((r) => r.urgent).length,
-    oldestAt: open.length ? Math.min(...open.map((r) => r.createdAt)) : null,
-  };
 }
 
-/** Counts and times only: no handle, label, note or URL. */
+/** Still to discuss among these records, and the oldest of them. */
+export function toDiscussOf(records: readonly ObservationRecord[]): ToDiscuss {
+  let count = 0;
+  let urgent = 0;
+  let oldestAt: number | null = null;
+  for (const r of records) {
+    if (r.status !== 'to-discuss') continue;
+    count += 1;
+    if (r.urgent) urgent += 1;
+    if (oldestAt === null || r.createdAt < oldestAt) oldestAt = r.createdAt;
+  }
+  return { count, urgent, oldestAt };
+}
+
+/** Still to discuss, and the oldest of them (for the badge and the reminder). */
+export async function toDiscuss(): Promise<ToDiscuss> {
+  return toDiscussOf(await (await db()).getAll('observations'));
+}
+
+/**
+ * The reminder's one read: purges what is past retention and says what is
+ * still to discuss, from a single pass over the store.
+ */
+export async function purgeAndCountToDiscuss(now = Date.now()): Promise<ToDiscuss> {
+  return toDiscussOf(await liveRecords(now));
+}
+
+/**
+ * Counts and times only: no handle, label, note or URL. One pass over the store's
+ * plain fields; nothing is decrypted and no client is looked up.
+ */
 export async function summarize(): Promise<ObservationSummary> {
-  const all = await (await db()).getAll('observations');
   const byStatus = Object.fromEntries(OBSERVATION_STATUSES.map((s) => [s, 0])) as Record<
     ObservationStatus,
     number
   >;
-  for (const r of all) byStatus[r.status] += 1;
-  const hours = all
-    .filter((r) => r.discussedAt !== null)
-    .map((r) => ((r.discussedAt as number) - r.createdAt) / 3_600_000)
-    .sort((a, b) => a - b);
+  let urgent = 0;
+  const hours: number[] = [];
+  for (const r of await (await db()).getAll('observations')) {
+    byStatus[r.status] += 1;
+    if (r.urgent) urgent += 1;
+    if (r.discussedAt !== null) hours.push((r.discussedAt - r.createdAt) / 3_600_000);
+  }
+  hours.sort((a, b) => a - b);
   const mid = Math.floor(hours.length / 2);
   const median =
     hours.length === 0
@@ -163,7 +256,7 @@ export async function summarize(): Promise<ObservationSummary> {
         : ((hours[mid - 1] as number) + (hours[mid] as number)) / 2;
   return {
     byStatus,
-    urgent: all.filter((r) => r.urgent).length,
+    urgent,
     medianHoursToDiscussion: median === null ? null : Math.round(median * 10) / 10,
   };
 }

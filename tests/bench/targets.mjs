@@ -77,6 +77,15 @@ export const TARGETS = [
     value: (m) => Math.max(...Object.values(m.contentScripts).map((s) => s.gzip)),
     show: (v) => `${(v / 1024).toFixed(1)} KB`,
   },
+  {
+    // Issue 21: Settings → Observations with 5,000 clients and 20,000 observations, as a
+    // coach opens it (the whole options page, its client list included).
+    name: 'Observation log at 5,000 clients / 20,000 observations: first page painted (median)',
+    budget: '< 2 s',
+    limit: 2000,
+    value: (m) => m.observationLog.firstPageMs.median,
+    show: (v) => `${(v / 1000).toFixed(2)} s`,
+  },
 ];
 
 /** One target's verdict; a value that could not be measured is a miss, never a pass. */

@@ -147,3 +147,58 @@ export async function storedClients(page: Page) {
     }[];
   });
 }
+
+/** The observation log as the coach sees it: the range line, the filter's options, the rows. */
+export async function observationLog(page: Page) {
+  await page.waitForSelector('[data-testid="observations-range"]:not(:empty)', {
+    timeout: 30_000,
+  });
+  return page.$eval('section[data-testid="observations"]', (section) => ({
+    range: section.querySelector('[data-testid="observations-range"]')?.textContent ?? '',
+    filters: [...section.querySelectorAll('select[name="observationFilter"] option')].map(
+      (o) => o.textContent ?? '',
+    ),
+    rows: [...section.querySelectorAll('li[data-testid="observation"]')].map((li) => ({
+      id: li.getAttribute('data-observation-id') ?? '',
+      status: li.getAttribute('data-status'),
+      title: li.querySelector('.observation-title')?.textContent ?? '',
+    })),
+    focused: document.activeElement?.getAttribute('data-observation-id') ?? null,
+  }));
+}
+
+async function waitForNewRange(page: Page, before: string) {
+  await page.waitForFunction(
+    (old) => {
+      const range = document.querySelector('[data-testid="observations-range"]')?.textContent;
+      return range && range !== old && !document.querySelector('ul.observations[aria-busy="true"]');
+    },
+    { timeout: 30_000 },
+    before,
+  );
+}
+
+/** Clicks "Newer" or "Older" under the log and waits for the new page. */
+export async function turnObservationPage(page: Page, which: 'Newer' | 'Older') {
+  const { range } = await observationLog(page);
+  const button = await page.waitForSelector(
+    `nav[data-testid="observation-pages"] ::-p-aria([name="${which}"][role="button"])`,
+  );
+  await button!.click();
+  await waitForNewRange(page, range);
+}
+
+/** Picks a filter (its value: all, to-discuss, urgent, closed) and waits for its first page. */
+export async function filterObservations(page: Page, value: string) {
+  const { range } = await observationLog(page);
+  await page.select('select[name="observationFilter"]', value);
+  await waitForNewRange(page, range);
+}
+
+/** Clicks one of a row's next steps ("Discussed with them"...) and waits for its new status. */
+export async function markObservation(page: Page, id: string, step: string, status: string) {
+  const row = `li[data-testid="observation"][data-observation-id="${id}"]`;
+  const button = await page.waitForSelector(`${row} ::-p-aria([name="${step}"][role="button"])`);
+  await button!.click();
+  await page.waitForSelector(`${row}[data-status="${status}"]`, { timeout: 15_000 });
+}

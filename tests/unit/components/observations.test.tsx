@@ -15,6 +15,7 @@ import {
   type MessagePayload,
   type MessageResponse,
 } from '../../../lib/messaging';
+import { countByFilter, pageOf } from '../../../lib/observations/paging';
 import type { ObservationView } from '../../../lib/observations/types';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
@@ -34,6 +35,16 @@ function background(handlers: Handlers) {
     if (!handler) throw new MessageError(name, 'unknown message');
     return handler(payload);
   }) as never);
+}
+/** A background holding these observations: it pages, filters and counts them as the real one does. */
+function log(observations: ObservationView[], locked = false): Handlers {
+  return {
+    getObservationPage: ({ filter, page }) => {
+      const { rows, start } = pageOf(observations, filter, page);
+      return { observations: rows, start, counts: countByFilter(observations), locked };
+    },
+    countObservations: () => countByFilter(observations),
+  };
 }
 const calls = (name: MessageName) => send.mock.calls.filter(([n]) => n === name).map(([, p]) => p);
 
@@ -90,7 +101,7 @@ afterEach(() => {
 
 describe('observations', () => {
   it('lists them newest first, statuses in words, urgent ones tagged', async () => {
-    background({ listObservations: () => ({ observations: SAMPLE, locked: false }) });
+    background(log(SAMPLE));
     render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(4));
     expect(ids()).toEqual(['o2', 'o1', 'o3', 'o4']);
@@ -119,7 +130,7 @@ describe('observations', () => {
   });
 
   it('filters: to discuss, urgent, closed, all', async () => {
-    background({ listObservations: () => ({ observations: SAMPLE, locked: false }) });
+    background(log(SAMPLE));
     render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(4));
     const select = section().querySelector<HTMLSelectElement>('select[name="observationFilter"]')!;
@@ -135,7 +146,7 @@ describe('observations', () => {
 
   it('moves one along and shows the view the background returns', async () => {
     background({
-      listObservations: () => ({ observations: [obs()], locked: false }),
+      ...log([obs()]),
       updateObservation: ({ id, status }) =>
         obs({ id, status: status!, discussedAt: status === 'discussed' ? T0 + DAY : null }),
     });
@@ -154,7 +165,7 @@ describe('observations', () => {
 
   it('edits the note inline, with the person-centered hint', async () => {
     background({
-      listObservations: () => ({ observations: [obs()], locked: false }),
+      ...log([obs()]),
       updateObservation: ({ id, note }) => obs({ id, note: note! }),
     });
     render(<ObservationsSection ui={ui} />);
@@ -180,10 +191,7 @@ describe('observations', () => {
 
   it('while locked, hides who and the note and asks to unlock before editing', async () => {
     background({
-      listObservations: () => ({
-        observations: [obs({ clientLabel: null, clientKey: null, postUrl: null, note: null })],
-        locked: true,
-      }),
+      ...log([obs({ clientLabel: null, clientKey: null, postUrl: null, note: null })], true),
     });
     render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(1));
@@ -199,7 +207,7 @@ describe('observations', () => {
 
   it('asks before deleting', async () => {
     background({
-      listObservations: () => ({ observations: SAMPLE, locked: false }),
+      ...log(SAMPLE),
       deleteObservation: () => ({ deleted: true }),
     });
     render(<ObservationsSection ui={ui} />);
@@ -216,15 +224,15 @@ describe('observations', () => {
   });
 
   it('says so when there are none, and when loading failed', async () => {
-    background({ listObservations: () => ({ observations: [], locked: false }) });
+    background(log([]));
     render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(screen.getByTestId('observations-empty')).toBeTruthy());
     cleanup();
     let fail = true;
     background({
-      listObservations: () => {
-        if (fail) throw new MessageError('listObservations', 'storage-unavailable');
-        return { observations: [obs()], locked: false };
+      getObservationPage: (request) => {
+        if (fail) throw new MessageError('getObservationPage', 'storage-unavailable');
+        return log([obs()]).getObservationPage!(request);
       },
     });
     render(<ObservationsSection ui={ui} />);
@@ -242,7 +250,7 @@ describe('observations', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2025, 4, 6, 10));
     background({
-      listObservations: () => ({ observations: [], locked: false }),
+      ...log([]),
       exportSupervisionSummary: () => ({
         summary: {
           byStatus: { 'to-discuss': 1, discussed: 0, shared: 0, 'no-action': 0 },
@@ -274,6 +282,139 @@ describe('observations', () => {
     expect(await blobs[1]!.text()).toBe('{"urgent":0}');
     expect(calls('exportSupervisionSummary')).toEqual([{}]);
     expect(section().textContent).toContain('clearline-supervision-summary-2025-05-06.csv');
+  });
+});
+
+describe('observations, a page at a time', () => {
+  // 120 observations, one an hour, newest o0; every third one still to discuss.
+  const MANY = Array.from({ length: 120 }, (_, i) =>
+    obs({
+      id: `o${i}`,
+      createdAt: T0 - i * 3_600_000,
+      status: i % 3 === 0 ? 'to-discuss' : 'no-action',
+      clientLabel: `Person ${i}`,
+    }),
+  );
+  const range = () => screen.getByTestId('observations-range').textContent;
+  const button = (name: RegExp) => within(section()).getByRole('button', { name });
+  const optionTexts = () =>
+    [...section().querySelectorAll('select[name="observationFilter"] option')].map(
+      (o) => o.textContent,
+    );
+
+  it("shows the newest 50 with the range and every filter's count, from one request", async () => {
+    background(log(MANY));
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(50));
+    expect(ids()[0]).toBe('o0');
+    expect(ids().at(-1)).toBe('o49');
+    expect(range()).toBe('Showing 1–50 of 120, newest first');
+    expect(screen.getByTestId('observations-range').getAttribute('aria-live')).toBe('polite');
+    expect(optionTexts()).toEqual(['All (120)', 'To discuss (40)', 'Urgent (0)', 'Closed (80)']);
+    // Each row came with its person: no request per row, one for the page.
+    expect(send.mock.calls.map(([name]) => name)).toEqual(['getObservationPage']);
+    expect(calls('getObservationPage')).toEqual([{ filter: 'all', page: null }]);
+    expect((button(/Newer/) as HTMLButtonElement).disabled).toBe(true);
+    expect((button(/Older/) as HTMLButtonElement).disabled).toBe(false);
+    expect(within(section()).getByRole('navigation', { name: 'Observation pages' })).toBeTruthy();
+  });
+
+  it('Older and Newer turn the page from the rows shown; focus goes to the first row', async () => {
+    background(log(MANY));
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(50));
+    fireEvent.click(button(/Older/));
+    await waitFor(() => expect(range()).toBe('Showing 51–100 of 120, newest first'));
+    expect(ids()[0]).toBe('o50');
+    expect(calls('getObservationPage').at(-1)).toEqual({
+      filter: 'all',
+      page: { direction: 'older', at: { createdAt: MANY[49]!.createdAt, id: 'o49' } },
+    });
+    await waitFor(() => expect(document.activeElement).toBe(item('o50')));
+    fireEvent.click(button(/Older/));
+    await waitFor(() => expect(range()).toBe('Showing 101–120 of 120, newest first'));
+    expect(items()).toHaveLength(20);
+    expect((button(/Older/) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(button(/Newer/));
+    await waitFor(() => expect(range()).toBe('Showing 51–100 of 120, newest first'));
+    expect(ids()[0]).toBe('o50');
+    // The page holds one page of rows, never the whole log.
+    expect(items()).toHaveLength(50);
+  });
+
+  it('the filter is applied by the background, from the newest page', async () => {
+    background(log(MANY));
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(50));
+    fireEvent.click(button(/Older/));
+    await waitFor(() => expect(ids()[0]).toBe('o50'));
+    const select = section().querySelector<HTMLSelectElement>('select[name="observationFilter"]')!;
+    fireEvent.change(select, { target: { value: 'to-discuss' } });
+    await waitFor(() => expect(range()).toBe('Showing 1–40 of 40, newest first'));
+    expect(calls('getObservationPage').at(-1)).toEqual({ filter: 'to-discuss', page: null });
+    expect(ids().every((id) => Number(id?.slice(1)) % 3 === 0)).toBe(true);
+    // One page holds them all: no way to turn pages.
+    expect(within(section()).queryByRole('navigation')).toBeNull();
+  });
+
+  it('marking a row keeps the page where it was and refreshes the counts', async () => {
+    const records = MANY.map((o) => ({ ...o }));
+    background({
+      ...log(records),
+      updateObservation: ({ id, status }) => {
+        const record = records.find((o) => o.id === id)!;
+        record.status = status!;
+        record.discussedAt = T0;
+        return { ...record };
+      },
+    });
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(50));
+    const select = section().querySelector<HTMLSelectElement>('select[name="observationFilter"]')!;
+    fireEvent.change(select, { target: { value: 'to-discuss' } });
+    await waitFor(() => expect(range()).toBe('Showing 1–40 of 40, newest first'));
+    const pagesAsked = calls('getObservationPage').length;
+    fireEvent.click(within(item('o3')).getByRole('button', { name: 'Discussed with them' }));
+    await waitFor(() => expect(item('o3').dataset.status).toBe('discussed'));
+    // It stays in sight (no longer "to discuss") until the coach turns the page.
+    expect(ids()[1]).toBe('o3');
+    await waitFor(() => expect(optionTexts()[1]).toBe('To discuss (39)'));
+    expect(calls('countObservations')).toHaveLength(1);
+    expect(calls('getObservationPage')).toHaveLength(pagesAsked);
+  });
+
+  it('deleting a row keeps the page; the next row takes the focus', async () => {
+    const records = MANY.map((o) => ({ ...o }));
+    background({
+      ...log(records),
+      deleteObservation: ({ id }) => {
+        records.splice(
+          records.findIndex((o) => o.id === id),
+          1,
+        );
+        return { deleted: true };
+      },
+    });
+    render(<ObservationsSection ui={ui} />);
+    await waitFor(() => expect(items()).toHaveLength(50));
+    fireEvent.click(button(/Older/));
+    await waitFor(() => expect(ids()[0]).toBe('o50'));
+    fireEvent.click(within(item('o52')).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(item('o52')).getByTestId('confirm-delete-observation'));
+    await waitFor(() => expect(ids()).not.toContain('o52'));
+    expect(ids()[0]).toBe('o50');
+    await waitFor(() => expect(document.activeElement).toBe(item('o53')));
+    await waitFor(() => expect(optionTexts()[0]).toBe('All (119)'));
+    expect(range()).toBe('Showing 51–99 of 119, newest first');
+  });
+
+  it('speaks Spanish', async () => {
+    background(log(MANY));
+    render(<ObservationsSection ui={{ ...ui, t: translator('es'), locale: 'es' }} />);
+    await waitFor(() => expect(items()).toHaveLength(50));
+    expect(range()).toBe('Se muestran 1–50 de 120, las más recientes primero');
+    expect(button(/Más antiguas/)).toBeTruthy();
+    expect(optionTexts()[0]).toBe('Todas (120)');
   });
 });
 

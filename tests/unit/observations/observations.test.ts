@@ -10,10 +10,13 @@ import {
   createObservation,
   deleteObservation,
   listObservations,
+  observationCounts,
+  observationPage,
   purgeClosed,
   summarize,
   updateObservation,
 } from '../../../lib/observations/store';
+import { observationHandlers } from '../../../lib/observations/handlers';
 import { promptHandlers } from '../../../lib/prompt/registry';
 import { saveUserSetting } from '../../../lib/settings';
 import { addClient } from '../../../lib/store/client-list';
@@ -232,6 +235,114 @@ describe('observation log', () => {
     };
     expect(await notePostFromMenu({ menuItemId: NOTE_POST_MENU }, tab)).toBeNull();
     expect((await listObservations()).observations).toEqual([]);
+  });
+});
+
+describe('observation log, a page at a time', () => {
+  const T0 = new Date('2026-11-01T09:00:00').getTime();
+  /** 120 observations an hour apart (o[0] the oldest); people cycle through two clients and nobody. */
+  async function fill(count = 120) {
+    await addClient(
+      { profileUrl: 'facebook.com/sam.lee.demo', label: 'S.L.', note: '', dischargedOn: null },
+      3,
+    );
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const made = [];
+    for (let i = 0; i < count; i++) {
+      vi.setSystemTime(T0 + i * HOUR);
+      const keys = [['fb:alex.rivera.demo'], ['fb:sam.lee.demo'], []][i % 3] as string[];
+      made.push(
+        await createObservation({
+          platform: 'facebook',
+          keys,
+          postUrl: `${POST}${i}`,
+          note: `note ${i}`,
+          urgent: i % 10 === 0,
+        }),
+      );
+    }
+    vi.useRealTimers();
+    return made;
+  }
+
+  it('the newest 50 with their people, every count, and one look-up per person, not per row', async () => {
+    await fill();
+    const lookups = vi.spyOn(IDBIndex.prototype, 'get');
+    const page = await observationPage('all', null);
+    expect(page.start).toBe(0);
+    expect(page.locked).toBe(false);
+    expect(page.counts).toEqual({ all: 120, 'to-discuss': 120, urgent: 12, closed: 0 });
+    expect(page.observations).toHaveLength(50);
+    expect(page.observations[0]).toMatchObject({
+      createdAt: T0 + 119 * HOUR,
+      note: 'note 119',
+      postUrl: `${POST}119`,
+      clientLabel: null,
+      clientKey: null,
+    });
+    expect(page.observations[1]).toMatchObject({
+      clientLabel: 'S.L.',
+      clientKey: 'fb:sam.lee.demo',
+      note: 'note 118',
+    });
+    expect(page.observations[2]).toMatchObject({ clientLabel: 'A.R.', note: 'note 117' });
+    // Two people on the page: two look-ups in the client list, for 50 rows.
+    expect(lookups).toHaveBeenCalledTimes(2);
+  });
+
+  it('Older continues from the last row; a filter pages on its own rows', async () => {
+    await fill();
+    const first = await observationPage('all', null);
+    const last = first.observations.at(-1)!;
+    const second = await observationPage('all', {
+      direction: 'older',
+      at: { createdAt: last.createdAt, id: last.id },
+    });
+    expect(second.start).toBe(50);
+    expect(second.observations[0]!.note).toBe('note 69');
+    const third = await observationPage('all', {
+      direction: 'older',
+      at: { createdAt: second.observations.at(-1)!.createdAt, id: second.observations.at(-1)!.id },
+    });
+    expect(third.observations.map((o) => o.note).at(-1)).toBe('note 0');
+    expect(third.observations).toHaveLength(20);
+    const urgent = await observationPage('urgent', null);
+    expect(urgent.observations.map((o) => o.note)).toEqual(
+      [110, 100, 90, 80, 70, 60, 50, 40, 30, 20, 10, 0].map((i) => `note ${i}`),
+    );
+  });
+
+  it('while locked a page still comes, with no label, address or note', async () => {
+    await fill(6);
+    await setPassphrase(null, 'correct horse battery');
+    await lock();
+    const page = await observationPage('all', null);
+    expect(page.locked).toBe(true);
+    expect(page.observations).toHaveLength(6);
+    for (const o of page.observations)
+      expect(o).toMatchObject({ clientLabel: null, clientKey: null, postUrl: null, note: null });
+  });
+
+  it('marking one moves the counts; closed ones past retention leave the page and the store', async () => {
+    const made = await fill(6);
+    const updated = await observationHandlers.updateObservation(
+      { id: made[5]!.id, status: 'discussed' },
+      { tabId: undefined, senderUrl: '' },
+    );
+    expect(updated).toMatchObject({ status: 'discussed', clientLabel: null, note: 'note 5' });
+    expect(await observationCounts()).toEqual({ all: 6, 'to-discuss': 5, urgent: 1, closed: 0 });
+    await updateObservation({ id: made[4]!.id, status: 'no-action' });
+    expect((await observationPage('closed', null)).observations.map((o) => o.note)).toEqual([
+      'note 4',
+    ]);
+    await saveUserSetting('retentionDays', 10);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 11 * 24 * HOUR);
+    const page = await observationPage('all', null);
+    vi.useRealTimers();
+    expect(page.counts).toEqual({ all: 5, 'to-discuss': 4, urgent: 1, closed: 0 });
+    expect(page.observations.map((o) => o.note)).not.toContain('note 4');
+    expect(await purgeClosed()).toBe(0); // already gone from the store
   });
 });
 
