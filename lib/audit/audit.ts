@@ -2,7 +2,7 @@
 // coach confirmed by hand, the score, the history, and when to re-audit.
 import { loadSettings } from '../settings';
 import type { SiteId } from '../sites/types';
-import { db, write } from '../store/client-list';
+import { db, write } from '../store/connection';
 import type { AuditItemRecord } from '../store/db';
 import { AUDIT_ITEMS, AUDIT_ITEM_IDS, type AuditItem } from './checklist';
 import type { AuditFinding, AuditItemState, AuditScore, AuditView, ItemResult } from './types';

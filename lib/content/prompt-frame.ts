@@ -190,8 +190,9 @@ export function openPromptFrame(
   let closed = false;
   let shown = false;
   let seenVisible = false;
-  /** Whether this browser can tell that something covers the frame (IntersectionObserver v2). */
-  let trackable = true;
+  /** The browser said the frame is not seen whole before it ever was (covered from the start?). */
+  let reportedHidden = false;
+  const shownAt = Date.now();
   const timers: ReturnType<typeof setTimeout>[] = [];
   const trouble = (kind: FrameTrouble) => {
     if (closed) return;
@@ -263,9 +264,16 @@ export function openPromptFrame(
         for (const entry of entries) {
           const isVisible = (entry as IntersectionObserverEntry & { isVisible?: boolean })
             .isVisible;
-          if (isVisible === undefined) return void (trackable = false);
+          if (isVisible === undefined) return; // this browser cannot tell
           if (isVisible) seenVisible = true;
           else if (seenVisible) trouble('covered');
+          else {
+            // Never seen whole yet: covered once that has lasted FIRST_SEEN_MS. A busy
+            // browser that has not reported at all is not blamed (the prompt page keeps
+            // its buttons inert until it sees itself whole, so nothing can be clicked through).
+            reportedHidden = true;
+            if (Date.now() - shownAt >= FIRST_SEEN_MS) trouble('covered');
+          }
         }
       },
       { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
@@ -282,7 +290,7 @@ export function openPromptFrame(
     // Never seen whole counts as covered: a page that covers the question before its
     // first frame (from its blur listener, say) must not go unnoticed.
     setTimeout(() => {
-      if (visibilityObserver && trackable && !seenVisible) trouble('covered');
+      if (reportedHidden && !seenVisible) trouble('covered');
     }, FIRST_SEEN_MS),
   );
   // Our page loads once; a second load means something navigated the frame away.

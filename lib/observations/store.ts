@@ -4,7 +4,8 @@
 // kept by keyed hash only.
 import { loadSettings } from '../settings';
 import type { SiteId } from '../sites/types';
-import { db, hashKey, newId, openOrNull, sealOrNull, write } from '../store/client-list';
+import { hashKey, newId, openOrNull, sealOrNull } from '../store/client-list';
+import { db, write } from '../store/connection';
 import type { ClientRecord, ObservationRecord } from '../store/db';
 import { StoreError } from '../store/errors';
 import { dataKey, requireDataKey } from '../store/keyring';

@@ -17,7 +17,8 @@ import {
   toBase64,
   type Sealed,
 } from '../crypto';
-import { db, hmacSecret, write } from './client-list';
+import { hmacSecret } from './client-list';
+import { db, write } from './connection';
 import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
 import { browser } from '../browser';
 import { STORAGE_ITEMS } from '../storage-items';

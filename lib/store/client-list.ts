@@ -1,8 +1,6 @@
 // The client list and the "not a client" answers: background only. Profiles are
 // kept as keyed hashes; labels, notes and the profile keys themselves are sealed
 // with the data key. Content scripts get a verdict, never the list.
-import type { IDBPDatabase } from 'idb';
-import { browser } from '../browser';
 import {
   fromBase64,
   importHmacKey,
@@ -15,87 +13,13 @@ import {
 } from '../crypto';
 import { adapterForUrl } from '../sites';
 import type { ProfileKey } from '../sites/types';
-import { STORAGE_ITEMS } from '../storage-items';
-import { openClearlineDB, type ClearlineDB, type ClientRecord, type DecisionRecord } from './db';
+import type { ClientRecord, DecisionRecord } from './db';
+import { db, write } from './connection';
 import { StoreError } from './errors';
 import { dataKey, requireDataKey } from './keyring';
-import type { ClientChange, ClientView, DecisionView, StoreProblem, Verdict } from './types';
+import type { ClientChange, ClientView, DecisionView, Verdict } from './types';
 
-let connection: Promise<IDBPDatabase<ClearlineDB>> | null = null;
 let hmac: { secret: string; key: CryptoKey } | null = null;
-
-/** Records a database problem for the options page; the list is capped, newest first. */
-export async function reportProblem(kind: StoreProblem['kind'], detail: string): Promise<void> {
-  const { key } = STORAGE_ITEMS.storeProblems;
-  const existing =
-    ((await browser.storage.session.get(key))[key] as StoreProblem[] | undefined) ?? [];
-  await browser.storage.session.set({
-    [key]: [{ kind, detail, at: Date.now() }, ...existing].slice(0, 20),
-  });
-}
-
-export async function storeProblems(): Promise<StoreProblem[]> {
-  const { key } = STORAGE_ITEMS.storeProblems;
-  return ((await browser.storage.session.get(key))[key] as StoreProblem[] | undefined) ?? [];
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-export function db(): Promise<IDBPDatabase<ClearlineDB>> {
-  // Through a promise: indexedDB.open() itself can throw (storage disabled, profile damaged).
-  connection ??= Promise.resolve()
-    .then(() =>
-      openClearlineDB({
-        onBlocked: (detail) => void reportProblem('blocked', detail),
-        onBlocking: () => closeConnection(),
-      }),
-    )
-    .catch(async (error: unknown) => {
-      connection = null;
-      await reportProblem('open-failed', describe(error));
-      throw new StoreError('storage-unavailable');
-    });
-  return connection;
-}
-
-export function closeConnection(): void {
-  const current = connection;
-  connection = null;
-  hmac = null;
-  void current?.then((d) => d.close()).catch(() => undefined);
-}
-
-/** Runs a write; a full disk or any other failure is reported, never swallowed. */
-export async function write<T>(work: () => Promise<T>): Promise<T> {
-  let result: T;
-  try {
-    result = await work();
-  } catch (error) {
-    if (error instanceof StoreError) throw error;
-    const quota = error instanceof Error && error.name === 'QuotaExceededError';
-    await reportProblem(quota ? 'quota' : 'write-failed', describe(error));
-    throw new StoreError(quota ? 'storage-quota' : 'storage-unavailable');
-  }
-  await bumpListVersion();
-  return result;
-}
-
-/**
- * Open tabs cache verdicts: tell them the list changed (a number, nothing about
- * anyone). Best effort, after the write is in: storage.local can be full while
- * IndexedDB is not, and a stored client must never be reported as a failure.
- * Tabs then learn of the change when they next load (their cache is per page).
- */
-async function bumpListVersion(): Promise<void> {
-  try {
-    await browser.storage.local.set({ [STORAGE_ITEMS.listVersion.key]: Date.now() });
-  } catch (error) {
-    // Not a store problem to show: the change itself is saved.
-    console.warn('Clearline: open tabs were not told of a list change', error);
-  }
-}
 
 /** The per-install HMAC secret (base64), made on first use. It stays readable while locked so matching works. */
 export async function hmacSecret(): Promise<string> {

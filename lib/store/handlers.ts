@@ -12,10 +12,10 @@ import {
   listDecisions,
   removeClient,
   removeDecision,
-  storeProblems,
   updateClient,
   verdict,
 } from './client-list';
+import { storeProblems } from './connection';
 import { StoreError } from './errors';
 import * as keyring from './keyring';
 import { ERASE_CONFIRMATION } from './types';

@@ -28,7 +28,7 @@ import {
 } from '../crypto';
 import { loadSettings } from '../settings';
 import { STORAGE_ITEMS } from '../storage-items';
-import { db, write } from './client-list';
+import { db, write } from './connection';
 import { StoreError } from './errors';
 import { finishReasonSwaps, replaceDataKey } from './reseal';
 import { PASSPHRASE_MIN_LENGTH, type LockState } from './types';

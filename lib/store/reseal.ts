@@ -10,7 +10,7 @@
 import { browser } from '../browser';
 import { openBytes, sealBytes, type Sealed } from '../crypto';
 import { STORAGE_ITEMS } from '../storage-items';
-import { db, write } from './client-list';
+import { db, write } from './connection';
 import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
 import { StoreError } from './errors';
 

@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   addClient,
   clientStatus,
-  db,
   listClients,
   listDecisions,
   markClient,
@@ -11,10 +10,10 @@ import {
   recordNotClient,
   removeClient,
   removeDecision,
-  storeProblems,
   updateClient,
   verdict,
 } from '../../../lib/store/client-list';
+import { db, storeProblems } from '../../../lib/store/connection';
 import { lock, setPassphrase, unlock } from '../../../lib/store/keyring';
 import { freshWorld, rawDump } from './setup';
 

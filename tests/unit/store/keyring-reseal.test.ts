@@ -7,13 +7,12 @@ import { createObservation } from '../../../lib/observations/store';
 import { keepReason, type StoredReason } from '../../../lib/prompt/counters';
 import {
   addClient,
-  db,
   listClients,
   listDecisions,
   markClient,
   recordNotClient,
-  storeProblems,
 } from '../../../lib/store/client-list';
+import { db, storeProblems } from '../../../lib/store/connection';
 import { dataKey, lock, lockState, setPassphrase, unlock } from '../../../lib/store/keyring';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { freshWorld, rawDump } from './setup';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportRawKey, open, seal, toBase64 } from '../../../lib/crypto';
-import { db } from '../../../lib/store/client-list';
+import { db } from '../../../lib/store/connection';
 import { openClearlineDB } from '../../../lib/store/db';
 import {
   dataKey,

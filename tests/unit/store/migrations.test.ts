@@ -1,13 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportRawKey, seal, toBase64 } from '../../../lib/crypto';
-import {
-  closeConnection,
-  hashKey,
-  listClients,
-  markClient,
-  verdict,
-} from '../../../lib/store/client-list';
+import { hashKey, listClients, markClient, verdict } from '../../../lib/store/client-list';
+import { closeConnection } from '../../../lib/store/connection';
 import { DB_VERSION, openClearlineDB, type ClientRecordV1 } from '../../../lib/store/db';
 import { dataKey } from '../../../lib/store/keyring';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';

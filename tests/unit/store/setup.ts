@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeConnection } from '../../../lib/store/client-list';
+import { closeConnection } from '../../../lib/store/connection';
 import { DB_NAME } from '../../../lib/store/db';
 
 export function freshWorld(): void {

@@ -1,0 +1,83 @@
+// The one connection to Clearline's database, and how writes report their
+// failures. Kept apart from the client list so that the keyring, which the
+// list needs, can use the database without importing the list back.
+import type { IDBPDatabase } from 'idb';
+import { browser } from '../browser';
+import { STORAGE_ITEMS } from '../storage-items';
+import { openClearlineDB, type ClearlineDB } from './db';
+import { StoreError } from './errors';
+import type { StoreProblem } from './types';
+
+let connection: Promise<IDBPDatabase<ClearlineDB>> | null = null;
+
+/** Records a database problem for the options page; the list is capped, newest first. */
+export async function reportProblem(kind: StoreProblem['kind'], detail: string): Promise<void> {
+  const { key } = STORAGE_ITEMS.storeProblems;
+  const existing =
+    ((await browser.storage.session.get(key))[key] as StoreProblem[] | undefined) ?? [];
+  await browser.storage.session.set({
+    [key]: [{ kind, detail, at: Date.now() }, ...existing].slice(0, 20),
+  });
+}
+
+export async function storeProblems(): Promise<StoreProblem[]> {
+  const { key } = STORAGE_ITEMS.storeProblems;
+  return ((await browser.storage.session.get(key))[key] as StoreProblem[] | undefined) ?? [];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+export function db(): Promise<IDBPDatabase<ClearlineDB>> {
+  // Through a promise: indexedDB.open() itself can throw (storage disabled, profile damaged).
+  connection ??= Promise.resolve()
+    .then(() =>
+      openClearlineDB({
+        onBlocked: (detail) => void reportProblem('blocked', detail),
+        onBlocking: () => closeConnection(),
+      }),
+    )
+    .catch(async (error: unknown) => {
+      connection = null;
+      await reportProblem('open-failed', describe(error));
+      throw new StoreError('storage-unavailable');
+    });
+  return connection;
+}
+
+export function closeConnection(): void {
+  const current = connection;
+  connection = null;
+  void current?.then((d) => d.close()).catch(() => undefined);
+}
+
+/** Runs a write; a full disk or any other failure is reported, never swallowed. */
+export async function write<T>(work: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    const quota = error instanceof Error && error.name === 'QuotaExceededError';
+    await reportProblem(quota ? 'quota' : 'write-failed', describe(error));
+    throw new StoreError(quota ? 'storage-quota' : 'storage-unavailable');
+  }
+  await bumpListVersion();
+  return result;
+}
+
+/**
+ * Open tabs cache verdicts: tell them the list changed (a number, nothing about
+ * anyone). Best effort, after the write is in: storage.local can be full while
+ * IndexedDB is not, and a stored client must never be reported as a failure.
+ * Tabs then learn of the change when they next load (their cache is per page).
+ */
+async function bumpListVersion(): Promise<void> {
+  try {
+    await browser.storage.local.set({ [STORAGE_ITEMS.listVersion.key]: Date.now() });
+  } catch (error) {
+    // Not a store problem to show: the change itself is saved.
+    console.warn('Clearline: open tabs were not told of a list change', error);
+  }
+}
