@@ -66,7 +66,14 @@ export function PromptApp({ start }: { start: Promise<PromptStart> }) {
   const visible = ready && (phase.kind === 'ready' || phase.kind === 'failed');
   const view = visible ? `${phase.kind}:${round}` : null;
   const seenWhole = useSeenWhole();
-  const inert = useInert(view, seenWhole);
+  // A reminder on a client's post holds nothing back and takes no focus; in a frame that was
+  // never focused, Chromium was seen to report it seen whole only seconds late or not at all.
+  // Its buttons keep the 600 ms pause, and the content script still tells the coach when the
+  // page covers it (prompt-frame.ts).
+  const reminder =
+    phase.kind === 'ready' &&
+    (phase.context.stage === 'observed' || phase.context.stage === 'crisis');
+  const inert = useInert(view, seenWhole || reminder);
   // Read by answer(): a press that reaches a button while the page covers it is refused.
   const inertRef = useRef(inert);
   inertRef.current = inert;

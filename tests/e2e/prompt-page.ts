@@ -68,7 +68,7 @@ export async function buttonNames(frame: Frame): Promise<string[]> {
   );
 }
 
-/** Clicks a prompt button by accessible name, once its 600 ms of inertness are over. */
+/** Clicks a prompt button by accessible name, once its inertness is over (600 ms seen whole). */
 export async function choose(frame: Frame, name: string): Promise<void> {
   const button = await frame.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, {
     timeout: 10_000,
@@ -76,7 +76,9 @@ export async function choose(frame: Frame, name: string): Promise<void> {
   await frame.waitForFunction(
     (el) =>
       !!el && !(el as HTMLButtonElement).disabled && el.getAttribute('aria-disabled') !== 'true',
-    { timeout: 5_000 },
+    // Polled on a timer: a reminder that has not been clicked into yet gets no animation
+    // frames to poll on in headless Chromium.
+    { timeout: 5_000, polling: 100 },
     button,
   );
   await button!.click();

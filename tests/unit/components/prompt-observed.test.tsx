@@ -10,7 +10,7 @@ import { handedOver } from './prompt-start';
 import { MessageError, sendMessage, type MessageName } from '../../../lib/messaging';
 import { PROMPT_INERT_MS, type PromptContext } from '../../../lib/prompt/types';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
-import { installVisibility } from './visibility';
+import { installVisibility, setSeenWhole } from './visibility';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -107,6 +107,18 @@ describe('observed', () => {
     expect(screen.getByRole('region')).toBe(dialog());
     expect(screen.getByTestId('reminder-line').textContent).toContain("didn't stop anything");
     expect(document.activeElement).toBe(button('Close'));
+  });
+
+  it('a reminder keeps its 600 ms pause, without waiting to be reported seen whole', async () => {
+    background(observed());
+    await open();
+    await act(() => setSeenWhole(false));
+    fireEvent.click(button('Close'));
+    await advance(0);
+    expect(answers()).toEqual([]);
+    await live();
+    await press('Close');
+    expect(answers()).toEqual([{ nonce: NONCE, choice: 'cancel' }]);
   });
 
   it('ignores the buttons for 600 ms, and Escape cancels', async () => {
