@@ -537,6 +537,8 @@ export function startBoundaryPrompt(
     (event: KeyboardEvent) => {
       const target = eventElement(event);
       if (!event.isTrusted || !target) return;
+      // A key press is a press of its own: one held earlier and never clicked is over.
+      press = null;
       if (event.key === 'Enter' && !event.shiftKey && adapter.isMessageComposer(target)) {
         // Sending a message from the composer: the Enter key itself is the action.
         const composer = target.closest('[role="textbox"][contenteditable]') ?? target;
