@@ -125,8 +125,11 @@ export function startBoundaryPrompt(
    * someone else does not match, and the pass is gone.
    */
   let pass: { control: Element; person: string; until: number } | null = null;
-  /** The press under way: held back from the page (its question is asked at its click), or passing. */
-  let press: { control: Element; held: boolean } | null = null;
+  /**
+   * The press under way, from its pointerdown: held back from the page (its question is asked
+   * at its click) or not (no covered control, or passing). Its mousedown and touchstart reuse it.
+   */
+  let press: { held: boolean } | null = null;
   /** A question the action waits for. */
   let open: OpenPrompt | null = null;
   /** A reminder the action did not wait for (a client's post). */
@@ -454,11 +457,12 @@ export function startBoundaryPrompt(
   // A press on a covered control: held whole (down, up, touch) when its question will be asked.
   const onPressStart = (event: Event) => {
     if (!event.isTrusted) return;
-    if (event.type === 'pointerdown' || event.type === 'touchstart') press = null;
-    else if (press) {
+    // The same press's mousedown and touchstart: decided at its pointerdown, not again.
+    if (event.type !== 'pointerdown' && press) {
       if (press.held) block(event);
       return;
     }
+    press = { held: false };
     const target = eventElement(event);
     if (!target) return;
     if (open?.frame?.isHost(target)) return block(event);
@@ -471,7 +475,7 @@ export function startBoundaryPrompt(
       pass.control === match.control &&
       pass.until > Date.now() &&
       pass.person === personOf(profile);
-    press = { control: match.control, held: !passing && holds(match, profile) };
+    press = { held: !passing && holds(match, profile) };
     if (press.held) block(event);
   };
   const onPressRest = (event: Event) => {

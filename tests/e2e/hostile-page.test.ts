@@ -195,12 +195,12 @@ describe('the page cannot hide the question and click through it', () => {
   const PROFILE = STRANGER;
   const ADD = '[role="main"] [aria-label="Add friend"]';
 
-  it('a cover laid over the question as it takes focus (window blur): Continue cannot be hit, the action stays stopped', async () => {
-    const page = await clearline.openSite(PROFILE, EXTRA);
-    const alerts = collectAlerts(page);
-    // The page's own listener: as focus leaves the page for the prompt, a full-screen fake
-    // page in the top layer over it, letting clicks through to whatever is under it.
-    await page.evaluate(() => {
+  /**
+   * The page's own listener: as focus leaves the page for the prompt, a full-screen fake
+   * page in the top layer over it, letting clicks through to whatever is under it.
+   */
+  const coverOnBlur = (page: Page) =>
+    page.evaluate(() => {
       window.addEventListener(
         'blur',
         () => {
@@ -215,6 +215,11 @@ describe('the page cannot hide the question and click through it', () => {
         { once: true },
       );
     });
+
+  it('a cover laid over the question as it takes focus (window blur): Continue cannot be hit, the action stays stopped', async () => {
+    const page = await clearline.openSite(PROFILE, EXTRA);
+    const alerts = collectAlerts(page);
+    await coverOnBlur(page);
     const clickedAt = Date.now();
     await page.click(ADD);
     const point = await buttonPointSoon(page, 'Continue');
@@ -235,20 +240,7 @@ describe('the page cannot hide the question and click through it', () => {
   it('a cover that "Not a client" would be clicked through is not remembered', async () => {
     const page = await clearline.openSite(PROFILE, EXTRA);
     const alerts = collectAlerts(page);
-    await page.evaluate(() => {
-      window.addEventListener(
-        'blur',
-        () => {
-          const cover = document.createElement('div');
-          cover.popover = 'manual';
-          cover.style.cssText =
-            'position:fixed;inset:0;width:100vw;height:100vh;margin:0;border:0;background:white;pointer-events:none';
-          document.body.append(cover);
-          cover.showPopover();
-        },
-        { once: true },
-      );
-    });
+    await coverOnBlur(page);
     const clickedAt = Date.now();
     await page.click(ADD);
     const point = await buttonPointSoon(page, 'Not a client');
