@@ -69,7 +69,7 @@ export function ContinueArea({
       )}
       <div class="prompt-actions">
         <PromptButton
-          blocked={controls.blocked}
+          blocked={controls.busy}
           buttonRef={cancelRef}
           onPress={() => void controls.answer('cancel')}
         >
@@ -105,7 +105,7 @@ export function CloseArea({
       </p>
       <div class="prompt-actions">
         <PromptButton
-          blocked={controls.blocked}
+          blocked={controls.busy}
           buttonRef={closeRef}
           onPress={() => void controls.answer('cancel')}
         >

@@ -4,6 +4,7 @@
 // page cannot answer a question the coach has not seen yet.
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Sight } from '../../lib/prompt/handover';
 import { PROMPT_INERT_MS, type PromptChoice } from '../../lib/prompt/types';
 import type { Say, Ui } from '../ui';
 import { Button, Notice } from '../parts';
@@ -23,6 +24,8 @@ export interface FrameProps {
 export interface PromptControls {
   /** Inert, or an answer is on its way: buttons ignore activation. */
   blocked: boolean;
+  /** An answer is on its way. Cancel waits only for this: it is always safe. */
+  busy: boolean;
   /** Sends the answer; true when the background took it. A refusal is shown by the page. */
   answer: (
     choice: PromptChoice,
@@ -41,32 +44,16 @@ export const NOTICE_ID = 'prompt-notice';
 export const BODY_ID = 'prompt-body';
 
 /**
- * Whether this frame is seen whole on the coach's screen, where the browser can
- * tell (IntersectionObserver v2, Chromium): nothing of the host page covers it,
- * fades it or shrinks it. Elsewhere it cannot tell, and says true.
+ * Whether this frame is seen whole on the coach's screen, as the content script
+ * says (lib/prompt/handover.ts): nothing of the host page covers it, fades it or
+ * shrinks it. Where the browser cannot tell, the content script says so at once.
  */
-export function useSeenWhole(): boolean {
-  const [seen, setSeen] = useState(false);
+export function useSeenWhole(sight: Sight): boolean {
+  const [seen, setSeen] = useState(sight.seen);
   useEffect(() => {
-    let observer: IntersectionObserver;
-    try {
-      observer = new IntersectionObserver(
-        (entries) => {
-          const entry = entries[entries.length - 1] as IntersectionObserverEntry & {
-            isVisible?: boolean;
-          };
-          setSeen(entry.isVisible ?? entry.isIntersecting);
-        },
-        // Any part in view: a taller page scrolls inside the frame; occlusion is what counts.
-        { threshold: [0], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-      );
-    } catch {
-      setSeen(true);
-      return;
-    }
-    observer.observe(document.documentElement);
-    return () => observer.disconnect();
-  }, []);
+    setSeen(sight.seen());
+    return sight.subscribe(setSeen);
+  }, [sight]);
   return seen;
 }
 

@@ -45,7 +45,7 @@ export function StoppedStage({
     >
       <div class="prompt-actions">
         <PromptButton
-          blocked={controls.blocked}
+          blocked={controls.busy}
           buttonRef={close}
           onPress={() => void controls.answer('cancel')}
         >
@@ -87,7 +87,7 @@ export function LoadFailed({
     >
       <div class="prompt-actions">
         <PromptButton
-          blocked={controls.blocked}
+          blocked={controls.busy}
           buttonRef={close}
           onPress={() => void controls.answer('cancel')}
         >

@@ -18,6 +18,7 @@ import { tw, type Say, type Ui } from '../../components/ui';
 import { useSettings } from '../../components/useSettings';
 import { sendMessage } from '../../lib/messaging';
 import { SITE_WORDS } from '../../lib/page-kind-words';
+import type { Sight } from '../../lib/prompt/handover';
 import type { PromptContext } from '../../lib/prompt/types';
 import { crisisProtocolText } from '../../lib/settings';
 
@@ -39,7 +40,7 @@ export interface PromptStart {
   context: Promise<PromptContext>;
 }
 
-export function PromptApp({ start }: { start: Promise<PromptStart> }) {
+export function PromptApp({ start, sight }: { start: Promise<PromptStart>; sight: Sight }) {
   const { t, words, locale, ready, settings } = useSettings();
   const ui: Ui = { t, words, locale };
   const [nonce, setNonce] = useState('');
@@ -65,15 +66,8 @@ export function PromptApp({ start }: { start: Promise<PromptStart> }) {
   // Shown only once the settings are in: the language and the agency's word are final.
   const visible = ready && (phase.kind === 'ready' || phase.kind === 'failed');
   const view = visible ? `${phase.kind}:${round}` : null;
-  const seenWhole = useSeenWhole();
-  // A reminder on a client's post holds nothing back and takes no focus; in a frame that was
-  // never focused, Chromium was seen to report it seen whole only seconds late or not at all.
-  // Its buttons keep the 600 ms pause, and the content script still tells the coach when the
-  // page covers it (prompt-frame.ts).
-  const reminder =
-    phase.kind === 'ready' &&
-    (phase.context.stage === 'observed' || phase.context.stage === 'crisis');
-  const inert = useInert(view, seenWhole || reminder);
+  const seenWhole = useSeenWhole(sight);
+  const inert = useInert(view, seenWhole);
   // Read by answer(): a press that reaches a button while the page covers it is refused.
   const inertRef = useRef(inert);
   inertRef.current = inert;
@@ -115,6 +109,7 @@ export function PromptApp({ start }: { start: Promise<PromptStart> }) {
 
   const controls: PromptControls = {
     blocked: inert || busy,
+    busy,
     answer,
     fail: (say) => setError(() => say),
     rearm: () => setRound((r) => r + 1),

@@ -18,14 +18,15 @@
 // The page can also cover the question with its own top-layer element, shrink it
 // with zoom or push it off screen. So a question must be seen whole on screen,
 // at its real size, within FIRST_SEEN_MS of showing, and stay so; anything else
-// counts as covered and the action stays blocked. (The prompt page itself also
-// keeps its buttons disabled until it has been seen whole for 600 ms.)
+// counts as covered and the action stays blocked. The frame is told whether it
+// is seen whole (lib/prompt/handover.ts), and keeps its buttons disabled until it
+// has been, for 600 ms: questions and reminders alike.
 //
 // The next question's frame is loaded ahead of time, hidden (prepareFrame): a
 // click then only shows it and hands it its nonce (lib/prompt/handover.ts),
 // instead of waiting for the prompt page, and often the extension's process, to load.
 import { browser } from '../browser';
-import { handOver, randomToken } from '../prompt/handover';
+import { handOver, randomToken, tellSight } from '../prompt/handover';
 
 import type { FrameTrouble } from '../prompt/types';
 
@@ -176,15 +177,31 @@ export function openPromptFrame(
   }
   if (layer instanceof HTMLDialogElement) layer.showModal();
   else layer.showPopover();
+  // In a same-origin frame of the page (a plugin, an embedded card), the question can only be
+  // seen whole once that frame is: bring it into view (a cross-origin parent gives no element).
+  if (window.top !== window) window.frameElement?.scrollIntoView({ block: 'nearest' });
   // A reminder leaves focus where the coach is: nothing waits for it.
   if (kind !== 'reminder') iframe.focus();
   const isOpen = () =>
     layer instanceof HTMLDialogElement ? layer.open : layer.matches(':popover-open');
+  // The frame's address is a dynamic one (use_dynamic_url); its document's origin is ours.
+  // Posted for that origin only: a frame the page navigated elsewhere gets nothing.
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  /** Whether the frame was last told it is seen whole (its buttons wait for that). */
+  let sight = false;
+  const tellFrame = () => {
+    if (!closed && parts.loads() === 1 && iframe.contentWindow)
+      tellSight(iframe.contentWindow, origin, parts.secret, sight);
+  };
+  const see = (seen: boolean) => {
+    if (seen === sight) return;
+    sight = seen;
+    tellFrame();
+  };
   const handOverNow = () => {
-    // The frame's address is a dynamic one (use_dynamic_url); its document's origin is ours.
-    const origin = new URL(browser.runtime.getURL('/')).origin;
-    if (!closed && iframe.contentWindow)
-      handOver(iframe.contentWindow, origin, parts.secret, nonce);
+    if (closed || !iframe.contentWindow) return;
+    handOver(iframe.contentWindow, origin, parts.secret, nonce);
+    if (sight) tellFrame();
   };
 
   let closed = false;
@@ -264,9 +281,16 @@ export function openPromptFrame(
         for (const entry of entries) {
           const isVisible = (entry as IntersectionObserverEntry & { isVisible?: boolean })
             .isVisible;
-          if (isVisible === undefined) return; // this browser cannot tell
-          if (isVisible) seenVisible = true;
-          else if (seenVisible) trouble('covered');
+          // This browser cannot tell: the frame is not held back (as where IOv2 is missing).
+          if (isVisible === undefined) return see(true);
+          if (isVisible) {
+            seenVisible = true;
+            check(); // seen whole, and at its real size on screen
+            if (!closed) see(true);
+            continue;
+          }
+          see(false);
+          if (seenVisible) trouble('covered');
           else {
             // Never seen whole yet: covered once that has lasted FIRST_SEEN_MS. A busy
             // browser that has not reported at all is not blamed (the prompt page keeps
@@ -281,6 +305,7 @@ export function openPromptFrame(
     visibilityObserver.observe(iframe);
   } catch {
     visibilityObserver = null;
+    see(true);
   }
 
   timers.push(

@@ -129,9 +129,9 @@ async function coachIsTold(page: Page, alerts: string[]): Promise<string> {
 
 function collectAlerts(page: Page): string[] {
   const alerts: string[] = [];
+  // Counted once closed: a page closed while its alert is still open may never close.
   page.on('dialog', (dialog) => {
-    alerts.push(dialog.message());
-    void dialog.accept();
+    void dialog.accept().finally(() => alerts.push(dialog.message()));
   });
   return alerts;
 }
@@ -199,8 +199,11 @@ describe('the page cannot hide the question and click through it', () => {
    * The page's own listener: as focus leaves the page for the prompt, a full-screen fake
    * page in the top layer over it, letting clicks through to whatever is under it.
    */
-  const coverOnBlur = (page: Page) =>
-    page.evaluate(() => {
+  const coverOnBlur = async (page: Page) => {
+    // The page must have focus to lose it: with other tabs about, it may not.
+    await page.bringToFront();
+    await page.waitForFunction(() => document.hasFocus(), { polling: 50, timeout: 5_000 });
+    await page.evaluate(() => {
       window.addEventListener(
         'blur',
         () => {
@@ -215,6 +218,7 @@ describe('the page cannot hide the question and click through it', () => {
         { once: true },
       );
     });
+  };
 
   it('a cover laid over the question as it takes focus (window blur): Continue cannot be hit, the action stays stopped', async () => {
     const page = await clearline.openSite(PROFILE, EXTRA);
@@ -255,6 +259,57 @@ describe('the page cannot hide the question and click through it', () => {
       items.map((li) => (li as HTMLElement).innerText.toLowerCase()),
     );
     expect(decisions.join(' ')).not.toContain('jordan');
+    await options.close();
+  });
+
+  it("a cover kept over a client's post reminder: its buttons cannot be hit, nothing is recorded, the coach is told", async () => {
+    const page = await clearline.openSite('https://www.facebook.com/');
+    const alerts = collectAlerts(page);
+    const post = 'div[aria-posinset="1"]'; // Alex's post: a client's
+    const share = '[aria-label="Send this to friends or post it on your profile."]';
+    await page.hover(`${post} [data-ad-rendering-role="story_message"]`);
+    await sleep(300); // the coach reads the post; Clearline learns whose it is
+    // The page's own listener: at the Share click, a see-through fake page kept on top
+    // of the top layer, raised again every frame, so the reminder is never seen.
+    await page.evaluate((shareSelector) => {
+      document.addEventListener(
+        'click',
+        (event) => {
+          if (!(event.target as Element).closest(shareSelector)) return;
+          const cover = document.createElement('div');
+          cover.popover = 'manual';
+          cover.textContent = 'Nothing to see here';
+          cover.style.cssText =
+            'position:fixed;inset:0;width:100vw;height:100vh;margin:0;border:0;background:white;pointer-events:none';
+          document.body.append(cover);
+          const raise = () => {
+            cover.hidePopover();
+            cover.showPopover();
+            requestAnimationFrame(raise);
+          };
+          cover.showPopover();
+          requestAnimationFrame(raise);
+        },
+        { capture: true, once: true },
+      );
+    }, share);
+    const clickedAt = Date.now();
+    await page.click(`${post} ${share}`);
+    const point = await buttonPointSoon(page, 'Risk of harm');
+    // Past the 600 ms pause: the coach, seeing only the fake page, clicks twice.
+    await sleep(Math.max(0, 800 - (Date.now() - clickedAt)));
+    if (point) {
+      await page.mouse.click(point.x, point.y);
+      await sleep(300);
+      await page.mouse.click(point.x, point.y);
+    }
+    expect(await coachIsTold(page, alerts)).toMatch(/hid Clearline.s reminder/i);
+    await page.close();
+    const options = await clearline.openExtensionPage('options.html');
+    await options.waitForSelector(
+      'section[data-testid="observations"] :is(li[data-testid="observation"], [data-testid="observations-empty"])',
+    );
+    expect(await options.$$('li[data-testid="observation"][data-urgent="true"]')).toHaveLength(0);
     await options.close();
   });
 

@@ -10,7 +10,7 @@ import { handedOver } from './prompt-start';
 import { MessageError, sendMessage, type MessageName } from '../../../lib/messaging';
 import { PROMPT_INERT_MS, type PromptContext } from '../../../lib/prompt/types';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
-import { installVisibility, setSeenWhole } from './visibility';
+import { installVisibility, setSeenWhole, testSight } from './visibility';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -59,7 +59,7 @@ async function open(settings?: Record<string, unknown>) {
     await fakeBrowser.storage.local.set({
       [STORAGE_ITEMS.userSettings.key]: { version: 1, values: settings },
     });
-  render(<PromptApp start={handedOver(NONCE)} />);
+  render(<PromptApp start={handedOver(NONCE)} sight={testSight} />);
   for (let i = 0; i < 5; i++) await advance(0);
 }
 const live = () => advance(PROMPT_INERT_MS);
@@ -109,16 +109,28 @@ describe('observed', () => {
     expect(document.activeElement).toBe(button('Close'));
   });
 
-  it('a reminder keeps its 600 ms pause, without waiting to be reported seen whole', async () => {
-    background(observed());
+  it('waits, as a question does, to be seen whole for 600 ms; Close works at once', async () => {
+    background(observed(), (p) =>
+      p.choice === 'risk' ? { context: observed({ stage: 'crisis' }) } : { context: null },
+    );
+    setSeenWhole(false); // the page covers the corner before the panel is ever seen
     await open();
-    await act(() => setSeenWhole(false));
-    fireEvent.click(button('Close'));
+    fireEvent.click(button('Risk of harm'));
+    await live();
+    fireEvent.click(button('Risk of harm'));
+    await advance(0);
+    expect(answers()).toEqual([]);
+    await act(() => setSeenWhole(true));
+    fireEvent.click(button('Risk of harm'));
     await advance(0);
     expect(answers()).toEqual([]);
     await live();
+    await press('Risk of harm');
+    expect(answers()).toEqual([{ nonce: NONCE, choice: 'risk', note: '' }]);
+    // Close is always safe: no pause, even in the new view.
+    expect(button('Close').getAttribute('aria-disabled')).toBeNull();
     await press('Close');
-    expect(answers()).toEqual([{ nonce: NONCE, choice: 'cancel' }]);
+    expect(answers()[1]).toEqual({ nonce: NONCE, choice: 'cancel' });
   });
 
   it('ignores the buttons for 600 ms, and Escape cancels', async () => {
@@ -191,11 +203,8 @@ describe('observed', () => {
     expect(dialog().textContent).toContain('An urgent note was added to your observations.');
     expect(dialog().textContent).toContain('sharing right away is the right thing');
     expect(document.activeElement).toBe(button('Close'));
-    // A new view: inert again.
-    fireEvent.click(button('Close'));
-    await advance(0);
-    expect(answers()).toHaveLength(1);
-    await live();
+    // A new view: inert again, but for Close.
+    expect(dialog().dataset.inert).toBe('true');
     await press('Close');
     expect(answers()[1]).toEqual({ nonce: NONCE, choice: 'cancel' });
   });

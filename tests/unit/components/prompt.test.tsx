@@ -10,7 +10,7 @@ import { handedOver } from './prompt-start';
 import { MessageError, sendMessage, type MessageName } from '../../../lib/messaging';
 import { PROMPT_INERT_MS, type PromptContext } from '../../../lib/prompt/types';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
-import { installVisibility, setSeenWhole } from './visibility';
+import { installVisibility, setSeenWhole, testSight } from './visibility';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -70,7 +70,7 @@ async function open(term?: 'participant', locale?: 'es') {
       },
     });
   }
-  render(<PromptApp start={handedOver(NONCE)} />);
+  render(<PromptApp start={handedOver(NONCE)} sight={testSight} />);
   for (let i = 0; i < 5; i++) await advance(0);
 }
 const live = () => advance(PROMPT_INERT_MS);
@@ -130,11 +130,13 @@ describe('ask', () => {
     );
   });
 
-  it('ignores every button for the first 600 ms, then answers', async () => {
+  it('ignores every button but Cancel for the first 600 ms, then answers', async () => {
     background(context());
     await open();
     expect(dialog().dataset.inert).toBe('true');
-    for (const name of ['Cancel', 'Continue', 'Not a client']) {
+    // Cancel is always safe: it never waits (a press meant for the page only cancels).
+    expect(button('Cancel').getAttribute('aria-disabled')).toBeNull();
+    for (const name of ['Continue', 'Not a client', 'This person is a client']) {
       expect(button(name).getAttribute('aria-disabled')).toBe('true');
       fireEvent.click(button(name));
     }

@@ -1,7 +1,13 @@
 // The prompt frame takes its nonce only from its parent, only with the secret
 // in its own address, only in the declared shape, and only once.
 import { describe, expect, it } from 'vitest';
-import { awaitHandover, handOver, randomToken } from '../../../lib/prompt/handover';
+import {
+  awaitHandover,
+  handOver,
+  randomToken,
+  tellSight,
+  watchSight,
+} from '../../../lib/prompt/handover';
 
 const SECRET = randomToken();
 const NONCE = randomToken();
@@ -64,6 +70,49 @@ describe('awaitHandover', () => {
     post({ clearlinePrompt: 1, secret: SECRET, nonce: NONCE });
     post({ clearlinePrompt: 1, secret: SECRET, nonce: randomToken() });
     expect(await settled(nonce)).toBe(NONCE);
+  });
+});
+
+describe('watchSight', () => {
+  it('is not seen until the content script says so, and follows what it says', () => {
+    const { self, post } = framedWindow();
+    const sight = watchSight(SECRET, self);
+    const heard: boolean[] = [];
+    sight.subscribe((seen) => heard.push(seen));
+    expect(sight.seen()).toBe(false);
+    post({ clearlinePrompt: 1, secret: SECRET, seen: true });
+    post({ clearlinePrompt: 1, secret: SECRET, seen: true });
+    post({ clearlinePrompt: 1, secret: SECRET, seen: false });
+    expect(heard).toEqual([true, false]);
+    expect(sight.seen()).toBe(false);
+  });
+
+  it.each([
+    ['a wrong secret', { clearlinePrompt: 1, secret: randomToken(), seen: true }],
+    ['no secret', { clearlinePrompt: 1, seen: true }],
+    ['a string for seen', { clearlinePrompt: 1, secret: SECRET, seen: 'true' }],
+    ['an extra field', { clearlinePrompt: 1, secret: SECRET, seen: true, nonce: NONCE }],
+  ])('a page cannot say it is seen: ignores %s', (_, data) => {
+    const { self, post } = framedWindow();
+    const sight = watchSight(SECRET, self);
+    post(data);
+    expect(sight.seen()).toBe(false);
+  });
+
+  it('ignores the right message from anyone but its parent', () => {
+    const { self, post } = framedWindow();
+    const sight = watchSight(SECRET, self);
+    post({ clearlinePrompt: 1, secret: SECRET, seen: true }, { name: 'another frame' });
+    expect(sight.seen()).toBe(false);
+  });
+
+  it('tellSight posts for our origin only', () => {
+    const sent: unknown[][] = [];
+    const frame = { postMessage: (...args: unknown[]) => sent.push(args) } as unknown as Window;
+    tellSight(frame, 'chrome-extension://abc', SECRET, true);
+    expect(sent).toEqual([
+      [{ clearlinePrompt: 1, secret: SECRET, seen: true }, 'chrome-extension://abc'],
+    ]);
   });
 });
 
