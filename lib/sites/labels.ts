@@ -35,11 +35,16 @@ const INVISIBLE = /\p{Cf}/gu;
 // final "." or a Spanish "¿...?" still matches the same label on the page.
 const DECORATION = /^[\p{P}\p{S}\uFE0E\uFE0F\s]+|[\p{P}\p{S}\uFE0E\uFE0F\s]+$/gu;
 
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 /**
  * The compared form of a label: invisible characters and end decoration dropped,
  * single-spaced, lower-case (sites flip between "Add Friend" and "Add friend").
  */
 export function normalizeLabel(text: string): string {
+  // Most labels ("Add friend", "Message") are plain words: nothing to strip, and the Unicode
+  // passes below cost the page's start-up (hundreds of table labels) for nothing.
+  if (PLAIN_WORDS.test(text)) return text.toLowerCase();
   return text
     .normalize('NFC')
     .replace(INVISIBLE, '')

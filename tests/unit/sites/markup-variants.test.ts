@@ -295,6 +295,21 @@ describe('normalizeLabel on every label table', () => {
     expect(normalizeLabel('Añadir a amigos')).toBe('añadir a amigos');
     expect(normalizeLabel('❤️ Me gusta')).toBe('me gusta');
   });
+
+  it('gives plain words and their near misses the same form (the plain-words shortcut)', () => {
+    for (const variant of [
+      'Add friend',
+      'ADD FRIEND',
+      'Add  friend',
+      ' Add friend',
+      'Add friend\n',
+      'Add\u200B friend',
+      '+ Add friend',
+      'Add friend.',
+      'Add\u00A0friend',
+    ])
+      expect(normalizeLabel(variant), JSON.stringify(variant)).toBe('add friend');
+  });
 });
 
 describe('a click target deep inside the control', () => {
