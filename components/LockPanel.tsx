@@ -6,8 +6,9 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../lib/messaging';
 import type { LockState } from '../lib/store/types';
 import { Feedback } from './Feedback';
+import { FirstStepPointer } from './FirstStep';
 import { useAction, type Loaded } from './useAsync';
-import { describeError, type Ui } from './ui';
+import { describeError, tw, type Ui } from './ui';
 
 export function LockPanel({
   ui,
@@ -15,6 +16,7 @@ export function LockPanel({
   onChanged,
   onRetry,
   unlockInputRef,
+  onFirstStep,
 }: {
   ui: Ui;
   lock: Loaded<LockState>;
@@ -23,6 +25,8 @@ export function LockPanel({
   onRetry: () => void;
   /** Lets the page bring the coach here when a request needs the list unlocked. */
   unlockInputRef?: RefObject<HTMLInputElement | null>;
+  /** Brings the coach to the guided first step, while the agency's required passphrase is missing. */
+  onFirstStep?: () => void;
 }) {
   const { t } = ui;
   const id = useId();
@@ -83,19 +87,28 @@ export function LockPanel({
   }
 
   const { hasPassphrase, locked } = lock.value;
+  const state = {
+    class: 'lock-state',
+    'data-testid': 'lock-state',
+    'data-state': 'ready',
+    'data-locked': String(locked),
+    'data-has-passphrase': String(hasPassphrase),
+  };
+  // The agency requires a passphrase and none is set: nothing can lock yet, and
+  // "never locks" would say the opposite of the rule. Say what to do instead.
+  if (lock.value.passphraseRequired) {
+    return (
+      <div {...state} data-passphrase-required="true">
+        {onFirstStep ? (
+          <FirstStepPointer ui={ui} onFirstStep={onFirstStep} />
+        ) : (
+          <p data-testid="passphrase-required">{tw(ui, 'firstStepIntro')}</p>
+        )}
+      </div>
+    );
+  }
   return (
-    <div
-      class="lock-state"
-      data-testid="lock-state"
-      data-state="ready"
-      data-locked={String(locked)}
-      data-has-passphrase={String(hasPassphrase)}
-    >
-      {lock.value.passphraseRequired && (
-        <p class="warning" data-testid="passphrase-required" role="note">
-          {t('passphraseRequiredNotice')}
-        </p>
-      )}
+    <div {...state}>
       <p class={locked ? 'warning' : undefined}>
         {!hasPassphrase ? t('lockNoPassphrase') : locked ? t('lockLocked') : t('lockUnlocked')}
       </p>

@@ -1,12 +1,14 @@
 // The options page: the privacy check, the client list and what protects it
 // (lock, passphrase, backup), the settings, and erasing everything. The page
-// reads settings and the list once and hands them to each section.
-import { useEffect, useRef } from 'preact/hooks';
+// reads settings and the list once and hands them to each section. When the
+// agency requires a passphrase and none is set, the page starts with that step.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AuditSection } from '../../components/audit/AuditSection';
 import { BackupSection } from '../../components/BackupSection';
 import { ClientsSection } from '../../components/ClientsSection';
 import { DecisionsSection } from '../../components/DecisionsSection';
 import { EraseSection } from '../../components/EraseSection';
+import { PassphraseFirstStep } from '../../components/FirstStep';
 import { LockPanel } from '../../components/LockPanel';
 import { ObservationsSection } from '../../components/ObservationsSection';
 import { PassphraseSection } from '../../components/PassphraseSection';
@@ -28,10 +30,24 @@ export function OptionsApp() {
   // The agency may start or stop requiring a passphrase while the page is open.
   const passphraseRule = view.settings.agency.requirePassphrase === true;
   useEffect(() => {
-    if (view.ready) void data.lock.reload();
+    // The list too: it is refused while a required passphrase is missing, and opens without the rule.
+    if (view.ready) void data.reloadAll();
   }, [passphraseRule]);
 
   const lock = data.lock.result.state === 'ready' ? data.lock.result.value : null;
+  // The guided first step: while the required passphrase is missing, and after it
+  // was chosen here, to say the list is protected now (until the page is left).
+  const waiting = lock?.passphraseRequired === true;
+  const [stepShown, setStepShown] = useState(false);
+  useEffect(() => {
+    if (waiting) setStepShown(true);
+  }, [waiting]);
+  const showStep = lock !== null && (waiting || (stepShown && lock.hasPassphrase));
+  const stepInput = useRef<HTMLInputElement>(null);
+  const toFirstStep = () => {
+    stepInput.current?.focus();
+    stepInput.current?.scrollIntoView({ block: 'center' });
+  };
   const reloadLists = () => {
     void data.clients.reload();
     void data.decisions.reload();
@@ -52,6 +68,9 @@ export function OptionsApp() {
     <main class="options-main">
       <h1>{t('optionsTitle')}</h1>
       <p>{t('optionsPageIntro')}</p>
+      {lock && showStep && (
+        <PassphraseFirstStep ui={ui} lock={lock} onChanged={lockChanged} inputRef={stepInput} />
+      )}
       <AgencyRules ui={ui} settings={view.settings} />
       <StoreProblems ui={ui} problems={data.problems.result} />
       <AuditSection ui={ui} />
@@ -64,8 +83,10 @@ export function OptionsApp() {
             onChanged={lockChanged}
             onRetry={everythingChanged}
             unlockInputRef={unlockInput}
+            onFirstStep={toFirstStep}
           />
         }
+        waiting={waiting}
         clients={data.clients.result}
         locked={lock?.locked ?? false}
         formerClientYears={view.settings.values.formerClientYears}
@@ -81,7 +102,13 @@ export function OptionsApp() {
       />
       <ObservationsSection ui={ui} />
       <PromptCountsSection ui={ui} />
-      <PassphraseSection ui={ui} lock={lock} onChanged={lockChanged} />
+      <PassphraseSection
+        ui={ui}
+        lock={lock}
+        onChanged={lockChanged}
+        required={passphraseRule}
+        onFirstStep={toFirstStep}
+      />
       <BackupSection ui={ui} onImported={everythingChanged} />
       <SettingsSection view={view} />
       <EraseSection ui={ui} onErased={everythingChanged} />

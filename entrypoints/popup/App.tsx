@@ -13,6 +13,7 @@ import { failedChecks, nextSettleAt } from '../../lib/diagnostics';
 import { useLoad } from '../../components/useAsync';
 import { useSettings } from '../../components/useSettings';
 import { AgencyLine } from '../../components/AgencyRules';
+import { FirstStepCard } from '../../components/FirstStep';
 
 type TabState =
   | { kind: 'loading' }
@@ -84,10 +85,15 @@ export function PopupApp() {
   const turnedOff = site !== null && !settings.values.platforms[site];
   const state = turnedOff ? 'turned-off' : tab.kind;
 
+  // The agency requires a passphrase and none is set: that comes first, and
+  // there is nothing to lock or unlock yet.
+  const firstStep = lock.result.state === 'ready' && lock.result.value.passphraseRequired === true;
+
   return (
     <main class="popup-main">
       <h1>{t('popupTitle')}</h1>
       <AgencyLine ui={{ t, words, locale }} settings={settings} />
+      {firstStep && <FirstStepCard ui={{ t, words, locale }} testId="popup-first-step" />}
       <section aria-live="polite" data-testid="page-status" data-state={state}>
         {turnedOff && (
           <StatusLine tone="warning">
@@ -145,12 +151,14 @@ export function PopupApp() {
           required={settings.agency.requiredAuditItems ?? []}
         />
       )}
-      <LockPanel
-        ui={{ t, words, locale }}
-        lock={lock.result}
-        onChanged={lock.set}
-        onRetry={() => void lock.reload()}
-      />
+      {!firstStep && (
+        <LockPanel
+          ui={{ t, words, locale }}
+          lock={lock.result}
+          onChanged={lock.set}
+          onRetry={() => void lock.reload()}
+        />
+      )}
       <p class="privacy">{t('popupPrivacy')}</p>
       <p>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">

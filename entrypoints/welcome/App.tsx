@@ -1,10 +1,14 @@
 // The welcome page, opened once on first install (lib/policy/welcome.ts): what
 // Clearline does and does not do, the privacy promise, and when an agency
 // manages it, the agency's rules. An agency can skip it (showWelcome: false);
-// if that policy arrives after the page opened, the page closes itself.
+// if that policy arrives after the page opened, the page closes itself. When the
+// agency requires a passphrase that is not set yet, choosing one is where to start.
 import { useEffect } from 'preact/hooks';
 import { browser } from '../../lib/browser';
+import { sendMessage } from '../../lib/messaging';
 import { AgencyRules } from '../../components/AgencyRules';
+import { FirstStepCard } from '../../components/FirstStep';
+import { useLoad } from '../../components/useAsync';
 import { useSettings } from '../../components/useSettings';
 import { tw } from '../../components/ui';
 import { Button } from '../../components/parts';
@@ -13,6 +17,20 @@ export function WelcomeApp() {
   const view = useSettings();
   const { t, settings } = view;
   const skip = view.ready && settings.agency.showWelcome === false;
+  const required = settings.agency.requirePassphrase === true;
+  // Asked only under the rule: then the background writes no key to answer it.
+  const lock = useLoad(async () => (required ? sendMessage('getLockState', {}) : null));
+  useEffect(() => {
+    void lock.reload();
+    // Chosen meanwhile in the options tab: the step is done when the coach comes back.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void lock.reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [required]);
+  const firstStep =
+    required && lock.result.state === 'ready' && lock.result.value?.passphraseRequired === true;
 
   useEffect(() => {
     if (!skip) return;
@@ -28,6 +46,7 @@ export function WelcomeApp() {
     <main class="welcome-main" data-testid="welcome" data-ready={String(view.ready)}>
       <h1>{t('welcomeTitle')}</h1>
       <p class="lead">{tw(view, 'welcomeIntro')}</p>
+      {firstStep && <FirstStepCard ui={view} testId="welcome-first-step" />}
       <section class="section" aria-labelledby="welcome-does">
         <h2 id="welcome-does">{t('welcomeDoesHeading')}</h2>
         <ul>
@@ -46,18 +65,25 @@ export function WelcomeApp() {
       </section>
       <section class="section" aria-labelledby="welcome-privacy">
         <h2 id="welcome-privacy">{t('welcomePrivacyHeading')}</h2>
-        <p>{tw(view, 'welcomePrivacy')}</p>
+        <p>{tw(view, required ? 'welcomePrivacyRequired' : 'welcomePrivacy')}</p>
       </section>
       <AgencyRules ui={view} settings={settings} />
       <section class="section" aria-labelledby="welcome-start">
         <h2 id="welcome-start">{t('welcomeStartHeading')}</h2>
         <p class="field-row">
-          <Button variant="primary" onClick={openOptions('#audit')} data-testid="welcome-audit">
+          <Button
+            variant={firstStep ? 'quiet' : 'primary'}
+            onClick={openOptions('#audit')}
+            data-testid="welcome-audit"
+          >
             {t('welcomeStartAudit')}
           </Button>
-          <Button onClick={openOptions('')} data-testid="welcome-options">
-            {tw(view, 'welcomeStartList')}
-          </Button>
+          {/* The first step above opens the list: one way there, not two. */}
+          {!firstStep && (
+            <Button onClick={openOptions('')} data-testid="welcome-options">
+              {tw(view, 'welcomeStartList')}
+            </Button>
+          )}
         </p>
       </section>
     </main>

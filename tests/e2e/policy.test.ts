@@ -8,14 +8,14 @@
 // The policy file reaches every Chromium on the machine, so these tests need
 // root and must not overlap other browser tests (the e2e config runs one file
 // at a time); the file is removed afterwards, whatever happens.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { DEV_EXTENSION_ID } from '../../config/dev-key';
 import { popupReport, startClearline, type Clearline } from './clearline';
 import { addClient } from './options-page';
+import { isRoot, removePolicy, waitForManaged, warnIfNotRoot, writePolicy } from './policy-file';
 import {
   buttonNames,
   choose,
@@ -26,15 +26,7 @@ import {
   waitForPromptGone,
 } from './prompt-page';
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, 'clearline-e2e-test.json');
-const isRoot = process.getuid?.() === 0;
-if (!isRoot) {
-  console.warn(
-    'SKIPPED: agency policy e2e tests need root, to write the browser policy file in ' +
-      `${POLICY_DIR} (CI runs as root).`,
-  );
-}
+warnIfNotRoot('agency policy e2e tests');
 
 const AGENCY = 'Northside Recovery Services';
 const FIRST_POLICY = {
@@ -52,27 +44,6 @@ const FIRST_POLICY = {
   showWelcome: true,
 };
 
-function writePolicy(policy: Record<string, unknown>) {
-  mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(
-    POLICY_FILE,
-    JSON.stringify({ '3rdparty': { extensions: { [DEV_EXTENSION_ID]: policy } } }),
-  );
-}
-
-/** Managed storage answers {} for the first seconds: poll it from an extension page. */
-async function waitForManaged(page: Page, key: string, value: unknown, timeout = 30_000) {
-  await page.waitForFunction(
-    async (k: string, wanted: string) => {
-      const managed = await chrome.storage.managed.get(k);
-      return JSON.stringify(managed[k]) === wanted;
-    },
-    { timeout, polling: 200 },
-    key,
-    JSON.stringify(value),
-  );
-}
-
 const source = (page: Page, key: string) =>
   page.$eval(`[data-testid="source-${key}"]`, (el) => ({
     source: el.getAttribute('data-source'),
@@ -89,7 +60,7 @@ describe.skipIf(!isRoot)('agency policy through the browser policy file', () => 
     clearline = await startClearline({ userDataDir: profileDir, keepWelcome: true });
   });
   afterAll(async () => {
-    rmSync(POLICY_FILE, { force: true });
+    removePolicy();
     await clearline?.close();
     rmSync(profileDir, { recursive: true, force: true });
   });
