@@ -18,14 +18,20 @@ if (command === 'check') {
     process.exit(2);
   }
   const { checkPolicyFile, reportErrors } = await load('lib/policy/check.ts');
-  let json;
+  const { parseJson, describeJsonError } = await load('lib/policy/json.ts');
+  let text;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    console.error(`${file}: not readable JSON: ${error.message}`);
+    console.error(`${file}: cannot be read: ${error.message}`);
     process.exit(1);
   }
-  const report = checkPolicyFile(json);
+  const json = parseJson(text);
+  if (!json.ok) {
+    for (const line of describeJsonError(file, json.error)) console.error(line);
+    process.exit(1);
+  }
+  const report = checkPolicyFile(json.value);
   const errors = reportErrors(report);
   for (const policy of report.policies) {
     const keys = policy.problems.length;

@@ -282,15 +282,20 @@ describe('node scripts/policy.mjs check', () => {
     expect(result.stderr).toContain('3 error(s)');
   });
 
-  it('exits 1 on a file that is not JSON, or not there', { timeout: 60_000 }, () => {
+  it('exits 1 on a file that is not JSON, showing where; or not there', { timeout: 60_000 }, () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{"3rdparty": {');
     const broken = check(file);
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain('not readable JSON');
+    expect(broken.stderr.split('\n')).toEqual([
+      `${file}:1:15: not valid JSON: Expected property name or '}' (the file ends with something still open: a } or ] or " is missing)`,
+      '  1 | {"3rdparty": {',
+      '    |               ^',
+      '',
+    ]);
 
     const missing = check(join(dir, 'missing.json'));
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('not readable JSON');
+    expect(missing.stderr).toContain('cannot be read');
   });
 });
