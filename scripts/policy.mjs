@@ -1,5 +1,5 @@
 // Agency policy tools, over the same TypeScript the extension runs (via jiti):
-//   npm run policy:check <file>   check a policy file; exit 1 on any error
+//   npm run policy:check <file>   check a policy file; exit 1 on any error (warnings alone: 0)
 //   npm run policy:formats        regenerate docs/policies' plist and .reg from chrome-linux.json
 //   npm run policy:schema         regenerate public/managed_schema.json
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ if (command === 'check') {
     console.error('Usage: npm run policy:check <policy.json>');
     process.exit(2);
   }
-  const { checkPolicyFile, reportErrors } = await load('lib/policy/check.ts');
+  const { checkPolicyFile, describeReport } = await load('lib/policy/check.ts');
   const { parseJson, describeJsonError } = await load('lib/policy/json.ts');
   let text;
   try {
@@ -31,21 +31,10 @@ if (command === 'check') {
     for (const line of describeJsonError(file, json.error)) console.error(line);
     process.exit(1);
   }
-  const report = checkPolicyFile(json.value);
-  const errors = reportErrors(report);
-  for (const policy of report.policies) {
-    const keys = policy.problems.length;
-    console.log(`${file}: policy at ${policy.path}${keys ? '' : ': OK'}`);
-  }
-  for (const error of errors) console.error(`  error at ${error.path}: ${error.message}`);
-  if (errors.length > 0) {
-    console.error(
-      `${errors.length} error(s). Clearline ignores each of these keys (requirePassphrase and ` +
-        'allowUserChanges take their strictest value instead); the rest applies. Chrome and Edge ' +
-        'drop a value of the wrong type before Clearline sees it: fix every error before rollout.',
-    );
-    process.exit(1);
-  }
+  const { out, err, ok } = describeReport(file, checkPolicyFile(json.value));
+  for (const line of out) console.log(line);
+  for (const line of err) console.error(line);
+  if (!ok) process.exit(1);
 } else if (command === 'formats') {
   const { toPlist, toReg } = await load('lib/policy/formats.ts');
   const source = JSON.parse(readFileSync(resolve(root, 'docs/policies/chrome-linux.json'), 'utf8'));

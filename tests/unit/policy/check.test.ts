@@ -1,13 +1,14 @@
 // `npm run policy:check` and the example policy files in docs/policies: the
-// examples pass, the generated plist and .reg match their source, and errors name
-// their full path in the file.
+// examples pass, the generated plist and .reg match their source, errors name
+// their full path in the file, and the install entry and the settings must name
+// the same extension.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPolicyFile, reportErrors } from '../../../lib/policy/check';
+import { checkPolicyFile, describeReport, reportErrors } from '../../../lib/policy/check';
 import { toPlist, toReg, type Json } from '../../../lib/policy/formats';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,7 +17,13 @@ const read = (name: string) => readFileSync(join(POLICIES, name), 'utf8');
 const readJson = (name: string) => JSON.parse(read(name)) as Record<string, Json>;
 
 const CHROME_ID = 'iapojipmiegpkakgieihmdkebkgjpgeo';
-const FIREFOX_ID = 'clearline@clearline-extension.org';
+const OTHER_ID = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+/** A self-hosted id: the right form, and plainly not a real one. */
+const EXAMPLE_ID = 'abcdefghijklmnopabcdefghijklmnop';
+// The gecko id the Firefox build declares, read from the config rather than copied.
+const FIREFOX_ID = /gecko: \{\s*id: '([^']+)'/.exec(
+  readFileSync(join(ROOT, 'wxt.config.ts'), 'utf8'),
+)![1]!;
 
 const chromeFile = readJson('chrome-linux.json');
 const chromePolicy = (chromeFile['3rdparty'] as Record<string, Record<string, Json>>).extensions![
@@ -249,6 +256,325 @@ describe('checkPolicyFile', () => {
   });
 });
 
+const GOOD = { agencyName: 'Northside' };
+const UPDATES = 'https://clearline.example-agency.org/clearline/updates.xml';
+const XPI = 'https://clearline.example-agency.org/clearline/clearline.xpi';
+const chromeSettings = (id: string) => ({ '3rdparty': { extensions: { [id]: GOOD } } });
+const firefoxSettings = (id: string) => ({ '3rdparty': { Extensions: { [id]: GOOD } } });
+const forceInstall = (url: string) => ({ installation_mode: 'force_installed', update_url: url });
+
+/** The errors that name both ids and say the settings go nowhere. */
+const mismatches = (file: unknown) =>
+  reportErrors(checkPolicyFile(file)).filter((e) => e.message.includes('reach no extension'));
+
+describe('the install entry and the settings name the same extension', () => {
+  it.each([
+    [
+      'ExtensionInstallForcelist',
+      { ExtensionInstallForcelist: [`${EXAMPLE_ID};${UPDATES}`], ...chromeSettings(EXAMPLE_ID) },
+    ],
+    [
+      'ExtensionSettings, force_installed',
+      { ExtensionSettings: { [EXAMPLE_ID]: forceInstall(UPDATES) }, ...chromeSettings(EXAMPLE_ID) },
+    ],
+    [
+      'ExtensionSettings, normal_installed',
+      {
+        ExtensionSettings: {
+          [EXAMPLE_ID]: { installation_mode: 'normal_installed', update_url: UPDATES },
+        },
+        ...chromeSettings(EXAMPLE_ID),
+      },
+    ],
+    [
+      'ExtensionSettings keyed by a comma-separated list of ids',
+      {
+        ExtensionSettings: { [`${OTHER_ID}, ${EXAMPLE_ID}`]: forceInstall(UPDATES) },
+        ...chromeSettings(EXAMPLE_ID),
+      },
+    ],
+    [
+      'an id alone (from the browser store), among other extensions',
+      { ExtensionInstallForcelist: [OTHER_ID, EXAMPLE_ID], ...chromeSettings(EXAMPLE_ID) },
+    ],
+    [
+      'Firefox ExtensionSettings',
+      {
+        policies: {
+          ExtensionSettings: {
+            '*': { installation_mode: 'blocked' },
+            [FIREFOX_ID]: { installation_mode: 'force_installed', install_url: XPI },
+          },
+          ...firefoxSettings(FIREFOX_ID),
+        },
+      },
+    ],
+  ])('a match passes: %s', (_label, file) => {
+    const report = checkPolicyFile(file);
+    expect(reportErrors(report)).toEqual([]);
+    expect(report.policies).toHaveLength(1);
+    expect(report.installs.map((install) => install.extensionId)).toContain(
+      report.policies[0]!.extensionId,
+    );
+  });
+
+  it('a mismatch in ExtensionInstallForcelist is an error naming both ids', () => {
+    const file = {
+      ExtensionInstallForcelist: [`${OTHER_ID};${UPDATES}`],
+      ...chromeSettings(EXAMPLE_ID),
+    };
+    expect(reportErrors(checkPolicyFile(file))).toEqual([
+      {
+        path: `3rdparty.extensions.${EXAMPLE_ID}`,
+        message: expect.stringMatching(
+          new RegExp(
+            `for ${EXAMPLE_ID}, but the file installs ${OTHER_ID}: .*would reach no extension`,
+          ),
+        ),
+      },
+    ]);
+  });
+
+  it('a mismatch in ExtensionSettings is an error naming both ids', () => {
+    const file = {
+      ExtensionSettings: { [OTHER_ID]: forceInstall(UPDATES) },
+      ...chromeSettings(EXAMPLE_ID),
+    };
+    const [error] = mismatches(file);
+    expect(error?.path).toBe(`3rdparty.extensions.${EXAMPLE_ID}`);
+    expect(error?.message).toContain(EXAMPLE_ID);
+    expect(error?.message).toContain(OTHER_ID);
+  });
+
+  it('a mismatch in a Firefox file is an error naming both ids', () => {
+    const file = {
+      policies: {
+        ExtensionSettings: {
+          [FIREFOX_ID]: { installation_mode: 'force_installed', install_url: XPI },
+        },
+        ...firefoxSettings('clearline@example.org'),
+      },
+    };
+    const [error] = mismatches(file);
+    expect(error?.path).toBe('policies.3rdparty.Extensions.clearline@example.org');
+    expect(error?.message).toContain(FIREFOX_ID);
+    expect(error?.message).toContain('clearline@example.org');
+  });
+
+  it('names every installed id when none matches', () => {
+    const file = {
+      ExtensionInstallForcelist: [OTHER_ID, CHROME_ID],
+      ...chromeSettings(EXAMPLE_ID),
+    };
+    expect(mismatches(file)[0]?.message).toContain(`installs ${OTHER_ID} and ${CHROME_ID}:`);
+  });
+
+  it('entries that install nothing do not count: blocked, allowed, "*", update_url:', () => {
+    const file = {
+      ExtensionSettings: {
+        '*': { installation_mode: 'force_installed', update_url: UPDATES },
+        [`update_url:${UPDATES}`]: { installation_mode: 'force_installed' },
+        [OTHER_ID]: { installation_mode: 'blocked' },
+        [CHROME_ID]: { installation_mode: 'allowed', update_url: UPDATES },
+      },
+      ...chromeSettings(EXAMPLE_ID),
+    };
+    const report = checkPolicyFile(file);
+    expect(report.installs).toEqual([]);
+    expect(reportErrors(report)).toEqual([]);
+  });
+
+  it('settings with no install entry pass: the install may come from a store or another file', () => {
+    expect(reportErrors(checkPolicyFile(chromeSettings(EXAMPLE_ID)))).toEqual([]);
+    expect(reportErrors(checkPolicyFile({ policies: firefoxSettings(FIREFOX_ID) }))).toEqual([]);
+  });
+});
+
+describe('a file with only the install part', () => {
+  it.each([
+    [
+      'ExtensionInstallForcelist',
+      { ExtensionInstallForcelist: [`${EXAMPLE_ID};${UPDATES}`] },
+      EXAMPLE_ID,
+      UPDATES,
+    ],
+    [
+      'ExtensionSettings',
+      { ExtensionSettings: { [EXAMPLE_ID]: forceInstall(UPDATES) } },
+      EXAMPLE_ID,
+      UPDATES,
+    ],
+    [
+      'Firefox ExtensionSettings',
+      {
+        policies: {
+          ExtensionSettings: {
+            [FIREFOX_ID]: { installation_mode: 'force_installed', install_url: XPI },
+          },
+        },
+      },
+      FIREFOX_ID,
+      XPI,
+    ],
+    [
+      'Firefox ExtensionSettings from addons.mozilla.org',
+      {
+        policies: { ExtensionSettings: { [FIREFOX_ID]: { installation_mode: 'force_installed' } } },
+      },
+      FIREFOX_ID,
+      null,
+    ],
+  ])('passes, and says what it found: %s', (_label, file, id, url) => {
+    const report = checkPolicyFile(file);
+    expect(reportErrors(report)).toEqual([]);
+    expect(report.policies).toEqual([]);
+    expect(report.installs).toEqual([{ path: expect.any(String), extensionId: id, url }]);
+    const { out, err, ok } = describeReport('f.json', report);
+    expect(ok).toBe(true);
+    expect(err).toEqual([]);
+    expect(out[0]).toMatch(
+      new RegExp(`^f\\.json: install entry for ${id} at .*, no Clearline settings$`),
+    );
+    expect(out.at(-1)).toBe('f.json: OK');
+  });
+
+  it('other browser policies beside it are not Clearline keys', () => {
+    const report = checkPolicyFile({
+      ExtensionInstallForcelist: [`${EXAMPLE_ID};${UPDATES}`],
+      HomepageLocation: 'https://intranet.example',
+    });
+    expect(reportErrors(report)).toEqual([]);
+  });
+
+  it('a Clearline key at the top of a browser file is an error: it reaches no extension', () => {
+    const report = checkPolicyFile({
+      ExtensionInstallForcelist: [`${EXAMPLE_ID};${UPDATES}`],
+      agencyName: 'Northside',
+    });
+    expect(reportErrors(report)).toEqual([
+      { path: 'agencyName', message: expect.stringContaining('3rdparty.extensions.<id>') },
+    ]);
+  });
+
+  it('a file that neither installs nor sets settings is an error', () => {
+    const chrome = { ExtensionSettings: { [OTHER_ID]: { installation_mode: 'blocked' } } };
+    expect(reportErrors(checkPolicyFile(chrome))).toEqual([
+      { path: '3rdparty', message: expect.any(String) },
+    ]);
+    expect(reportErrors(checkPolicyFile({ policies: { DisableTelemetry: true } }))).toEqual([
+      { path: 'policies.3rdparty', message: expect.any(String) },
+    ]);
+  });
+});
+
+describe('install entries that install nothing', () => {
+  it.each([
+    [
+      'a list that is a string',
+      { ExtensionInstallForcelist: `${EXAMPLE_ID};${UPDATES}` },
+      'ExtensionInstallForcelist',
+    ],
+    [
+      'an entry that is not a string',
+      { ExtensionInstallForcelist: [{ id: EXAMPLE_ID }] },
+      'ExtensionInstallForcelist.0',
+    ],
+    ['a URL with no id', { ExtensionInstallForcelist: [UPDATES] }, 'ExtensionInstallForcelist.0'],
+    [
+      'an id of the wrong form',
+      { ExtensionInstallForcelist: [`${EXAMPLE_ID}q;${UPDATES}`] },
+      'ExtensionInstallForcelist.0',
+    ],
+    [
+      'a comma for the semicolon',
+      { ExtensionInstallForcelist: [`${EXAMPLE_ID},${UPDATES}`] },
+      'ExtensionInstallForcelist.0',
+    ],
+    [
+      'an update URL that is not one',
+      { ExtensionInstallForcelist: [`${EXAMPLE_ID};updates.xml`] },
+      'ExtensionInstallForcelist.0',
+    ],
+    [
+      'force_installed without update_url',
+      { ExtensionSettings: { [EXAMPLE_ID]: { installation_mode: 'force_installed' } } },
+      `ExtensionSettings.${EXAMPLE_ID}.update_url`,
+    ],
+    ['ExtensionSettings that is a list', { ExtensionSettings: [EXAMPLE_ID] }, 'ExtensionSettings'],
+  ])('are errors: %s', (_label, file, path) => {
+    const report = checkPolicyFile(file);
+    expect(report.installs).toEqual([]);
+    expect(reportErrors(report)).toContainEqual({ path, message: expect.any(String) });
+  });
+});
+
+describe('plain http install and update addresses', () => {
+  const chrome = (url: string) => ({ ExtensionInstallForcelist: [`${EXAMPLE_ID};${url}`] });
+  const settings = (url: string) => ({ ExtensionSettings: { [EXAMPLE_ID]: forceInstall(url) } });
+  const firefox = (url: string) => ({
+    policies: {
+      ExtensionSettings: {
+        [FIREFOX_ID]: { installation_mode: 'force_installed', install_url: url },
+      },
+    },
+  });
+
+  it.each([
+    [
+      'ExtensionInstallForcelist',
+      chrome('http://updates.example.org/u.xml'),
+      'ExtensionInstallForcelist.0',
+    ],
+    [
+      'ExtensionSettings',
+      settings('http://10.0.0.5/u.xml'),
+      `ExtensionSettings.${EXAMPLE_ID}.update_url`,
+    ],
+    [
+      'Firefox',
+      firefox('http://intranet/clearline.xpi'),
+      `policies.ExtensionSettings.${FIREFOX_ID}.install_url`,
+    ],
+  ])('outside loopback are a warning, not an error: %s', (_label, file, path) => {
+    const report = checkPolicyFile(file);
+    expect(reportErrors(report)).toEqual([]);
+    expect(report.installs).toHaveLength(1);
+    expect(report.warnings).toEqual([{ path, message: expect.stringContaining('plain http') }]);
+    const { err, ok } = describeReport('f.json', report);
+    expect(ok).toBe(true);
+    expect(err).toEqual([
+      `  warning at ${path}: ${report.warnings[0]!.message}`,
+      '1 warning(s), no errors.',
+    ]);
+  });
+
+  it.each([
+    'http://127.0.0.1:8080/updates.xml',
+    'http://localhost/updates.xml',
+    'http://[::1]:9000/updates.xml',
+    'https://clearline.example-agency.org/updates.xml',
+  ])('are fine on loopback, and https is fine: %s', (url) => {
+    for (const file of [chrome(url), settings(url), firefox(url)]) {
+      const report = checkPolicyFile(file);
+      expect(reportErrors(report)).toEqual([]);
+      expect(report.warnings).toEqual([]);
+    }
+  });
+
+  it('a look-alike of loopback is not loopback', () => {
+    for (const url of [
+      'http://127.0.0.1.example.org/u.xml',
+      'http://localhost.example.org/u.xml',
+    ]) {
+      expect(checkPolicyFile(chrome(url)).warnings).toHaveLength(1);
+    }
+  });
+
+  it('a local file is fine for Firefox', () => {
+    expect(checkPolicyFile(firefox('file:///opt/clearline/clearline.xpi')).warnings).toEqual([]);
+  });
+});
+
 describe('node scripts/policy.mjs check', () => {
   const dir = mkdtempSync(join(tmpdir(), 'clearline-policy-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -280,6 +606,32 @@ describe('node scripts/policy.mjs check', () => {
       expect(result.stderr).toContain(`error at 3rdparty.extensions.${CHROME_ID}.${path}:`);
     }
     expect(result.stderr).toContain('3 error(s)');
+  });
+
+  it('exits 1 on a mismatched id, 0 on an install-only file', { timeout: 60_000 }, () => {
+    const mismatched = join(dir, 'mismatched.json');
+    writeFileSync(
+      mismatched,
+      JSON.stringify({ ExtensionInstallForcelist: [OTHER_ID], ...chromeSettings(EXAMPLE_ID) }),
+    );
+    const bad = check(mismatched);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(
+      `error at 3rdparty.extensions.${EXAMPLE_ID}: the settings are for`,
+    );
+    expect(bad.stderr).toContain('1 error(s). Fix every error before rollout.');
+
+    const installOnly = join(dir, 'install-only.json');
+    writeFileSync(
+      installOnly,
+      JSON.stringify({ ExtensionInstallForcelist: [`${EXAMPLE_ID};${UPDATES}`] }),
+    );
+    const good = check(installOnly);
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toBe(
+      `${installOnly}: install entry for ${EXAMPLE_ID} at ExtensionInstallForcelist.0, from ${UPDATES}, no Clearline settings\n` +
+        `${installOnly}: OK\n`,
+    );
   });
 
   it('exits 1 on a file that is not JSON, showing where; or not there', { timeout: 60_000 }, () => {
