@@ -36,12 +36,12 @@ if (command === 'check') {
   for (const line of err) console.error(line);
   if (!ok) process.exit(1);
 } else if (command === 'formats') {
-  const { toPlist, toReg } = await load('lib/policy/formats.ts');
+  const { exampleFormats } = await load('lib/policy/formats.ts');
   const source = JSON.parse(readFileSync(resolve(root, 'docs/policies/chrome-linux.json'), 'utf8'));
-  const [[id, policy]] = Object.entries(source['3rdparty'].extensions);
-  writeFileSync(resolve(root, 'docs/policies/clearline.plist'), toPlist(policy));
-  writeFileSync(resolve(root, 'docs/policies/clearline.reg'), toReg(policy, id));
-  console.log('Wrote docs/policies/clearline.plist and docs/policies/clearline.reg');
+  for (const [name, text] of Object.entries(exampleFormats(source))) {
+    writeFileSync(resolve(root, 'docs/policies', name), text);
+    console.log(`Wrote docs/policies/${name}`);
+  }
 } else if (command === 'schema') {
   const { managedSchema } = await load('lib/policy/schema.ts');
   writeFileSync(

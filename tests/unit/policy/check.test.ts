@@ -1,7 +1,7 @@
 // `npm run policy:check` and the example policy files in docs/policies: the
-// examples pass, the generated plist and .reg match their source, errors name
-// their full path in the file, and the install entry and the settings must name
-// the same extension.
+// examples pass and name one id throughout, the generated plist and .reg match
+// their source, errors name their full path in the file, and the install entry
+// and the settings must name the same extension.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPolicyFile, describeReport, reportErrors } from '../../../lib/policy/check';
-import { toPlist, toReg, type Json } from '../../../lib/policy/formats';
+import { exampleFormats, toPlist, toReg, type Json } from '../../../lib/policy/formats';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const POLICIES = join(ROOT, 'docs/policies');
@@ -18,8 +18,9 @@ const readJson = (name: string) => JSON.parse(read(name)) as Record<string, Json
 
 const CHROME_ID = 'iapojipmiegpkakgieihmdkebkgjpgeo';
 const OTHER_ID = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
-/** A self-hosted id: the right form, and plainly not a real one. */
+/** A self-hosted id: the right form, and plainly not a real one. The examples use it. */
 const EXAMPLE_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const EXAMPLE_UPDATE_URL = 'https://clearline.northside.example/clearline/updates.xml';
 // The gecko id the Firefox build declares, read from the config rather than copied.
 const FIREFOX_ID = /gecko: \{\s*id: '([^']+)'/.exec(
   readFileSync(join(ROOT, 'wxt.config.ts'), 'utf8'),
@@ -27,8 +28,9 @@ const FIREFOX_ID = /gecko: \{\s*id: '([^']+)'/.exec(
 
 const chromeFile = readJson('chrome-linux.json');
 const chromePolicy = (chromeFile['3rdparty'] as Record<string, Record<string, Json>>).extensions![
-  CHROME_ID
+  EXAMPLE_ID
 ] as Record<string, Json>;
+const firefoxFile = readJson('firefox-policies.json');
 
 /** A good policy with one bad key, to build files around. */
 const BAD_POLICY = {
@@ -38,18 +40,24 @@ const BAD_POLICY = {
 };
 
 describe('the example policy files', () => {
-  it('chrome-linux.json passes, its policy at 3rdparty.extensions.<id>', () => {
+  it('chrome-linux.json passes: installs the self-hosted id and sets its policy', () => {
     const report = checkPolicyFile(chromeFile);
     expect(reportErrors(report)).toEqual([]);
-    expect(report.fileProblems).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.installs).toEqual([
+      { path: 'ExtensionInstallForcelist.0', extensionId: EXAMPLE_ID, url: EXAMPLE_UPDATE_URL },
+    ]);
     expect(report.policies).toEqual([
-      { path: `3rdparty.extensions.${CHROME_ID}`, extensionId: CHROME_ID, problems: [] },
+      { path: `3rdparty.extensions.${EXAMPLE_ID}`, extensionId: EXAMPLE_ID, problems: [] },
     ]);
   });
 
-  it('firefox-policies.json passes, its policy at policies.3rdparty.Extensions.<id>', () => {
-    const report = checkPolicyFile(readJson('firefox-policies.json'));
+  it('firefox-policies.json passes: installs and sets the policy for the gecko id', () => {
+    expect(FIREFOX_ID).toBe('clearline@clearline-extension.org');
+    const report = checkPolicyFile(firefoxFile);
     expect(reportErrors(report)).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.installs.map((install) => install.extensionId)).toEqual([FIREFOX_ID]);
     expect(report.policies).toEqual([
       {
         path: `policies.3rdparty.Extensions.${FIREFOX_ID}`,
@@ -59,22 +67,42 @@ describe('the example policy files', () => {
     ]);
   });
 
-  it('the Chrome and Firefox examples hold the same policy', () => {
-    const firefox = readJson('firefox-policies.json').policies as Record<
-      string,
-      Record<string, Record<string, Json>>
-    >;
+  it('the Chrome and Firefox examples hold the same policy, from the same server', () => {
+    const firefox = firefoxFile.policies as Record<string, Record<string, Record<string, Json>>>;
     expect(firefox['3rdparty']!.Extensions![FIREFOX_ID]).toEqual(chromePolicy);
+    const [firefoxInstall] = checkPolicyFile(firefoxFile).installs;
+    expect(new URL(firefoxInstall!.url!).origin).toBe(new URL(EXAMPLE_UPDATE_URL).origin);
   });
 
-  it('clearline.plist is toPlist of the chrome-linux.json policy', () => {
-    expect(read('clearline.plist'), 'run npm run policy:formats').toBe(toPlist(chromePolicy));
+  it.each(['chrome-linux.json', 'clearline.plist', 'clearline.reg'])(
+    '%s names the example id and no other Chrome id',
+    (name) => {
+      const ids = new Set(read(name).match(/\b[a-p]{32}\b/g));
+      expect([...ids]).toEqual([EXAMPLE_ID]);
+    },
+  );
+
+  it('firefox-policies.json names the gecko id and no Chrome id', () => {
+    expect(read('firefox-policies.json')).not.toMatch(/\b[a-p]{32}\b/);
+    const ids = new Set(read('firefox-policies.json').match(/"[^"]+@[^"]+"(?=: \{)/g));
+    expect([...ids]).toEqual([`"${FIREFOX_ID}"`]);
   });
 
-  it('clearline.reg is toReg of the chrome-linux.json policy', () => {
-    expect(read('clearline.reg'), 'run npm run policy:formats').toBe(
-      toReg(chromePolicy, CHROME_ID),
+  it('clearline.plist and clearline.reg are generated from chrome-linux.json', () => {
+    const generated = exampleFormats(chromeFile);
+    for (const [name, text] of Object.entries(generated)) {
+      expect(read(name), `${name}: run npm run policy:formats`).toBe(text);
+    }
+  });
+
+  it('the generated files carry the policy and the install entry', () => {
+    const entry = `${EXAMPLE_ID};${EXAMPLE_UPDATE_URL}`;
+    expect(read('clearline.plist')).toContain(
+      toPlist(chromePolicy).split('\n').slice(2).join('\n'),
     );
+    expect(read('clearline.plist')).toContain(`com.google.Chrome.extensions.${EXAMPLE_ID}.`);
+    expect(read('clearline.plist')).toContain(`  ${entry}\n`);
+    expect(read('clearline.reg')).toBe(toReg(chromePolicy, EXAMPLE_ID, [entry]));
   });
 
   describe('clearline.reg', () => {
@@ -86,12 +114,19 @@ describe('the example policy files', () => {
       const end = lines.indexOf('', start);
       return lines.slice(start + 1, end < 0 ? undefined : end);
     };
-    const chrome = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${CHROME_ID}\\policy`;
-    const edge = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${CHROME_ID}\\policy`;
+    const chrome = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${EXAMPLE_ID}\\policy`;
+    const edge = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${EXAMPLE_ID}\\policy`;
 
     it('is a regedit file with Windows line endings', () => {
       expect(lines[0]).toBe('Windows Registry Editor Version 5.00');
       expect(reg.replace(/\r\n/g, '')).not.toContain('\n');
+    });
+
+    it('force-installs the example id under both Chrome and Edge', () => {
+      for (const browser of ['Google\\Chrome', 'Microsoft\\Edge']) {
+        const key = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\${browser}\\ExtensionInstallForcelist`;
+        expect(section(key)).toEqual([`"1"="${EXAMPLE_ID};${EXAMPLE_UPDATE_URL}"`]);
+      }
     });
 
     it('writes the policy under both Chrome and Edge', () => {
