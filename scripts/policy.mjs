@@ -1,5 +1,5 @@
 // Agency policy tools, over the same TypeScript the extension runs (via jiti):
-//   npm run policy:check <file>   check a policy file; exit 1 on any error
+//   npm run policy:check <file>   check a policy file; exit 1 on any error (warnings alone: 0)
 //   npm run policy:formats        regenerate docs/policies' plist and .reg from chrome-linux.json
 //   npm run policy:schema         regenerate public/managed_schema.json
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,36 +17,31 @@ if (command === 'check') {
     console.error('Usage: npm run policy:check <policy.json>');
     process.exit(2);
   }
-  const { checkPolicyFile, reportErrors } = await load('lib/policy/check.ts');
-  let json;
+  const { checkPolicyFile, describeReport } = await load('lib/policy/check.ts');
+  const { parseJson, describeJsonError } = await load('lib/policy/json.ts');
+  let text;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    console.error(`${file}: not readable JSON: ${error.message}`);
+    console.error(`${file}: cannot be read: ${error.message}`);
     process.exit(1);
   }
-  const report = checkPolicyFile(json);
-  const errors = reportErrors(report);
-  for (const policy of report.policies) {
-    const keys = policy.problems.length;
-    console.log(`${file}: policy at ${policy.path}${keys ? '' : ': OK'}`);
-  }
-  for (const error of errors) console.error(`  error at ${error.path}: ${error.message}`);
-  if (errors.length > 0) {
-    console.error(
-      `${errors.length} error(s). Clearline ignores each of these keys (requirePassphrase and ` +
-        'allowUserChanges take their strictest value instead); the rest applies. Chrome and Edge ' +
-        'drop a value of the wrong type before Clearline sees it: fix every error before rollout.',
-    );
+  const json = parseJson(text);
+  if (!json.ok) {
+    for (const line of describeJsonError(file, json.error)) console.error(line);
     process.exit(1);
   }
+  const { out, err, ok } = describeReport(file, checkPolicyFile(json.value));
+  for (const line of out) console.log(line);
+  for (const line of err) console.error(line);
+  if (!ok) process.exit(1);
 } else if (command === 'formats') {
-  const { toPlist, toReg } = await load('lib/policy/formats.ts');
+  const { exampleFormats } = await load('lib/policy/formats.ts');
   const source = JSON.parse(readFileSync(resolve(root, 'docs/policies/chrome-linux.json'), 'utf8'));
-  const [[id, policy]] = Object.entries(source['3rdparty'].extensions);
-  writeFileSync(resolve(root, 'docs/policies/clearline.plist'), toPlist(policy));
-  writeFileSync(resolve(root, 'docs/policies/clearline.reg'), toReg(policy, id));
-  console.log('Wrote docs/policies/clearline.plist and docs/policies/clearline.reg');
+  for (const [name, text] of Object.entries(exampleFormats(source))) {
+    writeFileSync(resolve(root, 'docs/policies', name), text);
+    console.log(`Wrote docs/policies/${name}`);
+  }
 } else if (command === 'schema') {
   const { managedSchema } = await load('lib/policy/schema.ts');
   writeFileSync(
