@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       '.output/**',
+      'dist/**',
       '.wxt/**',
       'node_modules/**',
       'demo-output/**',

@@ -4,12 +4,23 @@ import preact from '@preact/preset-vite';
 import { DEV_MANIFEST_KEY } from './config/dev-key';
 import { HOST_MATCHES } from './lib/sites/hosts';
 
-// Store builds (npm run zip) set CLEARLINE_STORE=1: no development key.
+// Store builds (npm run zip, npm run package) set CLEARLINE_STORE=1: no development key.
 const storeBuild = process.env.CLEARLINE_STORE === '1';
+// Self-hosted builds (npm run package:crx, package:xpi) carry the agency's update
+// manifest address, so installed copies find new versions there, and no development key
+// (the agency's own key fixes the id). The stores refuse an update_url: never both.
+const updateUrl = process.env.CLEARLINE_UPDATE_URL || undefined;
+if (storeBuild && updateUrl) {
+  throw new Error(
+    'CLEARLINE_STORE=1 with CLEARLINE_UPDATE_URL: store packages carry no update_url',
+  );
+}
+const devKey = !storeBuild && !updateUrl;
 
 export default defineConfig({
   srcDir: '.',
-  outDir: '.output',
+  // The packaging script builds elsewhere (dist/), leaving the development build in place.
+  outDir: process.env.CLEARLINE_OUT_DIR || '.output',
   vite: () => ({
     plugins: [preact()],
     // Vite's modulepreload polyfill calls fetch(); extension pages load their
@@ -56,6 +67,7 @@ export default defineConfig({
               id: 'clearline@clearline-extension.org',
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
+              ...(updateUrl ? { update_url: updateUrl } : {}),
             },
             // Firefox for Android reads data_collection_permissions from 142 on.
             gecko_android: { strict_min_version: '142.0' },
@@ -65,13 +77,23 @@ export default defineConfig({
           storage: { managed_schema: 'managed_schema.json' },
           // storage.session for content scripts, the navigation API, :has(): all older than this.
           minimum_chrome_version: '120',
-          ...(storeBuild ? {} : { key: DEV_MANIFEST_KEY }),
+          ...(devKey ? { key: DEV_MANIFEST_KEY } : {}),
+          ...(updateUrl ? { update_url: updateUrl } : {}),
         }),
   }),
   zip: {
     artifactTemplate: 'clearline-{{version}}-{{browser}}.zip',
     // Firefox's review asks for the sources of a bundled add-on; the test
     // fixtures (captured pages, megabytes) are not needed to rebuild it.
-    excludeSources: ['tests/**', 'demo-output/**', '.tmp/**'],
+    // Nor packages, nor a private key someone keeps in the project folder (the
+    // sources zip goes to Mozilla).
+    excludeSources: [
+      'tests/**',
+      'demo-output/**',
+      '.tmp/**',
+      'test-results/**',
+      'dist/**',
+      '**/*.pem',
+    ],
   },
 });
