@@ -1,8 +1,9 @@
 // The data key and the lock. The keyring lives in the extension's own IndexedDB
-// (background only, never readable by a content script). Without a passphrase
-// the raw data key is kept there: a dump of the database alone still shows
-// nothing readable, but someone with the whole browser profile could decrypt.
-// With a passphrase the data key is wrapped by a PBKDF2-derived key, and while
+// (background only, never readable by a content script), in the same database
+// as the data. Without a passphrase the raw data key is kept there: anyone with
+// a copy of the browser profile, or of the database alone, can decrypt and read
+// the whole list. With a passphrase such a copy holds only hashes, ciphertext
+// and the sealed key: the data key is wrapped by a PBKDF2-derived key, and while
 // unlocked the raw key lives only in storage.session (memory, cleared on browser
 // restart, not visible to content scripts), so a restarted service worker stays
 // unlocked.
