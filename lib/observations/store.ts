@@ -9,7 +9,13 @@ import { db, write } from '../store/connection';
 import type { ClientRecord, ObservationRecord } from '../store/db';
 import { StoreError } from '../store/errors';
 import { dataKey, requireDataKey } from '../store/keyring';
-import { compareNewestFirst, countByFilter, pageOf, type ObservationPageRequest } from './paging';
+import {
+  compareNewestFirst,
+  countByFilter,
+  matchesFilter,
+  pageOf,
+  type ObservationPageRequest,
+} from './paging';
 import {
   OBSERVATION_STATUSES,
   type ObservationFilter,
@@ -171,8 +177,11 @@ export async function deleteObservation(id: string): Promise<void> {
 }
 
 /**
- * Every observation still kept. Closed ones past the retention setting (default
- * 180 days) are deleted on the way: one read of the store serves both.
+ * Every observation still kept. Closed ones (marked "Shared with the team" or
+ * "No action": the log's Closed filter) whose marking is older than the
+ * retention setting (default 180 days) are deleted on the way: one read of the
+ * store serves both. "To discuss" and "Discussed with them" are never purged:
+ * one talked through with the person may still await a decision to share it.
  */
 async function readKept(now = Date.now()): Promise<{ kept: ObservationRecord[]; purged: number }> {
   const { values } = await loadSettings();
@@ -181,7 +190,7 @@ async function readKept(now = Date.now()): Promise<{ kept: ObservationRecord[]; 
   const kept: ObservationRecord[] = [];
   const old: ObservationRecord[] = [];
   for (const r of await database.getAll('observations'))
-    (r.closedAt !== null && r.closedAt < cutoff ? old : kept).push(r);
+    (matchesFilter(r, 'closed') && r.closedAt !== null && r.closedAt < cutoff ? old : kept).push(r);
   if (old.length > 0) {
     await write(async () => {
       const tx = database.transaction('observations', 'readwrite');
@@ -193,7 +202,7 @@ async function readKept(now = Date.now()): Promise<{ kept: ObservationRecord[]; 
 
 const liveRecords = async (now = Date.now()) => (await readKept(now)).kept;
 
-/** Deletes closed observations past the retention setting; returns how many went. */
+/** Deletes closed observations (shared or no action) past the retention setting; returns how many went. */
 export async function purgeClosed(now = Date.now()): Promise<number> {
   return (await readKept(now)).purged;
 }

@@ -87,7 +87,7 @@ export const SETTING_FIELDS = {
   retentionDays: describe(
     wholeNumber(1, 3650),
     'Days closed observations are kept',
-    'Observations marked as discussed or closed are deleted after this many days (1 to 3650).',
+    'Observations marked "Shared with the team" or "No action" are deleted this many days after they were so marked (1 to 3650). Those "To discuss" or "Discussed with them" are kept, however old.',
   ),
   clientTerm: describe(
     choice(CLIENT_TERMS),

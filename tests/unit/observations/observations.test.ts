@@ -21,6 +21,8 @@ import { promptHandlers } from '../../../lib/prompt/registry';
 import { saveUserSetting } from '../../../lib/settings';
 import { addClient } from '../../../lib/store/client-list';
 import { lock, setPassphrase } from '../../../lib/store/keyring';
+import { db } from '../../../lib/store/connection';
+import { OBSERVATION_STATUSES } from '../../../lib/observations/types';
 import { freshWorld, rawDump } from '../store/setup';
 
 const HOUR = 3_600_000;
@@ -131,6 +133,47 @@ describe('observation log', () => {
     await updateObservation({ id: r.id, status: 'no-action' });
     expect(await purgeClosed(Date.now() + 9 * 24 * HOUR)).toBe(0);
     expect(await purgeClosed(Date.now() + 11 * 24 * HOUR)).toBe(1);
+  });
+
+  it('retention deletes only "Shared with the team" and "No action", never "To discuss" or "Discussed with them"', async () => {
+    await saveUserSetting('retentionDays', 10);
+    const made: Record<string, string> = {};
+    for (const status of OBSERVATION_STATUSES) {
+      const r = await createObservation({
+        platform: 'facebook',
+        keys: [],
+        postUrl: null,
+        note: '',
+        urgent: false,
+      });
+      if (status !== 'to-discuss') await updateObservation({ id: r.id, status });
+      made[status] = r.id;
+    }
+    // Shared with the team, then taken back to "Discussed with them": kept again.
+    const back = await createObservation({
+      platform: 'facebook',
+      keys: [],
+      postUrl: null,
+      note: '',
+      urgent: false,
+    });
+    await updateObservation({ id: back.id, status: 'shared' });
+    await updateObservation({ id: back.id, status: 'discussed' });
+    // A record whose status and closing time disagree (a restored file): its status decides.
+    const database = await db();
+    const odd = (await database.get('observations', made.discussed!))!;
+    await database.put('observations', { ...odd, id: 'odd', closedAt: Date.now() });
+
+    expect(await purgeClosed(Date.now() + 11 * 24 * HOUR)).toBe(2);
+    const left = (await database.getAll('observations')).map((r) => [r.id, r.status] as const);
+    expect(new Map(left)).toEqual(
+      new Map([
+        [made['to-discuss'], 'to-discuss'],
+        [made.discussed, 'discussed'],
+        [back.id, 'discussed'],
+        ['odd', 'discussed'],
+      ]),
+    );
   });
 
   it('the badge counts those to discuss; a reminder after the setting, once (fake clock)', async () => {
