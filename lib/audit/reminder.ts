@@ -1,7 +1,8 @@
-// The re-audit reminder: an alarm looks every half hour; once the re-audit interval
-// has passed since the last check, a notification (once per due period) and the
-// toolbar badge ask for a new privacy check. Observations to discuss (a later
-// capability) will take the badge first.
+// The re-audit reminder: an alarm looks every half hour (CHECK_EVERY_MINUTES);
+// once the re-audit interval has passed since the last check, a notification
+// (once per due period) and the toolbar badge ask for a new privacy check.
+// Observations to discuss take the badge first (lib/badge.ts). The same alarm
+// runs the observation reminder and its retention purge (entrypoints/background.ts).
 import { browser } from '../browser';
 import { translate, resolveLocale } from '../i18n';
 import { loadSettings } from '../settings';
@@ -28,7 +29,7 @@ export async function checkAuditReminder(now = Date.now()): Promise<boolean> {
   const view = await auditView(now);
   await refreshBadge(now);
   if (!view.reauditDue) return false;
-  // One notification per "last audit" moment: not every twelve hours.
+  // One notification per "last audit" moment: not on every half-hourly look.
   const { key } = STORAGE_ITEMS.auditNotifiedFor;
   const notifiedFor = (await browser.storage.local.get(key))[key];
   const period = view.lastAuditAt ?? 0;
