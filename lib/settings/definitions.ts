@@ -82,7 +82,7 @@ export const SETTING_FIELDS = {
   idleLockMinutes: describe(
     wholeNumber(1, 24 * 60),
     'Minutes before the client list locks',
-    'With a passphrase set, the client list locks after this many minutes without use (1 to 1440). It also locks when the browser closes.',
+    "With a passphrase set, the client list locks this many minutes (1 to 1440) after it was last unlocked, loaded or changed on Clearline's Settings page (which loads it when opened and when its tab is shown again), or used for a backup or a passphrase change. The observation log, other settings and browsing Facebook or Instagram do not count. It also locks when the browser closes.",
   ),
   retentionDays: describe(
     wholeNumber(1, 3650),
