@@ -4,7 +4,12 @@ import { browser, type Runtime } from '../lib/browser';
 import { type Handlers } from '../lib/messaging';
 import { createRouter } from '../lib/router';
 import { forgetTab, pageStatusHandlers } from '../lib/page-status';
-import { forgetTabPrompts, promptHandlers } from '../lib/prompt/registry';
+import {
+  PROMPT_EXPIRY_ALARM,
+  forgetExpiredPrompts,
+  forgetTabPrompts,
+  promptHandlers,
+} from '../lib/prompt/registry';
 import { auditHandlers } from '../lib/audit/handlers';
 import {
   createNotePostMenu,
@@ -43,9 +48,11 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === IDLE_LOCK_ALARM) void lock();
+    if (alarm.name === PROMPT_EXPIRY_ALARM) void forgetExpiredPrompts();
     if (alarm.name === AUDIT_ALARM) {
       void checkAuditReminder();
       void checkObservationReminder();
+      void forgetExpiredPrompts();
     }
   });
   // The re-audit reminder is looked at when the browser starts, on install and

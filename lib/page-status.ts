@@ -29,3 +29,10 @@ export const pageStatusHandlers: PageStatusHandlers = {
 export function forgetTab(tabId: number): Promise<void> {
   return browser.storage.session.remove(STORAGE_ITEMS.pageStatus.key(tabId));
 }
+
+/** Part of "Erase all": what every tab last reported (its address, whose profile) goes too. */
+export async function forgetAllTabs(): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const keys = Object.keys(all).filter((key) => key.startsWith(STORAGE_ITEMS.pageStatus.prefix));
+  if (keys.length) await browser.storage.session.remove(keys);
+}

@@ -36,8 +36,17 @@ interface OpenPrompt {
   crisis?: boolean;
 }
 
-/** Prompts never answered are dropped after this long; their frames then say they expired. */
-const PROMPT_TTL_MS = 30 * 60_000;
+/**
+ * Prompts never answered are dropped after this long; their frames then say they
+ * expired. Their records (handles, a name, a post address) go at that moment too:
+ * PROMPT_EXPIRY_ALARM wakes the worker for the next one to expire.
+ */
+export const PROMPT_TTL_MS = 30 * 60_000;
+export const PROMPT_EXPIRY_ALARM = 'prompt-expiry';
+
+type StoredPrompt = OpenPrompt & { createdAt: number };
+const isExpired = (record: StoredPrompt, now = Date.now()) =>
+  now - record.createdAt > PROMPT_TTL_MS;
 
 class PromptError extends Error {
   constructor(readonly code: PromptErrorCode) {
@@ -47,17 +56,53 @@ class PromptError extends Error {
 
 const session = browser.storage.session;
 
-async function readPrompt(
-  nonce: string,
-  tabId: number | undefined,
-): Promise<OpenPrompt & { createdAt: number }> {
+async function readPrompt(nonce: string, tabId: number | undefined): Promise<StoredPrompt> {
   const key = STORAGE_ITEMS.prompt.key(nonce);
-  const record = (await session.get(key))[key] as (OpenPrompt & { createdAt: number }) | undefined;
+  const record = (await session.get(key))[key] as StoredPrompt | undefined;
+  // Expired: of no use to anyone any more, so not kept until its alarm.
+  if (record && isExpired(record)) await session.remove(key);
   // Only a frame in the same tab as the content script that opened it may use the nonce.
-  if (!record || record.tabId !== tabId || Date.now() - record.createdAt > PROMPT_TTL_MS) {
+  if (!record || record.tabId !== tabId || isExpired(record)) {
     throw new PromptError('prompt-expired');
   }
   return record;
+}
+
+/** Every open prompt's record in storage.session, with its key. */
+async function promptRecords(): Promise<[string, StoredPrompt][]> {
+  const all = await session.get(null);
+  return Object.entries(all).filter(([key]) => key.startsWith(STORAGE_ITEMS.prompt.prefix)) as [
+    string,
+    StoredPrompt,
+  ][];
+}
+
+/**
+ * Removes the records of prompts nobody answered in time, and sets the alarm
+ * for the next one to expire. Run by PROMPT_EXPIRY_ALARM, and by the half-hourly
+ * alarm as well (should a race between two prompts ever leave one without).
+ */
+export async function forgetExpiredPrompts(now = Date.now()): Promise<void> {
+  const stale: string[] = [];
+  let next = Infinity;
+  for (const [key, record] of await promptRecords()) {
+    if (isExpired(record, now)) stale.push(key);
+    else next = Math.min(next, record.createdAt + PROMPT_TTL_MS + 1);
+  }
+  if (stale.length) await session.remove(stale);
+  if (next !== Infinity) await browser.alarms.create(PROMPT_EXPIRY_ALARM, { when: next });
+}
+
+/**
+ * An alarm for when this prompt expires, unless one is set already: that one is
+ * for an older prompt, and reschedules for the rest when it runs. Best effort
+ * and not waited for: the question must not wait on it.
+ */
+function scheduleExpiry(createdAt: number): void {
+  void (async () => {
+    if (await browser.alarms.get(PROMPT_EXPIRY_ALARM)) return;
+    await browser.alarms.create(PROMPT_EXPIRY_ALARM, { when: createdAt + PROMPT_TTL_MS + 1 });
+  })().catch(() => undefined);
 }
 
 async function sendToTab<N extends TabMessageName>(
@@ -153,7 +198,7 @@ async function openPromptNow(
   tabId: number,
   frameId: number,
 ): Promise<{ show: boolean }> {
-  const record: OpenPrompt & { createdAt: number } = {
+  const record: StoredPrompt = {
     tabId,
     frameId,
     site,
@@ -168,7 +213,11 @@ async function openPromptNow(
   const key = STORAGE_ITEMS.prompt.key(nonce);
   const kept = session.set({ [key]: record });
   // Counted once, as 'blocked', when the content script closed the hidden prompt.
-  if (stopped) return kept.then(() => ({ show: true }));
+  if (stopped) {
+    await kept;
+    scheduleExpiry(record.createdAt);
+    return { show: true };
+  }
   // One settings read for the decision and the context; the writes and reads side by side.
   const { values } = await loadSettings();
   const [, context] = await Promise.all([kept, contextFor(record, values)]);
@@ -184,6 +233,7 @@ async function openPromptNow(
     return { show: false };
   }
   openedContexts.set(nonce, { tabId, at: Date.now(), context });
+  scheduleExpiry(record.createdAt);
   // Not waited for: the question need not wait on a counter (counts run one at a time).
   if (!post) void count(categoryOf(action), 'shown').catch(() => undefined);
   return { show: true };
@@ -319,12 +369,19 @@ export const promptHandlers: PromptHandlers = {
 
 /** A closed tab's open prompts can never be answered: drop them. */
 export async function forgetTabPrompts(tabId: number): Promise<void> {
-  const all = await session.get(null);
-  const stale = Object.entries(all)
-    .filter(
-      ([key, value]) =>
-        key.startsWith(STORAGE_ITEMS.prompt.prefix) && (value as OpenPrompt).tabId === tabId,
-    )
+  const stale = (await promptRecords())
+    .filter(([, record]) => record.tabId === tabId)
     .map(([key]) => key);
   if (stale.length) await session.remove(stale);
+}
+
+/**
+ * Part of "Erase all": every open prompt is forgotten, with the contexts kept
+ * for a frame's first ask. Its frame then says it expired; Cancel still closes it.
+ */
+export async function forgetAllPrompts(): Promise<void> {
+  openedContexts.clear();
+  const keys = (await promptRecords()).map(([key]) => key);
+  if (keys.length) await session.remove(keys);
+  await browser.alarms.clear(PROMPT_EXPIRY_ALARM);
 }

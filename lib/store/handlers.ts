@@ -2,7 +2,9 @@
 import { browser } from '../browser';
 import type { Handlers } from '../messaging';
 import { loadSettings } from '../settings';
+import { forgetAllTabs } from '../page-status';
 import { adoptManagedIfPresent } from '../policy/sync';
+import { forgetAllPrompts } from '../prompt/registry';
 import { STORAGE_ITEMS } from '../storage-items';
 import { exportBackup, importBackup } from './backup';
 import {
@@ -122,6 +124,10 @@ export const storeHandlers: StoreHandlers = {
     if (confirmation !== ERASE_CONFIRMATION) throw new StoreError('confirmation-mismatch');
     await clearDatabase();
     await keyring.forgetKeyring();
+    // storage.session names people too: open prompts (handles, a name, a post
+    // address) and what each tab last reported (its address, whose profile).
+    await forgetAllPrompts();
+    await forgetAllTabs();
     // Erasing the coach's data never erases the agency's rules: keep the cached
     // policy (no moment without it), and take a fresher one if managed storage has it.
     const policy = await browser.storage.local.get(STORAGE_ITEMS.agencyPolicy.key);

@@ -1,6 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetTabPrompts, promptHandlers } from '../../../lib/prompt/registry';
+import {
+  PROMPT_EXPIRY_ALARM,
+  PROMPT_TTL_MS,
+  forgetExpiredPrompts,
+  forgetTabPrompts,
+  promptHandlers,
+} from '../../../lib/prompt/registry';
 import { withinWorkingHours } from '../../../lib/prompt/working-hours';
 import { saveUserSetting } from '../../../lib/settings';
 import { addClient, listClients, verdict } from '../../../lib/store/client-list';
@@ -239,6 +245,47 @@ describe('working hours', () => {
     expect(
       withinWorkingHours({ ...weekdays, start: '22:00', end: '06:00' }, at('2026-11-23T23:30:00')),
     ).toBe(true);
+  });
+});
+
+describe('unanswered prompts', () => {
+  afterEach(() => vi.useRealTimers());
+  const records = async () =>
+    Object.keys(await fakeBrowser.storage.session.get(null)).filter((key) =>
+      key.startsWith(STORAGE_ITEMS.prompt.prefix),
+    );
+  const alarmAt = async () => (await fakeBrowser.alarms.get(PROMPT_EXPIRY_ALARM))?.scheduledTime;
+
+  it('are removed when they expire, not kept until the tab closes', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = new Date('2026-11-23T09:00:00').getTime();
+    vi.setSystemTime(start);
+    await open();
+    // An alarm for the moment it expires.
+    await vi.waitFor(async () => expect(await alarmAt()).toBe(start + PROMPT_TTL_MS + 1));
+    vi.setSystemTime(start + 10 * 60_000);
+    await open({ nonce: 'BBBBBBBBBBBBBBBBBBBBBB' });
+    expect(await records()).toHaveLength(2);
+    // The alarm comes: the first goes, the second stays, and the alarm waits for it.
+    vi.setSystemTime(start + PROMPT_TTL_MS + 1);
+    await forgetExpiredPrompts();
+    expect(await records()).toEqual([STORAGE_ITEMS.prompt.key('BBBBBBBBBBBBBBBBBBBBBB')]);
+    expect(await alarmAt()).toBe(start + 10 * 60_000 + PROMPT_TTL_MS + 1);
+    await expect(answer('continue')).rejects.toThrow('prompt-expired');
+    vi.setSystemTime(start + 10 * 60_000 + PROMPT_TTL_MS + 1);
+    await forgetExpiredPrompts();
+    expect(await records()).toEqual([]);
+  });
+
+  it('one found expired when its frame or page asks is removed there and then', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = new Date('2026-11-23T09:00:00').getTime();
+    vi.setSystemTime(start);
+    await open();
+    vi.setSystemTime(start + PROMPT_TTL_MS + 1);
+    // The page gives up on it: nothing is counted, and nothing is kept.
+    expect(await promptHandlers.closePrompt({ nonce: NONCE }, TAB)).toEqual({ closed: true });
+    expect(await records()).toEqual([]);
   });
 });
 

@@ -1,11 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pageStatusHandlers } from '../../../lib/page-status';
+import { PROMPT_TTL_MS, promptHandlers } from '../../../lib/prompt/registry';
+import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { saveUserSetting } from '../../../lib/settings';
 import { IDLE_LOCK_ALARM, storeHandlers } from '../../../lib/store/handlers';
 import { freshWorld, rawDump } from './setup';
 import { VERDICT_BURST } from '../../../lib/store/verdict-budget';
 
 beforeEach(freshWorld);
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 const ctx = { tabId: undefined, senderUrl: 'chrome-extension://ours/options.html' };
 const client = {
   profileUrl: 'https://www.facebook.com/jane.doe.demo',
@@ -30,6 +37,55 @@ describe('store handlers', () => {
       verdict: 'unknown',
       limited: false,
     });
+  });
+
+  it('erase all leaves no open prompt and no page report in session storage', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const page = { tabId: 6, senderUrl: 'https://www.facebook.com/jane.doe.demo' };
+    await storeHandlers.addClient(client, ctx);
+    await pageStatusHandlers.reportPageStatus(
+      {
+        site: 'facebook',
+        url: 'https://www.facebook.com/jane.doe.demo',
+        pageKind: 'profile',
+        profileKey: 'fb:jane.doe.demo',
+        profileOwner: 'other',
+        diagnostics: { lang: 'en', checks: [] },
+      },
+      page,
+    );
+    // One prompt still open, one past its time (never answered, its tab still open).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() - 2 * PROMPT_TTL_MS);
+    const ask = (nonce: string) =>
+      promptHandlers.openPrompt(
+        {
+          nonce,
+          site: 'facebook',
+          action: 'message',
+          keys: ['fb:jane.doe.demo'],
+          name: 'Jane Doe',
+          stopped: false,
+        },
+        page,
+      );
+    await ask('EEEEEEEEEEEEEEEEEEEEEE');
+    vi.useRealTimers();
+    expect(await ask('FFFFFFFFFFFFFFFFFFFFFF')).toEqual({ show: true });
+    const named = async () =>
+      Object.keys(await fakeBrowser.storage.session.get(null)).filter(
+        (key) =>
+          key.startsWith(STORAGE_ITEMS.prompt.prefix) ||
+          key.startsWith(STORAGE_ITEMS.pageStatus.prefix),
+      );
+    expect(await named()).toHaveLength(3);
+    await storeHandlers.eraseAll({ confirmation: 'ERASE' }, ctx);
+    expect(await named()).toEqual([]);
+    expect(await rawDump()).not.toMatch(/jane|Jane/);
+    // Its frame can no longer learn who it was about.
+    await expect(
+      promptHandlers.getPromptContext({ nonce: 'FFFFFFFFFFFFFFFFFFFFFF' }, page),
+    ).rejects.toThrow('prompt-expired');
   });
 
   it("a tab's lookups of new people are bounded; past the budget the answer is a limited unknown", async () => {
