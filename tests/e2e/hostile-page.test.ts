@@ -127,6 +127,32 @@ async function coachIsTold(page: Page, alerts: string[]): Promise<string> {
   throw new Error('the coach was never told');
 }
 
+/** The page's alert, the clicks and the closing can race; a step that hangs names itself. */
+async function within<T>(what: string, ms: number, step: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not done after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([step, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The coach clicks where a button of the (hidden) prompt is, twice. Once the browser's own
+ * alert has come (the prompt was already closed as covered) there is nothing more to hit.
+ */
+async function clickThrough(page: Page, point: { x: number; y: number } | null, alerts: string[]) {
+  if (!point) return;
+  for (const pause of [0, 300]) {
+    await sleep(pause);
+    if (alerts.length > 0) return;
+    await within('a click through the cover', 10_000, page.mouse.click(point.x, point.y));
+  }
+}
+
 function collectAlerts(page: Page): string[] {
   const alerts: string[] = [];
   // Counted once closed: a page closed while its alert is still open may never close.
@@ -225,20 +251,16 @@ describe('the page cannot hide the question and click through it', () => {
     const alerts = collectAlerts(page);
     await coverOnBlur(page);
     const clickedAt = Date.now();
-    await page.click(ADD);
+    await within('clicking Add friend', 10_000, page.click(ADD));
     const point = await buttonPointSoon(page, 'Continue');
     // Past the 600 ms every question waits: the coach, seeing only the fake page, clicks.
     await sleep(Math.max(0, 800 - (Date.now() - clickedAt)));
     // (On a slow machine the question may already be closed as covered: nothing to click.)
-    if (point) {
-      await page.mouse.click(point.x, point.y);
-      await sleep(300);
-      await page.mouse.click(point.x, point.y);
-    }
+    await clickThrough(page, point, alerts);
     const told = await coachIsTold(page, alerts);
     expect(told).toMatch(/stopped/i);
     expect(await pageSaw(page, 'Add friend')).toBe(0);
-    await page.close();
+    await within('closing the page', 15_000, page.close());
   });
 
   it('a cover that "Not a client" would be clicked through is not remembered', async () => {
@@ -246,12 +268,13 @@ describe('the page cannot hide the question and click through it', () => {
     const alerts = collectAlerts(page);
     await coverOnBlur(page);
     const clickedAt = Date.now();
-    await page.click(ADD);
+    await within('clicking Add friend', 10_000, page.click(ADD));
     const point = await buttonPointSoon(page, 'Not a client');
     await sleep(Math.max(0, 800 - (Date.now() - clickedAt)));
-    if (point) await page.mouse.click(point.x, point.y);
+    if (point && alerts.length === 0)
+      await within('a click through the cover', 10_000, page.mouse.click(point.x, point.y));
     await coachIsTold(page, alerts);
-    await page.close();
+    await within('closing the page', 15_000, page.close());
     // Nothing was remembered: the options page lists no "not a client" answer for Jordan.
     const options = await clearline.openExtensionPage('options.html');
     await options.waitForSelector('[data-testid="decisions"], [data-testid="decisions-empty"]');
@@ -267,7 +290,11 @@ describe('the page cannot hide the question and click through it', () => {
     const alerts = collectAlerts(page);
     const post = 'div[aria-posinset="1"]'; // Alex's post: a client's
     const share = '[aria-label="Send this to friends or post it on your profile."]';
-    await page.hover(`${post} [data-ad-rendering-role="story_message"]`);
+    await within(
+      'hovering the post',
+      10_000,
+      page.hover(`${post} [data-ad-rendering-role="story_message"]`),
+    );
     await sleep(300); // the coach reads the post; Clearline learns whose it is
     // The page's own listener: at the Share click, a see-through fake page kept on top
     // of the top layer, raised again every frame, so the reminder is never seen.
@@ -294,17 +321,13 @@ describe('the page cannot hide the question and click through it', () => {
       );
     }, share);
     const clickedAt = Date.now();
-    await page.click(`${post} ${share}`);
+    await within('clicking Share', 10_000, page.click(`${post} ${share}`));
     const point = await buttonPointSoon(page, 'Risk of harm');
     // Past the 600 ms pause: the coach, seeing only the fake page, clicks twice.
     await sleep(Math.max(0, 800 - (Date.now() - clickedAt)));
-    if (point) {
-      await page.mouse.click(point.x, point.y);
-      await sleep(300);
-      await page.mouse.click(point.x, point.y);
-    }
+    await clickThrough(page, point, alerts);
     expect(await coachIsTold(page, alerts)).toMatch(/hid Clearline.s reminder/i);
-    await page.close();
+    await within('closing the page', 15_000, page.close());
     const options = await clearline.openExtensionPage('options.html');
     await options.waitForSelector(
       'section[data-testid="observations"] :is(li[data-testid="observation"], [data-testid="observations-empty"])',
@@ -330,10 +353,10 @@ describe('the page cannot hide the question and click through it', () => {
           { once: true },
         );
       }, what === 'the prompt host');
-      await page.click(ADD);
+      await within('clicking Add friend', 10_000, page.click(ADD));
       await coachIsTold(page, alerts);
       expect(await pageSaw(page, 'Add friend')).toBe(0);
-      await page.close();
+      await within('closing the page', 15_000, page.close());
     });
   }
 });
