@@ -30,8 +30,7 @@ export async function checkAuditReminder(now = Date.now()): Promise<boolean> {
   await refreshBadge(now);
   if (!view.reauditDue) return false;
   // One notification per "last audit" moment: not on every half-hourly look.
-  const { key } = STORAGE_ITEMS.auditNotifiedFor;
-  const notifiedFor = (await browser.storage.local.get(key))[key];
+  const notifiedFor = await STORAGE_ITEMS.auditNotifiedFor.getValue();
   const period = view.lastAuditAt ?? 0;
   if (notifiedFor === period) return true;
   const { values } = await loadSettings();
@@ -42,6 +41,6 @@ export async function checkAuditReminder(now = Date.now()): Promise<boolean> {
     title: translate(locale, 'auditReminderTitle'),
     message: translate(locale, 'auditReminderBody'),
   });
-  await browser.storage.local.set({ [key]: period });
+  await STORAGE_ITEMS.auditNotifiedFor.setValue(period);
   return true;
 }
