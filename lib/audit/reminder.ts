@@ -10,14 +10,19 @@ import { STORAGE_ITEMS } from '../storage-items';
 import { auditView } from './audit';
 import { refreshBadge } from '../badge';
 
-export const AUDIT_ALARM = 'audit-reminder';
+/**
+ * The half-hourly look for reminders that are due: the re-audit, the observation
+ * follow-up, and prompts past their time. Its name stays the one installed copies
+ * registered, so an update finds the alarm and never adds a second one.
+ */
+export const REMINDERS_ALARM = 'audit-reminder';
 // Often enough for the observation reminder (hours) as well as the re-audit (days).
 const CHECK_EVERY_MINUTES = 30;
 export const AUDIT_NOTIFICATION = 'clearline-audit-due';
 
 export async function scheduleAuditReminder(): Promise<void> {
-  if (!(await browser.alarms.get(AUDIT_ALARM))) {
-    await browser.alarms.create(AUDIT_ALARM, {
+  if (!(await browser.alarms.get(REMINDERS_ALARM))) {
+    await browser.alarms.create(REMINDERS_ALARM, {
       delayInMinutes: 1,
       periodInMinutes: CHECK_EVERY_MINUTES,
     });
