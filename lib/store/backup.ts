@@ -20,9 +20,8 @@ import {
 import { hmacSecret } from './client-list';
 import { db, write } from './connection';
 import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
-import { browser } from '../browser';
 import { STORAGE_ITEMS } from '../storage-items';
-import { USER_SETTINGS_VERSION, withUserSettingsLock } from '../settings';
+import { withUserSettingsLock } from '../settings';
 import { OBSERVATION_STATUSES } from '../observations/types';
 import { StoreError } from './errors';
 import { requireDataKey } from './keyring';
@@ -231,9 +230,8 @@ export async function exportBackup(
     tx.objectStore('auditItems').getAll(),
     tx.objectStore('auditHistory').getAll(),
   ]);
-  const settingsKey = STORAGE_ITEMS.userSettings.key;
-  const storedSettings = (await browser.storage.local.get(settingsKey))[settingsKey] as
-    { values?: Record<string, unknown> } | undefined;
+  // Settings no version wrote go without: a backup carries none rather than fail.
+  const settings = await STORAGE_ITEMS.userSettings.getValue().catch(() => ({}));
   // Every sealed text of the list in one batch, then put back in place by position.
   const [keys, labels, notes, decisionKeys, postUrls, observationNotes] = await Promise.all([
     openAll(
@@ -284,7 +282,7 @@ export async function exportBackup(
       postUrl: postUrls[i] ?? null,
       note: observationNotes[i] ?? null,
     })),
-    settings: storedSettings?.values ?? {},
+    settings,
     audit: { items: auditItems, history: auditHistory },
   };
   const packed = await throughStream(
@@ -441,10 +439,6 @@ export async function importBackup(
   // Settings live in storage.local, outside the database's transaction: written
   // last, after everything else is in. Values are checked again whenever read.
   // Under the settings lock, so a save in an open options tab cannot interleave.
-  await withUserSettingsLock(() =>
-    browser.storage.local.set({
-      [STORAGE_ITEMS.userSettings.key]: { version: USER_SETTINGS_VERSION, values: backup.settings },
-    }),
-  );
+  await withUserSettingsLock(() => STORAGE_ITEMS.userSettings.setValue(backup.settings));
   return { clients: clients.length, decisions: decisions.length };
 }

@@ -8,7 +8,6 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import { browser } from '../browser';
 import { randomBytes, toBase64, type Sealed } from '../crypto';
 import { STORAGE_ITEMS } from '../storage-items';
 
@@ -207,15 +206,13 @@ export async function retireLegacyKeyring(
   if (!(await database.get('keyring', 'dataKey'))) {
     await database.add('keyring', { name: 'dataKey', value: legacy }).catch(() => undefined);
   }
-  const local = browser.storage.local;
-  const { key } = STORAGE_ITEMS.legacyKeyring;
-  await local.set({ [key]: scramble(legacy) });
-  await local.remove(key);
+  const { legacyKeyring, storageFiller } = STORAGE_ITEMS;
+  await legacyKeyring.setValue(scramble(legacy));
+  await legacyKeyring.removeValue();
   // Random, so that LevelDB's compression cannot shrink it below the write buffer.
-  const filler = STORAGE_ITEMS.storageFiller.key;
   for (let i = 0; i < FILLER_CHUNKS; i += 1) {
-    await local.set({ [filler]: scramble('A'.repeat(FILLER_CHUNK_CHARS)) });
-    await local.remove(filler);
+    await storageFiller.setValue(scramble('A'.repeat(FILLER_CHUNK_CHARS)));
+    await storageFiller.removeValue();
   }
 }
 
@@ -231,8 +228,7 @@ export async function openClearlineDB(
   version = DB_VERSION,
 ): Promise<IDBPDatabase<ClearlineDB>> {
   // Read before the upgrade: awaiting anything but the database inside it would end it.
-  const { key } = STORAGE_ITEMS.legacyKeyring;
-  const legacyKeyring: unknown = (await browser.storage.local.get(key))[key];
+  const legacyKeyring = await STORAGE_ITEMS.legacyKeyring.getValue();
   const database = await openDB<ClearlineDB>(DB_NAME, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       for (let step = oldVersion + 1; step <= (newVersion ?? version); step += 1) {
