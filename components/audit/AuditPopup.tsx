@@ -3,9 +3,9 @@
 import type { SiteId } from '../../lib/sites/types';
 import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
-import { Button, Notice, StatusLine } from '../parts';
-import { useLoad } from '../useAsync';
-import { describeError, type Ui } from '../ui';
+import { Button, Notice, StatusLine } from '../shared/buildingBlocks';
+import { useLoad } from '../shared/useBackground';
+import { describeError, type Ui } from '../shared/pageWords';
 import { ScoreBlock, isGood, nextStep, resultWords, scoreFor, siteName } from './auditWords';
 import { AUDIT_ITEMS } from '../../lib/audit/checklist';
 import type { AuditView } from '../../lib/audit/types';

@@ -7,10 +7,10 @@ import type { AuditItem } from '../../lib/audit/checklist';
 import type { AuditItemState, AuditView } from '../../lib/audit/types';
 import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
-import { downloadText } from '../BackupSection';
-import { Feedback } from '../Feedback';
-import { useAction, useLoad } from '../useAsync';
-import { describeError, formatMoment, tw, type Ui } from '../ui';
+import { downloadText } from '../shared/download';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction, useLoad } from '../shared/useBackground';
+import { describeError, formatMoment, withClientWords, type Ui } from '../shared/pageWords';
 import { AuditWalk } from './AuditWalk';
 import { ConfirmButton } from './ConfirmButton';
 import {
@@ -61,7 +61,7 @@ export function AuditSection({ ui }: { ui: Ui }) {
   return (
     <section class="section audit" id="audit" aria-labelledby="audit-heading" data-testid="audit">
       <h2 id="audit-heading">{t('auditHeading')}</h2>
-      <p>{tw(ui, 'auditIntro')}</p>
+      <p>{withClientWords(ui, 'auditIntro')}</p>
       {result.state === 'loading' && <p class="muted">{t('loading')}</p>}
       {result.state === 'error' && (
         <div role="alert" data-testid="audit-error">
@@ -95,7 +95,7 @@ export function AuditSection({ ui }: { ui: Ui }) {
               {t('auditExport')}
             </button>
           </div>
-          <Feedback ui={ui} action={files} statusTestId="audit-file-status" />
+          <RequestOutcome ui={ui} action={files} statusTestId="audit-file-status" />
           {walking && <AuditWalk ui={ui} view={result.value} onView={audit.set} onDone={endWalk} />}
           {PLATFORMS.map((platform) => (
             <div class="audit-platform" key={platform} data-platform={platform}>

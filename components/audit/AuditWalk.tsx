@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_ITEMS, settingsPages } from '../../lib/audit/checklist';
 import type { AuditView } from '../../lib/audit/types';
 import type { SiteId } from '../../lib/sites/types';
-import type { Ui } from '../ui';
+import type { Ui } from '../shared/pageWords';
 import { ConfirmButton } from './ConfirmButton';
 import { PLATFORMS, platformRows, resultWords, siteName } from './auditWords';
 

@@ -5,8 +5,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { AuditItemState, AuditView } from '../../lib/audit/types';
 import { sendMessage } from '../../lib/messaging';
-import { useAction } from '../useAsync';
-import type { Ui } from '../ui';
+import { useAction } from '../shared/useBackground';
+import type { Ui } from '../shared/pageWords';
 
 export function ConfirmButton({
   ui,

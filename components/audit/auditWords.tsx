@@ -6,7 +6,7 @@ import { AUDIT_ITEMS, type AuditItem } from '../../lib/audit/checklist';
 import type { AuditItemState, AuditScore, AuditView, ItemResult } from '../../lib/audit/types';
 import { SITE_WORDS } from '../../lib/page-kind-words';
 import type { SiteId } from '../../lib/sites/types';
-import { formatMoment, type Ui } from '../ui';
+import { formatMoment, type Ui } from '../shared/pageWords';
 
 export const PLATFORMS: readonly SiteId[] = ['facebook', 'instagram'];
 

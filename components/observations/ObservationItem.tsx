@@ -7,10 +7,10 @@ import type { ObservationStatus, ObservationView } from '../../lib/observations/
 import { OBSERVATION_NOTE_MAX_LENGTH } from '../../lib/prompt/types';
 import { SITE_WORDS } from '../../lib/page-kind-words';
 import type { MessageKey } from '../../lib/i18n';
-import { ConfirmBox } from '../ConfirmBox';
-import { Feedback } from '../Feedback';
-import { useAction } from '../useAsync';
-import { formatMoment, type Say, type Ui } from '../ui';
+import { ConfirmBox } from '../shared/ConfirmBox';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction } from '../shared/useBackground';
+import { formatMoment, type Sentence, type Ui } from '../shared/pageWords';
 import { safePostUrl, statusWords } from './words';
 
 type Mode = 'view' | 'edit' | 'confirm-delete';
@@ -35,7 +35,7 @@ export function ObservationItem({
   onUpdated: (next: ObservationView) => void;
   onDeleted: (id: string) => void;
   /** For results that outlive this item (it is gone once deleted). */
-  announce: (say: Say) => void;
+  announce: (say: Sentence) => void;
 }) {
   const { t } = ui;
   const id = useId();
@@ -211,7 +211,7 @@ export function ObservationItem({
           </div>
         )
       )}
-      <Feedback ui={ui} action={action} />
+      <RequestOutcome ui={ui} action={action} />
     </li>
   );
 }

@@ -4,20 +4,20 @@
 // agency requires a passphrase and none is set, the page starts with that step.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AuditSection } from '../../components/audit/AuditSection';
-import { BackupSection } from '../../components/BackupSection';
-import { ClientsSection } from '../../components/ClientsSection';
-import { DecisionsSection } from '../../components/DecisionsSection';
-import { EraseSection } from '../../components/EraseSection';
-import { PassphraseFirstStep } from '../../components/FirstStep';
-import { LockPanel } from '../../components/LockPanel';
-import { ObservationsSection } from '../../components/ObservationsSection';
-import { PassphraseSection } from '../../components/PassphraseSection';
-import { PromptCountsSection } from '../../components/PromptCountsSection';
-import { SettingsSection } from '../../components/SettingsSection';
-import { StoreProblems } from '../../components/StoreProblems';
-import { useClientData } from '../../components/useClientData';
-import { useSettings } from '../../components/useSettings';
-import { AgencyRules } from '../../components/AgencyRules';
+import { BackupSection } from '../../components/backup/BackupSection';
+import { ClientsSection } from '../../components/clients/ClientsSection';
+import { DecisionsSection } from '../../components/clients/DecisionsSection';
+import { EraseSection } from '../../components/erase/EraseSection';
+import { PassphraseFirstStep } from '../../components/passphrase/FirstStep';
+import { LockPanel } from '../../components/passphrase/LockPanel';
+import { ObservationsSection } from '../../components/observations/ObservationsSection';
+import { PassphraseSection } from '../../components/passphrase/PassphraseSection';
+import { PromptCountsSection } from '../../components/prompt-counts/PromptCountsSection';
+import { SettingsSection } from '../../components/settings/SettingsSection';
+import { StoreProblems } from '../../components/shared/StoreProblems';
+import { useClientData } from '../../components/clients/useClientData';
+import { useSettings } from '../../components/shared/useSettings';
+import { AgencyRules } from '../../components/agency/AgencyRules';
 import type { LockState } from '../../lib/store/types';
 
 export function OptionsApp() {

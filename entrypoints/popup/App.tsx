@@ -6,14 +6,14 @@ import { adapterForUrl } from '../../lib/sites';
 import { STORAGE_ITEMS } from '../../lib/storage-items';
 import type { SiteId } from '../../lib/sites/types';
 import { AuditPopup } from '../../components/audit/AuditPopup';
-import { LockPanel } from '../../components/LockPanel';
-import { ObservationsPopup } from '../../components/ObservationsPopup';
-import { Notice, StatusLine } from '../../components/parts';
+import { LockPanel } from '../../components/passphrase/LockPanel';
+import { ObservationsPopup } from '../../components/observations/ObservationsPopup';
+import { Notice, StatusLine } from '../../components/shared/buildingBlocks';
 import { failedChecks, nextSettleAt } from '../../lib/diagnostics';
-import { useLoad } from '../../components/useAsync';
-import { useSettings } from '../../components/useSettings';
-import { AgencyLine } from '../../components/AgencyRules';
-import { FirstStepCard } from '../../components/FirstStep';
+import { useLoad } from '../../components/shared/useBackground';
+import { useSettings } from '../../components/shared/useSettings';
+import { AgencyLine } from '../../components/agency/AgencyRules';
+import { FirstStepCard } from '../../components/passphrase/FirstStep';
 
 type TabState =
   | { kind: 'loading' }

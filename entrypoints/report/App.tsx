@@ -11,10 +11,10 @@ import {
   scoreFor,
   siteName,
 } from '../../components/audit/auditWords';
-import { Button } from '../../components/parts';
-import { useLoad } from '../../components/useAsync';
-import { useSettings } from '../../components/useSettings';
-import { describeError, formatMoment, tw } from '../../components/ui';
+import { Button } from '../../components/shared/buildingBlocks';
+import { useLoad } from '../../components/shared/useBackground';
+import { useSettings } from '../../components/shared/useSettings';
+import { describeError, formatMoment, withClientWords } from '../../components/shared/pageWords';
 import { sendMessage } from '../../lib/messaging';
 
 export function ReportApp() {
@@ -81,7 +81,7 @@ export function ReportApp() {
         )}
       </main>
       <footer class="report-footer">
-        <p>{tw(ui, 'reportFooter')}</p>
+        <p>{withClientWords(ui, 'reportFooter')}</p>
       </footer>
     </div>
   );

@@ -3,9 +3,9 @@
 // shown, and that nothing the coach or a page typed is ever rendered as markup.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AddClientForm } from '../../../components/AddClientForm';
-import { ClientsSection } from '../../../components/ClientsSection';
-import { describeError, type Ui } from '../../../components/ui';
+import { AddClientForm } from '../../../components/clients/AddClientForm';
+import { ClientsSection } from '../../../components/clients/ClientsSection';
+import { describeError, type Ui } from '../../../components/shared/pageWords';
 import { translator, type Locale } from '../../../lib/i18n';
 import { MessageError, sendMessage } from '../../../lib/messaging';
 import { clientWords, type ClientTerm } from '../../../lib/settings';

@@ -5,7 +5,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ObservationsSection } from '../../../components/ObservationsSection';
+import { ObservationsSection } from '../../../components/observations/ObservationsSection';
 import { safePostUrl } from '../../../components/observations/words';
 import { translator } from '../../../lib/i18n';
 import {

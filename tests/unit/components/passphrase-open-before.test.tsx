@@ -3,7 +3,7 @@
 // there was one, in the page's language.
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PassphraseSection } from '../../../components/PassphraseSection';
+import { PassphraseSection } from '../../../components/passphrase/PassphraseSection';
 import { translate, type Locale, type MessageKey } from '../../../lib/i18n';
 import type { LockState } from '../../../lib/store/types';
 

@@ -4,8 +4,8 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SettingsSection } from '../../../components/SettingsSection';
-import { useSettings } from '../../../components/useSettings';
+import { SettingsSection } from '../../../components/settings/SettingsSection';
+import { useSettings } from '../../../components/shared/useSettings';
 import { loadSettings } from '../../../lib/settings';
 
 function Form() {

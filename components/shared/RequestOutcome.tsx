@@ -1,10 +1,10 @@
 // Where a section tells the coach how a request went. The status region is
 // always in the page, so screen readers announce what appears in it; an alert
 // is added only when there is one, so an empty alert never reads as a failure.
-import type { Action } from './useAsync';
-import type { Ui } from './ui';
+import type { Action } from './useBackground';
+import type { Ui } from './pageWords';
 
-export function Feedback({
+export function RequestOutcome({
   ui,
   action,
   errorTestId,

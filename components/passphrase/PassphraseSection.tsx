@@ -1,10 +1,10 @@
 // The passphrase section of the options page: optional, unless the agency
 // requires one; then it can be changed but not removed, and the first one is
 // chosen in the guided first step at the top of the page.
-import type { LockState } from '../lib/store/types';
+import type { LockState } from '../../lib/store/types';
 import { FirstStepPointer } from './FirstStep';
 import { PassphraseForm } from './PassphraseForm';
-import { tw, type Ui } from './ui';
+import { withClientWords, type Ui } from '../shared/pageWords';
 
 export function PassphraseSection({
   ui,
@@ -26,7 +26,7 @@ export function PassphraseSection({
   return (
     <section class="section" aria-labelledby="passphrase-heading">
       <h2 id="passphrase-heading">{t('passphraseHeading')}</h2>
-      <p>{tw(ui, required ? 'passphraseIntroRequired' : 'passphraseIntro')}</p>
+      <p>{withClientWords(ui, required ? 'passphraseIntroRequired' : 'passphraseIntro')}</p>
       {lock === null ? (
         <p class="muted">{t('passphraseUnknownState')}</p>
       ) : lock.passphraseRequired && onFirstStep ? (

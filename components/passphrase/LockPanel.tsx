@@ -3,12 +3,12 @@
 // page; the data attributes let the end-to-end tests wait for a known state.
 import type { RefObject } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
-import type { LockState } from '../lib/store/types';
-import { Feedback } from './Feedback';
+import { sendMessage } from '../../lib/messaging';
+import type { LockState } from '../../lib/store/types';
+import { RequestOutcome } from '../shared/RequestOutcome';
 import { FirstStepPointer } from './FirstStep';
-import { useAction, type Loaded } from './useAsync';
-import { describeError, tw, type Ui } from './ui';
+import { useAction, type Loaded } from '../shared/useBackground';
+import { describeError, withClientWords, type Ui } from '../shared/pageWords';
 
 export function LockPanel({
   ui,
@@ -102,7 +102,7 @@ export function LockPanel({
         {onFirstStep ? (
           <FirstStepPointer ui={ui} onFirstStep={onFirstStep} />
         ) : (
-          <p data-testid="passphrase-required">{tw(ui, 'firstStepIntro')}</p>
+          <p data-testid="passphrase-required">{withClientWords(ui, 'firstStepIntro')}</p>
         )}
       </div>
     );
@@ -134,7 +134,7 @@ export function LockPanel({
           {t('lockButton')}
         </button>
       )}
-      <Feedback ui={ui} action={action} errorTestId="lock-error" />
+      <RequestOutcome ui={ui} action={action} errorTestId="lock-error" />
     </div>
   );
 }

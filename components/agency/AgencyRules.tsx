@@ -1,8 +1,8 @@
 // What the agency's policy says to the coach, in the agency's own words: its
 // name, its rules in short, the link to the full policy and who to ask. Shown
 // on the welcome and options pages, and as one line in the popup.
-import type { EffectiveSettings } from '../lib/settings';
-import type { Ui } from './ui';
+import type { EffectiveSettings } from '../../lib/settings';
+import type { Ui } from '../shared/pageWords';
 
 export function AgencyRules({
   ui,

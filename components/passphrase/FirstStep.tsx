@@ -5,11 +5,11 @@
 // welcome page lead to it; the sections that wait for it point to it.
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { browser } from '../lib/browser';
-import type { LockState } from '../lib/store/types';
+import { browser } from '../../lib/browser';
+import type { LockState } from '../../lib/store/types';
 import { PassphraseForm } from './PassphraseForm';
-import { StatusLine } from './parts';
-import { tw, type Ui } from './ui';
+import { StatusLine } from '../shared/buildingBlocks';
+import { withClientWords, type Ui } from '../shared/pageWords';
 
 export const FIRST_STEP_ID = 'first-step';
 
@@ -60,15 +60,15 @@ export function PassphraseFirstStep({
       <h2 id="first-step-heading">{t('firstStepHeading')}</h2>
       {done ? (
         <div ref={doneRef} tabIndex={-1} data-testid="first-step-done">
-          <StatusLine tone="ok">{tw(ui, 'firstStepDone')}</StatusLine>
+          <StatusLine tone="ok">{withClientWords(ui, 'firstStepDone')}</StatusLine>
           <p>
-            <a href="#clients-heading">{tw(ui, 'firstStepGoToList')}</a>
+            <a href="#clients-heading">{withClientWords(ui, 'firstStepGoToList')}</a>
           </p>
         </div>
       ) : (
         <>
           <p class="lead" data-testid="first-step-intro">
-            {tw(ui, 'firstStepIntro')}
+            {withClientWords(ui, 'firstStepIntro')}
           </p>
           <PassphraseForm
             ui={ui}
@@ -91,7 +91,7 @@ export function PassphraseFirstStep({
 export function FirstStepPointer({ ui, onFirstStep }: { ui: Ui; onFirstStep: () => void }) {
   return (
     <div data-testid="passphrase-required">
-      <p>{tw(ui, 'firstStepPointer')}</p>
+      <p>{withClientWords(ui, 'firstStepPointer')}</p>
       <button type="button" onClick={onFirstStep}>
         {ui.t('firstStepButton')}
       </button>
@@ -113,7 +113,7 @@ export function FirstStepCard({
   return (
     <section class="first-step" aria-labelledby={`${testId}-heading`} data-testid={testId}>
       <Heading id={`${testId}-heading`}>{ui.t('firstStepHeading')}</Heading>
-      <p>{tw(ui, 'firstStepIntro')}</p>
+      <p>{withClientWords(ui, 'firstStepIntro')}</p>
       <p>
         <a
           class="button-link btn-primary"

@@ -1,6 +1,6 @@
 // The coach's settings, one control per setting, each saved as it changes.
 import { useState } from 'preact/hooks';
-import type { MessageKey } from '../lib/i18n';
+import type { MessageKey } from '../../lib/i18n';
 import {
   CLIENT_TERMS,
   LOCALE_SETTINGS,
@@ -15,12 +15,12 @@ import {
   type PromptMode,
   type SettingKey,
   type Settings,
-} from '../lib/settings';
-import type { SettingsView } from './useSettings';
-import { tw, type Ui } from './ui';
-import { Notice } from './parts';
-import { SITE_WORDS } from '../lib/page-kind-words';
-import type { SiteId } from '../lib/sites/types';
+} from '../../lib/settings';
+import type { SettingsView } from '../shared/useSettings';
+import { withClientWords, type Ui } from '../shared/pageWords';
+import { Notice } from '../shared/buildingBlocks';
+import { SITE_WORDS } from '../../lib/page-kind-words';
+import type { SiteId } from '../../lib/sites/types';
 
 const ACTION_LABELS: Record<PromptAction, MessageKey> = {
   friend: 'settingPromptModeFriend',
@@ -355,7 +355,8 @@ export function SettingsSection({ view }: { view: SettingsView }) {
           {...about('remindOnReact')}
           onChange={(e) => save('remindOnReact', e.currentTarget.checked)}
         />{' '}
-        {tw(ui, 'settingRemindOnReact')} <SourceTag view={view} setting="remindOnReact" />
+        {withClientWords(ui, 'settingRemindOnReact')}{' '}
+        <SourceTag view={view} setting="remindOnReact" />
       </label>
     </section>
   );

@@ -2,18 +2,18 @@
 // rendered as text: labels and notes are the coach's words, profile keys come
 // from page addresses, and neither is ever markup.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
+import { sendMessage } from '../../lib/messaging';
 import {
   LABEL_MAX_LENGTH,
   NOTE_MAX_LENGTH,
   type ClientChange,
   type ClientView,
-} from '../lib/store/types';
+} from '../../lib/store/types';
 import { FormerFields } from './AddClientForm';
-import { ConfirmBox } from './ConfirmBox';
-import { Feedback } from './Feedback';
-import { useAction } from './useAsync';
-import { errorCode, formatDay, tw, type Say, type Ui } from './ui';
+import { ConfirmBox } from '../shared/ConfirmBox';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction } from '../shared/useBackground';
+import { errorCode, formatDay, withClientWords, type Sentence, type Ui } from '../shared/pageWords';
 
 type Mode = 'view' | 'edit' | 'confirm-remove';
 
@@ -30,7 +30,7 @@ export function ClientItem({
   formerClientYears: number;
   onChanged: () => void;
   /** For results that outlive this item (it is gone once removed). */
-  announce: (say: Say) => void;
+  announce: (say: Sentence) => void;
   onRemoved: () => void;
 }) {
   const { t } = ui;
@@ -73,7 +73,9 @@ export function ClientItem({
     void action.run(async () => {
       await sendMessage('removeClient', { id: client.id });
       announce(
-        named ? (ui) => tw(ui, 'clientRemovedNamed', named) : (ui) => tw(ui, 'clientRemoved'),
+        named
+          ? (ui) => withClientWords(ui, 'clientRemovedNamed', named)
+          : (ui) => withClientWords(ui, 'clientRemoved'),
       );
       onRemoved();
       onChanged();
@@ -140,7 +142,9 @@ export function ClientItem({
       {mode === 'confirm-remove' && (
         <ConfirmBox
           question={
-            named ? tw(ui, 'clientRemoveConfirmNamed', named) : tw(ui, 'clientRemoveConfirm')
+            named
+              ? withClientWords(ui, 'clientRemoveConfirmNamed', named)
+              : withClientWords(ui, 'clientRemoveConfirm')
           }
           yes={t('clientRemoveYes')}
           no={t('clientRemoveKeep')}
@@ -150,24 +154,24 @@ export function ClientItem({
           onNo={() => go('view', 'remove')}
         />
       )}
-      <Feedback ui={ui} action={action} />
+      <RequestOutcome ui={ui} action={action} />
     </li>
   );
 }
 
 function statusText(ui: Ui, client: ClientView, years: number): string {
-  if (client.status === 'current') return tw(ui, 'clientStatusCurrent');
+  if (client.status === 'current') return withClientWords(ui, 'clientStatusCurrent');
   const discharged = client.dischargedOn;
   if (client.status === 'former' && discharged) {
-    return tw(
+    return withClientWords(
       ui,
       'clientStatusFormerUntil',
       formatDay(ui, discharged),
       formatDay(ui, discharged, years),
     );
   }
-  if (client.status === 'former') return tw(ui, 'clientStatusFormer');
-  return tw(ui, 'clientStatusFormerPast');
+  if (client.status === 'former') return withClientWords(ui, 'clientStatusFormer');
+  return withClientWords(ui, 'clientStatusFormerPast');
 }
 
 function EditClientForm({
@@ -185,7 +189,7 @@ function EditClientForm({
   locked: boolean;
   labelInput: { current: HTMLInputElement | null };
   formerInput: { current: HTMLDivElement | null };
-  onDone: (say: Say) => void;
+  onDone: (say: Sentence) => void;
   onCancel: () => void;
   explainFailure: (error: unknown) => null;
 }) {
@@ -284,7 +288,7 @@ function EditClientForm({
           {t('cancelButton')}
         </button>
       </div>
-      <Feedback ui={ui} action={action} />
+      <RequestOutcome ui={ui} action={action} />
     </form>
   );
 }

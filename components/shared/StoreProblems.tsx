@@ -1,10 +1,10 @@
 // Problems the background met with the local database. They are shown, each
 // with what to do, because a list that silently stopped saving would be worse
 // than no list.
-import type { MessageKey } from '../lib/i18n';
-import type { StoreProblem } from '../lib/store/types';
-import type { Loaded } from './useAsync';
-import { describeError, formatMoment, type Ui } from './ui';
+import type { MessageKey } from '../../lib/i18n';
+import type { StoreProblem } from '../../lib/store/types';
+import type { Loaded } from './useBackground';
+import { describeError, formatMoment, type Ui } from './pageWords';
 
 const PROBLEM_KEYS: Record<StoreProblem['kind'], MessageKey> = {
   blocked: 'storeProblemBlocked',

@@ -1,11 +1,11 @@
 // The supervision summary: how often the boundary prompt appeared in the last 30
 // days and how it was answered, per kind of action. Counts only, no identities.
-import type { MessageKey } from '../lib/i18n';
-import { sendMessage } from '../lib/messaging';
-import { COUNTER_NAMES, type CounterName, type PromptCounters } from '../lib/prompt/counters';
-import { PROMPT_ACTIONS, type PromptAction } from '../lib/settings/definitions';
-import { useLoad } from './useAsync';
-import { describeError, type Ui } from './ui';
+import type { MessageKey } from '../../lib/i18n';
+import { sendMessage } from '../../lib/messaging';
+import { COUNTER_NAMES, type CounterName, type PromptCounters } from '../../lib/prompt/counters';
+import { PROMPT_ACTIONS, type PromptAction } from '../../lib/settings/definitions';
+import { useLoad } from '../shared/useBackground';
+import { describeError, type Ui } from '../shared/pageWords';
 
 const DAYS = 30;
 const ACTION_WORDS: Record<PromptAction, MessageKey> = {

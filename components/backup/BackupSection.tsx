@@ -2,27 +2,13 @@
 // stay on this device: the file is handed to the browser's own download, and
 // an import is read from a file the coach picks.
 import { useId, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
-import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from '../lib/store/types';
-import { ConfirmBox } from './ConfirmBox';
-import { Feedback } from './Feedback';
-import { useAction } from './useAsync';
-import { describeError, tw, type Ui } from './ui';
-
-/** Gives the browser a file to save, without any network: a Blob behind a temporary link. */
-export function downloadText(fileName: string, contents: string): void {
-  const type = fileName.endsWith('.csv') ? 'text/csv' : 'application/json';
-  const url = URL.createObjectURL(new Blob([contents], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a moment later is safe.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { sendMessage } from '../../lib/messaging';
+import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from '../../lib/store/types';
+import { ConfirmBox } from '../shared/ConfirmBox';
+import { downloadText } from '../shared/download';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction } from '../shared/useBackground';
+import { describeError, withClientWords, type Ui } from '../shared/pageWords';
 
 export function BackupSection({ ui, onImported }: { ui: Ui; onImported: () => void }) {
   const { t } = ui;
@@ -46,7 +32,7 @@ function ExportForm({ ui }: { ui: Ui }) {
     event.preventDefault();
     if (passphrase.length < PASSPHRASE_MIN_LENGTH)
       return action.fail((ui) =>
-        tw(ui, 'error_passphrase_too_short', String(PASSPHRASE_MIN_LENGTH)),
+        withClientWords(ui, 'error_passphrase_too_short', String(PASSPHRASE_MIN_LENGTH)),
       );
     void action.run(async () => {
       const { fileName, contents } = await sendMessage('exportBackup', { passphrase });
@@ -78,7 +64,12 @@ function ExportForm({ ui }: { ui: Ui }) {
       <button type="submit" disabled={action.busy}>
         {t('exportButton')}
       </button>
-      <Feedback ui={ui} action={action} errorTestId="export-error" statusTestId="export-status" />
+      <RequestOutcome
+        ui={ui}
+        action={action}
+        errorTestId="export-error"
+        statusTestId="export-status"
+      />
     </form>
   );
 }
@@ -98,7 +89,7 @@ function ImportForm({ ui, onImported }: { ui: Ui; onImported: () => void }) {
     // Refused before reading: a huge file is not a backup and would only cost memory.
     if (file.size > BACKUP_MAX_BYTES)
       return action.fail(
-        (ui) => `${tw(ui, 'error_backup_too_large')} ${ui.t('importNothingChanged')}`,
+        (ui) => `${withClientWords(ui, 'error_backup_too_large')} ${ui.t('importNothingChanged')}`,
       );
     if (!passphrase) return action.fail((ui) => ui.t('importNeedsPassphrase'));
     action.clear();
@@ -115,7 +106,8 @@ function ImportForm({ ui, onImported }: { ui: Ui; onImported: () => void }) {
         setFile(null);
         if (fileInput.current) fileInput.current.value = '';
         onImported();
-        return (ui) => tw(ui, 'importDone', String(counts.clients), String(counts.decisions));
+        return (ui) =>
+          withClientWords(ui, 'importDone', String(counts.clients), String(counts.decisions));
       },
       // The background replaces everything or nothing, so a failure changed nothing.
       (error) => (ui) => `${describeError(ui, error)} ${ui.t('importNothingChanged')}`,
@@ -166,7 +158,12 @@ function ImportForm({ ui, onImported }: { ui: Ui; onImported: () => void }) {
           onNo={() => setConfirming(false)}
         />
       )}
-      <Feedback ui={ui} action={action} errorTestId="import-error" statusTestId="import-status" />
+      <RequestOutcome
+        ui={ui}
+        action={action}
+        errorTestId="import-error"
+        statusTestId="import-status"
+      />
     </form>
   );
 }

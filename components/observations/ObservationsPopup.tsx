@@ -1,11 +1,11 @@
 // The popup's observations line: how many noted posts are still to talk through
 // with the person (the toolbar badge's number), how many are urgent, and the way
 // to the observation log on the options page.
-import { browser } from '../lib/browser';
-import { sendMessage } from '../lib/messaging';
-import { Section, StatusLine } from './parts';
-import { useLoad } from './useAsync';
-import { describeError, type Ui } from './ui';
+import { browser } from '../../lib/browser';
+import { sendMessage } from '../../lib/messaging';
+import { Section, StatusLine } from '../shared/buildingBlocks';
+import { useLoad } from '../shared/useBackground';
+import { describeError, type Ui } from '../shared/pageWords';
 
 export function ObservationsPopup({ ui }: { ui: Ui }) {
   const { t } = ui;
