@@ -8,21 +8,24 @@ import { ConfirmBox } from '../shared/ConfirmBox';
 import { downloadText } from '../shared/download';
 import { RequestOutcome } from '../shared/RequestOutcome';
 import { useAction } from '../shared/useBackground';
-import { describeError, withClientWords, type Ui } from '../shared/pageWords';
+import { describeError, withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
-export function BackupSection({ ui, onImported }: { ui: Ui; onImported: () => void }) {
+export function BackupSection({ onImported }: { onImported: () => void }) {
+  const ui = usePage();
   const { t } = ui;
   return (
     <section class="section" aria-labelledby="backup-heading">
       <h2 id="backup-heading">{t('backupHeading')}</h2>
       <p>{t('backupIntro')}</p>
-      <ExportForm ui={ui} />
-      <ImportForm ui={ui} onImported={onImported} />
+      <ExportForm />
+      <ImportForm onImported={onImported} />
     </section>
   );
 }
 
-function ExportForm({ ui }: { ui: Ui }) {
+function ExportForm() {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
@@ -64,17 +67,13 @@ function ExportForm({ ui }: { ui: Ui }) {
       <button type="submit" disabled={action.busy}>
         {t('exportButton')}
       </button>
-      <RequestOutcome
-        ui={ui}
-        action={action}
-        errorTestId="export-error"
-        statusTestId="export-status"
-      />
+      <RequestOutcome action={action} errorTestId="export-error" statusTestId="export-status" />
     </form>
   );
 }
 
-function ImportForm({ ui, onImported }: { ui: Ui; onImported: () => void }) {
+function ImportForm({ onImported }: { onImported: () => void }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -158,12 +157,7 @@ function ImportForm({ ui, onImported }: { ui: Ui; onImported: () => void }) {
           onNo={() => setConfirming(false)}
         />
       )}
-      <RequestOutcome
-        ui={ui}
-        action={action}
-        errorTestId="import-error"
-        statusTestId="import-status"
-      />
+      <RequestOutcome action={action} errorTestId="import-error" statusTestId="import-status" />
     </form>
   );
 }

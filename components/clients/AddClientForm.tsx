@@ -6,22 +6,22 @@ import { sendMessage } from '../../lib/messaging';
 import { LABEL_MAX_LENGTH, NOTE_MAX_LENGTH } from '../../lib/store/types';
 import { RequestOutcome } from '../shared/RequestOutcome';
 import { useAction } from '../shared/useBackground';
-import { errorCode, todayIso, withClientWords, type Ui } from '../shared/pageWords';
+import { errorCode, todayIso, withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 const EMPTY = { profileUrl: '', label: '', note: '', former: false, dischargedOn: '' };
 
 export function AddClientForm({
-  ui,
   locked,
   onAdded,
   onNeedUnlock,
 }: {
-  ui: Ui;
   locked: boolean;
   onAdded: () => void;
   /** The list is locked and the coach wrote a label or note: bring them to the unlock field. */
   onNeedUnlock: () => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [form, setForm] = useState(EMPTY);
@@ -115,27 +115,26 @@ export function AddClientForm({
           {t('clientNoteHint')}
         </p>
       </div>
-      <FormerFields ui={ui} former={form.former} dischargedOn={form.dischargedOn} onChange={set} />
+      <FormerFields former={form.former} dischargedOn={form.dischargedOn} onChange={set} />
       <button type="submit" disabled={action.busy}>
         {t('addClientButton')}
       </button>
-      <RequestOutcome ui={ui} action={action} errorTestId="add-client-error" />
+      <RequestOutcome action={action} errorTestId="add-client-error" />
     </form>
   );
 }
 
 /** "Former" and the discharge date: the date only matters, and only shows, for a former one. */
 export function FormerFields({
-  ui,
   former,
   dischargedOn,
   onChange,
 }: {
-  ui: Ui;
   former: boolean;
   dischargedOn: string;
   onChange: (patch: { former?: boolean; dischargedOn?: string }) => void;
 }) {
+  const ui = usePage();
   const id = useId();
   return (
     <div class="field">

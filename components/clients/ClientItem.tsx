@@ -14,18 +14,17 @@ import { ConfirmBox } from '../shared/ConfirmBox';
 import { RequestOutcome } from '../shared/RequestOutcome';
 import { useAction } from '../shared/useBackground';
 import { errorCode, formatDay, withClientWords, type Sentence, type Ui } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 type Mode = 'view' | 'edit' | 'confirm-remove';
 
 export function ClientItem({
-  ui,
   client,
   formerClientYears,
   onChanged,
   announce,
   onRemoved,
 }: {
-  ui: Ui;
   client: ClientView;
   formerClientYears: number;
   onChanged: () => void;
@@ -33,6 +32,7 @@ export function ClientItem({
   announce: (say: Sentence) => void;
   onRemoved: () => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [mode, setMode] = useState<Mode>('view');
@@ -125,7 +125,6 @@ export function ClientItem({
       )}
       {mode === 'edit' && (
         <EditClientForm
-          ui={ui}
           client={client}
           locked={locked}
           labelInput={labelInput}
@@ -154,7 +153,7 @@ export function ClientItem({
           onNo={() => go('view', 'remove')}
         />
       )}
-      <RequestOutcome ui={ui} action={action} />
+      <RequestOutcome action={action} />
     </li>
   );
 }
@@ -175,7 +174,6 @@ function statusText(ui: Ui, client: ClientView, years: number): string {
 }
 
 function EditClientForm({
-  ui,
   client,
   locked,
   labelInput,
@@ -184,7 +182,6 @@ function EditClientForm({
   onCancel,
   explainFailure,
 }: {
-  ui: Ui;
   client: ClientView;
   locked: boolean;
   labelInput: { current: HTMLInputElement | null };
@@ -193,6 +190,7 @@ function EditClientForm({
   onCancel: () => void;
   explainFailure: (error: unknown) => null;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [form, setForm] = useState({
@@ -273,12 +271,7 @@ function EditClientForm({
         </p>
       </div>
       <div ref={formerInput}>
-        <FormerFields
-          ui={ui}
-          former={form.former}
-          dischargedOn={form.dischargedOn}
-          onChange={set}
-        />
+        <FormerFields former={form.former} dischargedOn={form.dischargedOn} onChange={set} />
       </div>
       <div class="field-row">
         <button type="submit" disabled={action.busy}>
@@ -288,7 +281,7 @@ function EditClientForm({
           {t('cancelButton')}
         </button>
       </div>
-      <RequestOutcome ui={ui} action={action} />
+      <RequestOutcome action={action} />
     </form>
   );
 }

@@ -8,31 +8,30 @@ import type { ClientView } from '../../lib/store/types';
 import { AddClientForm } from './AddClientForm';
 import { ClientItem } from './ClientItem';
 import type { Loaded } from '../shared/useBackground';
-import { describeError, withClientWords, type Sentence, type Ui } from '../shared/pageWords';
+import { describeError, withClientWords, type Sentence } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 export function ClientsSection({
-  ui,
   lockPanel,
   clients,
   locked,
-  formerClientYears,
   onChanged,
   onRetry,
   onNeedUnlock,
   waiting = false,
 }: {
-  ui: Ui;
   /** The lock area, shown first: whether labels and notes can be seen depends on it. */
   lockPanel: ComponentChildren;
   clients: Loaded<{ clients: ClientView[]; locked: boolean }>;
   locked: boolean;
-  formerClientYears: number;
   onChanged: () => void;
   onRetry: () => void;
   onNeedUnlock: () => void;
   /** The agency requires a passphrase and none is set: the list cannot be used yet. */
   waiting?: boolean;
 }) {
+  const ui = usePage();
+  const formerClientYears = ui.settings.values.formerClientYears;
   const { t } = ui;
   // Results of removing or saving are announced here: the item itself may be gone.
   const [announced, setAnnounced] = useState<{ say: Sentence } | null>(null);
@@ -48,7 +47,7 @@ export function ClientsSection({
       {!waiting && (
         <>
           <h3>{withClientWords(ui, 'addClientHeading')}</h3>
-          <AddClientForm ui={ui} locked={locked} onAdded={onChanged} onNeedUnlock={onNeedUnlock} />
+          <AddClientForm locked={locked} onAdded={onChanged} onNeedUnlock={onNeedUnlock} />
 
           <h3 ref={listHeading} tabIndex={-1}>
             {withClientWords(ui, 'clientListHeading')}
@@ -75,7 +74,6 @@ export function ClientsSection({
                   {clients.value.clients.map((client) => (
                     <ClientItem
                       key={client.id}
-                      ui={ui}
                       client={client}
                       formerClientYears={formerClientYears}
                       onChanged={onChanged}

@@ -5,25 +5,19 @@ import { sendMessage } from '../../lib/messaging';
 import type { DecisionView } from '../../lib/store/types';
 import { RequestOutcome } from '../shared/RequestOutcome';
 import { useAction, type Loaded } from '../shared/useBackground';
-import {
-  describeError,
-  errorCode,
-  formatMoment,
-  withClientWords,
-  type Ui,
-} from '../shared/pageWords';
+import { describeError, errorCode, formatMoment, withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 export function DecisionsSection({
-  ui,
   decisions,
   onChanged,
   onRetry,
 }: {
-  ui: Ui;
   decisions: Loaded<{ decisions: DecisionView[] }>;
   onChanged: () => void;
   onRetry: () => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const action = useAction();
   // The undone answer takes the focused button with it: continue from the heading.
@@ -48,7 +42,7 @@ export function DecisionsSection({
         {withClientWords(ui, 'decisionsHeading')}
       </h2>
       <p>{withClientWords(ui, 'decisionsIntro')}</p>
-      <RequestOutcome ui={ui} action={action} statusTestId="decisions-status" />
+      <RequestOutcome action={action} statusTestId="decisions-status" />
       {decisions.state === 'loading' && <p class="muted">{t('loading')}</p>}
       {decisions.state === 'error' && (
         <div role="alert" class="error" data-testid="decisions-load-error">

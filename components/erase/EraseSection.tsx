@@ -6,9 +6,11 @@ import { sendMessage } from '../../lib/messaging';
 import { ERASE_CONFIRMATION } from '../../lib/store/types';
 import { RequestOutcome } from '../shared/RequestOutcome';
 import { useAction } from '../shared/useBackground';
-import { withClientWords, type Ui } from '../shared/pageWords';
+import { withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
-export function EraseSection({ ui, onErased }: { ui: Ui; onErased: () => void }) {
+export function EraseSection({ onErased }: { onErased: () => void }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [confirmation, setConfirmation] = useState('');
@@ -46,12 +48,7 @@ export function EraseSection({ ui, onErased }: { ui: Ui; onErased: () => void })
         <button type="submit" class="danger" disabled={!confirmed || action.busy}>
           {t('eraseButton')}
         </button>
-        <RequestOutcome
-          ui={ui}
-          action={action}
-          errorTestId="erase-error"
-          statusTestId="erase-status"
-        />
+        <RequestOutcome action={action} errorTestId="erase-error" statusTestId="erase-status" />
       </form>
     </section>
   );

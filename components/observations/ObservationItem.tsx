@@ -10,8 +10,9 @@ import type { MessageKey } from '../../lib/i18n';
 import { ConfirmBox } from '../shared/ConfirmBox';
 import { RequestOutcome } from '../shared/RequestOutcome';
 import { useAction } from '../shared/useBackground';
-import { formatMoment, type Sentence, type Ui } from '../shared/pageWords';
+import { formatMoment, type Sentence } from '../shared/pageWords';
 import { safePostUrl, statusWords } from './words';
+import { usePage } from '../shared/PageContext';
 
 type Mode = 'view' | 'edit' | 'confirm-delete';
 
@@ -22,14 +23,12 @@ const NEXT_STEPS: { status: ObservationStatus; key: MessageKey }[] = [
 ];
 
 export function ObservationItem({
-  ui,
   observation,
   locked,
   onUpdated,
   onDeleted,
   announce,
 }: {
-  ui: Ui;
   observation: ObservationView;
   locked: boolean;
   onUpdated: (next: ObservationView) => void;
@@ -37,6 +36,7 @@ export function ObservationItem({
   /** For results that outlive this item (it is gone once deleted). */
   announce: (say: Sentence) => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [mode, setMode] = useState<Mode>('view');
@@ -211,7 +211,7 @@ export function ObservationItem({
           </div>
         )
       )}
-      <RequestOutcome ui={ui} action={action} />
+      <RequestOutcome action={action} />
     </li>
   );
 }

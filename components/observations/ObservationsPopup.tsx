@@ -5,9 +5,11 @@ import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
 import { Section, StatusLine } from '../shared/buildingBlocks';
 import { useLoad } from '../shared/useBackground';
-import { describeError, type Ui } from '../shared/pageWords';
+import { describeError } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
-export function ObservationsPopup({ ui }: { ui: Ui }) {
+export function ObservationsPopup() {
+  const ui = usePage();
   const { t } = ui;
   const counts = useLoad(() => sendMessage('countObservationsToDiscuss', {}));
   const result = counts.result;

@@ -9,7 +9,8 @@ import { browser } from '../../lib/browser';
 import type { LockState } from '../../lib/store/types';
 import { PassphraseForm } from './PassphraseForm';
 import { StatusLine } from '../shared/buildingBlocks';
-import { withClientWords, type Ui } from '../shared/pageWords';
+import { withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 export const FIRST_STEP_ID = 'first-step';
 
@@ -21,17 +22,16 @@ export const firstStepUrl = () => browser.runtime.getURL(`/options.html#${FIRST_
  * form. Once a passphrase is set it stays, saying the list is protected now.
  */
 export function PassphraseFirstStep({
-  ui,
   lock,
   onChanged,
   inputRef,
 }: {
-  ui: Ui;
   lock: LockState;
   onChanged: (next: LockState) => void;
   /** The new passphrase field, so the page (and a link to the step) can bring the coach there. */
   inputRef: RefObject<HTMLInputElement | null>;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const done = lock.passphraseRequired !== true;
   const doneRef = useRef<HTMLDivElement>(null);
@@ -71,7 +71,6 @@ export function PassphraseFirstStep({
             {withClientWords(ui, 'firstStepIntro')}
           </p>
           <PassphraseForm
-            ui={ui}
             lock={lock}
             onChanged={onChanged}
             required
@@ -88,7 +87,8 @@ export function PassphraseFirstStep({
  * Where the step is elsewhere on the options page (the client list, the
  * passphrase section): what waits for it, and one button to it.
  */
-export function FirstStepPointer({ ui, onFirstStep }: { ui: Ui; onFirstStep: () => void }) {
+export function FirstStepPointer({ onFirstStep }: { onFirstStep: () => void }) {
+  const ui = usePage();
   return (
     <div data-testid="passphrase-required">
       <p>{withClientWords(ui, 'firstStepPointer')}</p>
@@ -101,14 +101,13 @@ export function FirstStepPointer({ ui, onFirstStep }: { ui: Ui; onFirstStep: () 
 
 /** The step as the popup and the welcome page show it: what to do, and the link to do it. */
 export function FirstStepCard({
-  ui,
   headingLevel = 2,
   testId,
 }: {
-  ui: Ui;
   headingLevel?: 2 | 3;
   testId: string;
 }) {
+  const ui = usePage();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class="first-step" aria-labelledby={`${testId}-heading`} data-testid={testId}>

@@ -8,20 +8,19 @@ import { sendMessage } from '../../lib/messaging';
 import { PASSPHRASE_MIN_LENGTH, type LockState } from '../../lib/store/types';
 import { RequestOutcome } from '../shared/RequestOutcome';
 import { useAction } from '../shared/useBackground';
-import { withClientWords, type Ui } from '../shared/pageWords';
+import { withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 const EMPTY = { current: '', next: '', confirm: '' };
 
 /** Sets a first passphrase, or changes (and, where the agency allows it, removes) the one set. */
 export function PassphraseForm({
-  ui,
   lock,
   onChanged,
   required,
   firstStep = false,
   nextInputRef,
 }: {
-  ui: Ui;
   lock: LockState;
   onChanged: (next: LockState) => void;
   /** The agency requires a passphrase: it can be changed, never removed. */
@@ -31,6 +30,7 @@ export function PassphraseForm({
   /** Lets the page bring the coach to the new passphrase field. */
   nextInputRef?: RefObject<HTMLInputElement | null>;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [form, setForm] = useState(EMPTY);
@@ -128,7 +128,7 @@ export function PassphraseForm({
           {t('passphraseOpenBefore')}
         </p>
       )}
-      <RequestOutcome ui={ui} action={action} errorTestId="passphrase-error" />
+      <RequestOutcome action={action} errorTestId="passphrase-error" />
     </form>
   );
 }

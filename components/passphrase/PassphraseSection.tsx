@@ -4,25 +4,23 @@
 import type { LockState } from '../../lib/store/types';
 import { FirstStepPointer } from './FirstStep';
 import { PassphraseForm } from './PassphraseForm';
-import { withClientWords, type Ui } from '../shared/pageWords';
+import { withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 export function PassphraseSection({
-  ui,
   lock,
   onChanged,
-  required = false,
   onFirstStep,
 }: {
-  ui: Ui;
   /** Null while the lock state is unknown: nothing can be offered safely then. */
   lock: LockState | null;
   onChanged: (next: LockState) => void;
-  /** The agency's requirePassphrase. */
-  required?: boolean;
   /** Brings the coach to the guided first step (shown while a required passphrase is missing). */
   onFirstStep?: () => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
+  const required = ui.settings.agency.requirePassphrase === true;
   return (
     <section class="section" aria-labelledby="passphrase-heading">
       <h2 id="passphrase-heading">{t('passphraseHeading')}</h2>
@@ -31,10 +29,9 @@ export function PassphraseSection({
         <p class="muted">{t('passphraseUnknownState')}</p>
       ) : lock.passphraseRequired && onFirstStep ? (
         // The first passphrase is chosen in the guided step at the top: one form, not two.
-        <FirstStepPointer ui={ui} onFirstStep={onFirstStep} />
+        <FirstStepPointer onFirstStep={onFirstStep} />
       ) : (
         <PassphraseForm
-          ui={ui}
           lock={lock}
           onChanged={onChanged}
           required={required || lock.passphraseRequired === true}

@@ -1,70 +1,38 @@
-// The coach's settings, one control per setting, each saved as it changes.
+// The coach's settings, one control per setting, each saved as it changes. The
+// controls are drawn from the table in settingControls.ts; this file says how
+// each kind of control looks.
 import { useState } from 'preact/hooks';
-import type { MessageKey } from '../../lib/i18n';
 import {
-  CLIENT_TERMS,
-  LOCALE_SETTINGS,
   PROMPT_ACTIONS,
-  PROMPT_MODES,
-  PROMPT_SCOPES,
   WEEKDAYS,
-  clientWords,
   crisisProtocolText,
   saveUserSetting,
-  type PromptAction,
   type PromptMode,
   type SettingKey,
   type Settings,
 } from '../../lib/settings';
-import type { SettingsView } from '../shared/useSettings';
-import { withClientWords, type Ui } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
+import { withClientWords } from '../shared/pageWords';
 import { Notice } from '../shared/buildingBlocks';
 import { SITE_WORDS } from '../../lib/page-kind-words';
 import type { SiteId } from '../../lib/sites/types';
-
-const ACTION_LABELS: Record<PromptAction, MessageKey> = {
-  friend: 'settingPromptModeFriend',
-  follow: 'settingPromptModeFollow',
-  message: 'settingPromptModeMessage',
-};
-const DAY_LABELS: MessageKey[] = [
-  'daySun',
-  'dayMon',
-  'dayTue',
-  'dayWed',
-  'dayThu',
-  'dayFri',
-  'daySat',
-];
-const LOCALE_LABELS: Record<(typeof LOCALE_SETTINGS)[number], MessageKey> = {
-  browser: 'localeBrowser',
-  en: 'localeEn',
-  es: 'localeEs',
-};
-const NUMBER_SETTINGS: { key: SettingKey & keyof NumberSettings; label: MessageKey }[] = [
-  { key: 'formerClientYears', label: 'settingFormerClientYears' },
-  { key: 'observationReminderHours', label: 'settingObservationReminderHours' },
-  { key: 'auditIntervalDays', label: 'settingAuditIntervalDays' },
-  { key: 'idleLockMinutes', label: 'settingIdleLockMinutes' },
-  { key: 'retentionDays', label: 'settingRetentionDays' },
-];
-type NumberSettings = Pick<
-  Settings,
-  | 'formerClientYears'
-  | 'observationReminderHours'
-  | 'auditIntervalDays'
-  | 'idleLockMinutes'
-  | 'retentionDays'
->;
+import {
+  ACTION_LABELS,
+  DAY_LABELS,
+  SETTING_CONTROLS,
+  type SettingControl,
+} from './settingControls';
 
 const SITES: SiteId[] = ['facebook', 'instagram'];
+
+type Save = <K extends SettingKey>(key: K, value: Settings[K]) => void;
 
 /**
  * Where a setting's value comes from, next to its control: the default, the
  * coach's choice, or the agency (then the control is locked).
  */
-function SourceTag({ view, setting }: { view: SettingsView; setting: SettingKey }) {
-  const { t, settings } = view;
+function SourceTag({ setting }: { setting: SettingKey }) {
+  const { t, settings } = usePage();
   const source = settings.sources[setting];
   const name = settings.agency.agencyName?.trim();
   const text =
@@ -109,9 +77,9 @@ function workHoursShown(control: HTMLInputElement): Settings['workHours'] {
 }
 
 /** Policy keys Clearline could not use, with why, so an admin can fix them. */
-function IgnoredPolicyKeys({ view }: { view: SettingsView }) {
-  const { t } = view;
-  const ignored = view.settings.ignored.filter((i) => i.source === 'agency');
+function IgnoredPolicyKeys() {
+  const { t, settings } = usePage();
+  const ignored = settings.ignored.filter((i) => i.source === 'agency');
   if (ignored.length === 0) return null;
   return (
     <Notice tone="warning" testId="policy-ignored" title={t('policyIgnoredHeading')}>
@@ -127,35 +95,188 @@ function IgnoredPolicyKeys({ view }: { view: SettingsView }) {
   );
 }
 
-/** The settings form; the page's settings view comes from the page, which reads it once. */
-export function SettingsSection({ view }: { view: SettingsView }) {
-  const { settings, t, locale, words, loadError } = view;
+/** One row of the table as its control, locked where the agency fixed the setting. */
+function Control({ control, save }: { control: SettingControl; save: Save }) {
+  const page = usePage();
+  const { t, words, locale } = page;
+  const values = page.settings.values;
+  if (control.kind === 'heading') return <h3>{t(control.label)}</h3>;
+  const key = control.setting;
+  // Every control names its source tag, so a screen reader says "Set by your agency" too.
+  const about = { disabled: page.settings.locked[key], 'aria-describedby': `source-${key}` };
+
+  switch (control.kind) {
+    case 'sites':
+      return (
+        <fieldset class="field">
+          <legend>{t(control.label)}</legend>
+          <SourceTag setting={key} />
+          <div class="field-row">
+            {SITES.map((site) => (
+              <label key={site}>
+                <input
+                  type="checkbox"
+                  name={`platforms.${site}`}
+                  checked={values.platforms[site]}
+                  {...about}
+                  onChange={(e) =>
+                    save('platforms', { ...values.platforms, [site]: e.currentTarget.checked })
+                  }
+                />{' '}
+                {t(SITE_WORDS[site])}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      );
+    case 'choice-per-action':
+      return (
+        <>
+          <SourceTag setting={key} />
+          {PROMPT_ACTIONS.map((action) => (
+            <label class="field" key={action}>
+              {t(ACTION_LABELS[action])}
+              <select
+                name={`promptMode.${action}`}
+                value={values.promptMode[action]}
+                {...about}
+                onChange={(e) =>
+                  save('promptMode', {
+                    ...values.promptMode,
+                    [action]: e.currentTarget.value as PromptMode,
+                  })
+                }
+              >
+                {control.choices.map((mode) => (
+                  <option value={mode} key={mode}>
+                    {control.choiceWords(page, mode)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </>
+      );
+    case 'choice':
+      return (
+        <label class="field">
+          {t(control.label)} <SourceTag setting={key} />
+          <select
+            name={key}
+            value={values[control.setting]}
+            {...about}
+            // The table offers only the values the setting's schema accepts.
+            onChange={(e) =>
+              save(control.setting, e.currentTarget.value as Settings[typeof control.setting])
+            }
+          >
+            {control.choices.map((choice) => (
+              <option value={choice} key={choice}>
+                {control.choiceWords(page, choice)}
+              </option>
+            ))}
+          </select>
+        </label>
+      );
+    case 'work-hours':
+      return (
+        <fieldset class="field">
+          <legend>{t(control.label)}</legend>
+          <SourceTag setting={key} />
+          <div class="field-row">
+            {WEEKDAYS.map((day) => (
+              <label key={day}>
+                <input
+                  type="checkbox"
+                  name={`workHours.day${day}`}
+                  checked={values.workHours.days.includes(day)}
+                  {...about}
+                  onChange={(e) => save('workHours', workHoursShown(e.currentTarget))}
+                />{' '}
+                {t(DAY_LABELS[day] as (typeof DAY_LABELS)[number])}
+              </label>
+            ))}
+          </div>
+          <div class="field-row">
+            <label>
+              {t('settingWorkHoursStart')}{' '}
+              <input
+                type="time"
+                name="workHours.start"
+                value={values.workHours.start}
+                {...about}
+                onChange={(e) => save('workHours', workHoursShown(e.currentTarget))}
+              />
+            </label>
+            <label>
+              {t('settingWorkHoursEnd')}{' '}
+              <input
+                type="time"
+                name="workHours.end"
+                value={values.workHours.end}
+                {...about}
+                onChange={(e) => save('workHours', workHoursShown(e.currentTarget))}
+              />
+            </label>
+          </div>
+        </fieldset>
+      );
+    case 'number':
+      return (
+        <label class="field">
+          {t(control.label, words.many)} <SourceTag setting={key} />
+          <input
+            type="number"
+            name={key}
+            value={values[control.setting]}
+            {...about}
+            onChange={(e) => save(control.setting, Number(e.currentTarget.value))}
+          />
+        </label>
+      );
+    case 'text':
+      return (
+        <label class="field">
+          {t(control.label)} <SourceTag setting={key} />
+          <textarea
+            name={key}
+            rows={4}
+            {...about}
+            placeholder={crisisProtocolText(locale, { crisisProtocol: '' })}
+            value={values[control.setting]}
+            onChange={(e) => save(control.setting, e.currentTarget.value)}
+          />
+        </label>
+      );
+    case 'switch':
+      return (
+        <label class="field-row">
+          <input
+            type="checkbox"
+            name={key}
+            checked={values[control.setting]}
+            {...about}
+            onChange={(e) => save(control.setting, e.currentTarget.checked)}
+          />{' '}
+          {withClientWords(page, control.label)} <SourceTag setting={key} />
+        </label>
+      );
+  }
+}
+
+/** The settings form, from the settings the page read once (the page context). */
+export function SettingsSection() {
+  const { settings, t, loadError } = usePage();
   // Kept as a message and its detail, not text, so it follows a language change.
   const [status, setStatus] = useState<{ ok: true } | { ok: false; error: string } | null>(null);
-  const values = settings.values;
-  const locked = settings.locked;
-  const ui: Ui = view;
-  // Every control names its source tag, so a screen reader says "Set by your agency" too.
-  const about = (key: SettingKey) => ({
-    disabled: locked[key],
-    'aria-describedby': `source-${key}`,
-  });
 
-  const save = <K extends SettingKey>(key: K, value: Settings[K]) => {
+  const save: Save = (key, value) => {
     saveUserSetting(key, value).then(
       () => setStatus({ ok: true }),
       (error: unknown) =>
         setStatus({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
   };
-  const modeLabel = (mode: PromptMode) =>
-    mode === 'off'
-      ? t('promptModeOff')
-      : mode === 'remind'
-        ? t('promptModeRemind')
-        : mode === 'reason'
-          ? t('promptModeReason')
-          : t('promptModeBlockClients', words.many);
 
   return (
     <section class="section" aria-labelledby="settings-heading">
@@ -188,176 +309,15 @@ export function SettingsSection({ view }: { view: SettingsView }) {
           </p>
         </Notice>
       )}
-      <IgnoredPolicyKeys view={view} />
+      <IgnoredPolicyKeys />
 
-      <fieldset class="field">
-        <legend>{t('settingPlatforms')}</legend>
-        <SourceTag view={view} setting="platforms" />
-        <div class="field-row">
-          {SITES.map((site) => (
-            <label key={site}>
-              <input
-                type="checkbox"
-                name={`platforms.${site}`}
-                checked={values.platforms[site]}
-                {...about('platforms')}
-                onChange={(e) =>
-                  save('platforms', { ...values.platforms, [site]: e.currentTarget.checked })
-                }
-              />{' '}
-              {t(SITE_WORDS[site])}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-
-      <h3>{t('settingPromptsHeading')}</h3>
-      <SourceTag view={view} setting="promptMode" />
-      {PROMPT_ACTIONS.map((action) => (
-        <label class="field" key={action}>
-          {t(ACTION_LABELS[action])}
-          <select
-            name={`promptMode.${action}`}
-            value={values.promptMode[action]}
-            {...about('promptMode')}
-            onChange={(e) =>
-              save('promptMode', {
-                ...values.promptMode,
-                [action]: e.currentTarget.value as PromptMode,
-              })
-            }
-          >
-            {PROMPT_MODES.map((mode) => (
-              <option value={mode} key={mode}>
-                {modeLabel(mode)}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
-      <label class="field">
-        {t('settingPromptScope')} <SourceTag view={view} setting="promptScope" />
-        <select
-          name="promptScope"
-          value={values.promptScope}
-          {...about('promptScope')}
-          onChange={(e) => save('promptScope', e.currentTarget.value as Settings['promptScope'])}
-        >
-          {PROMPT_SCOPES.map((scope) => (
-            <option value={scope} key={scope}>
-              {scope === 'unanswered'
-                ? t('promptScopeUnanswered')
-                : t('promptScopeClientsOnly', words.one)}
-            </option>
-          ))}
-        </select>
-      </label>
-
-      <h3>{t('settingGeneralHeading')}</h3>
-      <label class="field">
-        {t('settingClientTerm')} <SourceTag view={view} setting="clientTerm" />
-        <select
-          name="clientTerm"
-          value={values.clientTerm}
-          {...about('clientTerm')}
-          onChange={(e) => save('clientTerm', e.currentTarget.value as Settings['clientTerm'])}
-        >
-          {CLIENT_TERMS.map((term) => (
-            <option value={term} key={term}>
-              {clientWords(locale, term).one}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        {t('settingLocale')} <SourceTag view={view} setting="locale" />
-        <select
-          name="locale"
-          value={values.locale}
-          {...about('locale')}
-          onChange={(e) => save('locale', e.currentTarget.value as Settings['locale'])}
-        >
-          {LOCALE_SETTINGS.map((l) => (
-            <option value={l} key={l}>
-              {t(LOCALE_LABELS[l])}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset class="field">
-        <legend>{t('settingWorkHours')}</legend>
-        <SourceTag view={view} setting="workHours" />
-        <div class="field-row">
-          {WEEKDAYS.map((day) => (
-            <label key={day}>
-              <input
-                type="checkbox"
-                name={`workHours.day${day}`}
-                checked={values.workHours.days.includes(day)}
-                {...about('workHours')}
-                onChange={(e) => save('workHours', workHoursShown(e.currentTarget))}
-              />{' '}
-              {t(DAY_LABELS[day] as MessageKey)}
-            </label>
-          ))}
-        </div>
-        <div class="field-row">
-          <label>
-            {t('settingWorkHoursStart')}{' '}
-            <input
-              type="time"
-              name="workHours.start"
-              value={values.workHours.start}
-              {...about('workHours')}
-              onChange={(e) => save('workHours', workHoursShown(e.currentTarget))}
-            />
-          </label>
-          <label>
-            {t('settingWorkHoursEnd')}{' '}
-            <input
-              type="time"
-              name="workHours.end"
-              value={values.workHours.end}
-              {...about('workHours')}
-              onChange={(e) => save('workHours', workHoursShown(e.currentTarget))}
-            />
-          </label>
-        </div>
-      </fieldset>
-      {NUMBER_SETTINGS.map(({ key, label }) => (
-        <label class="field" key={key}>
-          {t(label, words.many)} <SourceTag view={view} setting={key} />
-          <input
-            type="number"
-            name={key}
-            value={values[key]}
-            {...about(key)}
-            onChange={(e) => save(key, Number(e.currentTarget.value))}
-          />
-        </label>
-      ))}
-      <label class="field">
-        {t('settingCrisisProtocol')} <SourceTag view={view} setting="crisisProtocol" />
-        <textarea
-          name="crisisProtocol"
-          rows={4}
-          {...about('crisisProtocol')}
-          placeholder={crisisProtocolText(locale, { crisisProtocol: '' })}
-          value={values.crisisProtocol}
-          onChange={(e) => save('crisisProtocol', e.currentTarget.value)}
+      {SETTING_CONTROLS.map((control) => (
+        <Control
+          key={control.kind === 'heading' ? control.label : control.setting}
+          control={control}
+          save={save}
         />
-      </label>
-      <label class="field-row">
-        <input
-          type="checkbox"
-          name="remindOnReact"
-          checked={values.remindOnReact}
-          {...about('remindOnReact')}
-          onChange={(e) => save('remindOnReact', e.currentTarget.checked)}
-        />{' '}
-        {withClientWords(ui, 'settingRemindOnReact')}{' '}
-        <SourceTag view={view} setting="remindOnReact" />
-      </label>
+      ))}
     </section>
   );
 }

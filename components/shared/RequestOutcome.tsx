@@ -2,19 +2,18 @@
 // always in the page, so screen readers announce what appears in it; an alert
 // is added only when there is one, so an empty alert never reads as a failure.
 import type { Action } from './useBackground';
-import type { Ui } from './pageWords';
+import { usePage } from './PageContext';
 
 export function RequestOutcome({
-  ui,
   action,
   errorTestId,
   statusTestId,
 }: {
-  ui: Ui;
   action: Pick<Action, 'status' | 'error'>;
   errorTestId?: string;
   statusTestId?: string;
 }) {
+  const ui = usePage();
   return (
     <>
       <p role="status" aria-live="polite" class="ok" data-testid={statusTestId}>
