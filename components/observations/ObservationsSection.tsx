@@ -7,21 +7,22 @@
 // filters, orders and counts, and sends one page of rows with their client's
 // label. A coach with 20,000 observations gets 50 rows, not 20,000.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
-import type { ObservationPageRequest, ObservationPosition } from '../lib/observations/paging';
+import { sendMessage } from '../../lib/messaging';
+import type { ObservationPageRequest, ObservationPosition } from '../../lib/observations/paging';
 import {
   OBSERVATION_FILTERS,
   type ObservationFilter,
   type ObservationPage,
   type ObservationView,
-} from '../lib/observations/types';
-import type { MessageKey } from '../lib/i18n';
-import { downloadText } from './BackupSection';
-import { Feedback } from './Feedback';
-import { ObservationItem } from './observations/ObservationItem';
-import { summaryFileNames } from './observations/words';
-import { useAction, useLoad } from './useAsync';
-import { describeError, todayIso, type Ui } from './ui';
+} from '../../lib/observations/types';
+import type { MessageKey } from '../../lib/i18n';
+import { downloadText } from '../shared/download';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { ObservationItem } from './ObservationItem';
+import { summaryFileNames } from './words';
+import { useAction, useLoad } from '../shared/useBackground';
+import { describeError, todayIso } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 const FILTER_WORDS: Record<ObservationFilter, MessageKey> = {
   all: 'observationsFilterAll',
@@ -35,7 +36,8 @@ const position = (o: ObservationView): ObservationPosition => ({
   id: o.id,
 });
 
-export function ObservationsSection({ ui }: { ui: Ui }) {
+export function ObservationsSection() {
+  const ui = usePage();
   const { t } = ui;
   // What to ask for next. A ref, not state: a reload must use the query just set.
   const query = useRef<{ filter: ObservationFilter; page: ObservationPageRequest }>({
@@ -214,7 +216,6 @@ export function ObservationsSection({ ui }: { ui: Ui }) {
               {shown.map((o) => (
                 <ObservationItem
                   key={o.id}
-                  ui={ui}
                   observation={o}
                   locked={current.locked}
                   onUpdated={replace}
@@ -250,14 +251,14 @@ export function ObservationsSection({ ui }: { ui: Ui }) {
           )}
         </>
       )}
-      <Feedback ui={ui} action={notice} />
+      <RequestOutcome action={notice} />
       <div class="field">
         <button type="button" disabled={exporter.busy} onClick={() => void exportSummary()}>
           {t('observationsExport')}
         </button>
         <p class="hint">{t('observationsExportHint')}</p>
       </div>
-      <Feedback ui={ui} action={exporter} />
+      <RequestOutcome action={exporter} />
     </section>
   );
 }

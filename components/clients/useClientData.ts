@@ -1,10 +1,10 @@
 // Everything the options page shows about the client list, loaded from the
 // background, each part on its own so one failure does not hide the others.
 import { useEffect } from 'preact/hooks';
-import { browser } from '../lib/browser';
-import { sendMessage } from '../lib/messaging';
-import { STORAGE_ITEMS } from '../lib/storage-items';
-import { useLoad } from './useAsync';
+import { browser } from '../../lib/browser';
+import { sendMessage } from '../../lib/messaging';
+import { STORAGE_ITEMS } from '../../lib/storage-items';
+import { useLoad } from '../shared/useBackground';
 
 export function useClientData() {
   const lock = useLoad(() => sendMessage('getLockState', {}));

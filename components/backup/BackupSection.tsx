@@ -2,41 +2,30 @@
 // stay on this device: the file is handed to the browser's own download, and
 // an import is read from a file the coach picks.
 import { useId, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
-import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from '../lib/store/types';
-import { ConfirmBox } from './ConfirmBox';
-import { Feedback } from './Feedback';
-import { useAction } from './useAsync';
-import { describeError, tw, type Ui } from './ui';
+import { sendMessage } from '../../lib/messaging';
+import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from '../../lib/store/types';
+import { ConfirmBox } from '../shared/ConfirmBox';
+import { downloadText } from '../shared/download';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction } from '../shared/useBackground';
+import { describeError, withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
-/** Gives the browser a file to save, without any network: a Blob behind a temporary link. */
-export function downloadText(fileName: string, contents: string): void {
-  const type = fileName.endsWith('.csv') ? 'text/csv' : 'application/json';
-  const url = URL.createObjectURL(new Blob([contents], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a moment later is safe.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function BackupSection({ ui, onImported }: { ui: Ui; onImported: () => void }) {
+export function BackupSection({ onImported }: { onImported: () => void }) {
+  const ui = usePage();
   const { t } = ui;
   return (
     <section class="section" aria-labelledby="backup-heading">
       <h2 id="backup-heading">{t('backupHeading')}</h2>
       <p>{t('backupIntro')}</p>
-      <ExportForm ui={ui} />
-      <ImportForm ui={ui} onImported={onImported} />
+      <ExportForm />
+      <ImportForm onImported={onImported} />
     </section>
   );
 }
 
-function ExportForm({ ui }: { ui: Ui }) {
+function ExportForm() {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
@@ -46,7 +35,7 @@ function ExportForm({ ui }: { ui: Ui }) {
     event.preventDefault();
     if (passphrase.length < PASSPHRASE_MIN_LENGTH)
       return action.fail((ui) =>
-        tw(ui, 'error_passphrase_too_short', String(PASSPHRASE_MIN_LENGTH)),
+        withClientWords(ui, 'error_passphrase_too_short', String(PASSPHRASE_MIN_LENGTH)),
       );
     void action.run(async () => {
       const { fileName, contents } = await sendMessage('exportBackup', { passphrase });
@@ -78,12 +67,13 @@ function ExportForm({ ui }: { ui: Ui }) {
       <button type="submit" disabled={action.busy}>
         {t('exportButton')}
       </button>
-      <Feedback ui={ui} action={action} errorTestId="export-error" statusTestId="export-status" />
+      <RequestOutcome action={action} errorTestId="export-error" statusTestId="export-status" />
     </form>
   );
 }
 
-function ImportForm({ ui, onImported }: { ui: Ui; onImported: () => void }) {
+function ImportForm({ onImported }: { onImported: () => void }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -98,7 +88,7 @@ function ImportForm({ ui, onImported }: { ui: Ui; onImported: () => void }) {
     // Refused before reading: a huge file is not a backup and would only cost memory.
     if (file.size > BACKUP_MAX_BYTES)
       return action.fail(
-        (ui) => `${tw(ui, 'error_backup_too_large')} ${ui.t('importNothingChanged')}`,
+        (ui) => `${withClientWords(ui, 'error_backup_too_large')} ${ui.t('importNothingChanged')}`,
       );
     if (!passphrase) return action.fail((ui) => ui.t('importNeedsPassphrase'));
     action.clear();
@@ -115,7 +105,8 @@ function ImportForm({ ui, onImported }: { ui: Ui; onImported: () => void }) {
         setFile(null);
         if (fileInput.current) fileInput.current.value = '';
         onImported();
-        return (ui) => tw(ui, 'importDone', String(counts.clients), String(counts.decisions));
+        return (ui) =>
+          withClientWords(ui, 'importDone', String(counts.clients), String(counts.decisions));
       },
       // The background replaces everything or nothing, so a failure changed nothing.
       (error) => (ui) => `${describeError(ui, error)} ${ui.t('importNothingChanged')}`,
@@ -166,7 +157,7 @@ function ImportForm({ ui, onImported }: { ui: Ui; onImported: () => void }) {
           onNo={() => setConfirming(false)}
         />
       )}
-      <Feedback ui={ui} action={action} errorTestId="import-error" statusTestId="import-status" />
+      <RequestOutcome action={action} errorTestId="import-error" statusTestId="import-status" />
     </form>
   );
 }

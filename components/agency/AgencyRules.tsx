@@ -1,19 +1,10 @@
 // What the agency's policy says to the coach, in the agency's own words: its
 // name, its rules in short, the link to the full policy and who to ask. Shown
 // on the welcome and options pages, and as one line in the popup.
-import type { EffectiveSettings } from '../lib/settings';
-import type { Ui } from './ui';
+import { usePage } from '../shared/PageContext';
 
-export function AgencyRules({
-  ui,
-  settings,
-  headingLevel = 2,
-}: {
-  ui: Ui;
-  settings: EffectiveSettings;
-  headingLevel?: 2 | 3;
-}) {
-  const { t } = ui;
+export function AgencyRules({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+  const { t, settings } = usePage();
   if (!settings.managed) return null;
   const { agencyName, policyText, policyUrl, supervisorContact } = settings.agency;
   const name = agencyName?.trim();
@@ -48,12 +39,13 @@ export function AgencyRules({
 }
 
 /** The popup's one line: whose rules apply. */
-export function AgencyLine({ ui, settings }: { ui: Ui; settings: EffectiveSettings }) {
+export function AgencyLine() {
+  const { t, settings } = usePage();
   if (!settings.managed) return null;
   const name = settings.agency.agencyName?.trim();
   return (
     <p class="agency-line" data-testid="agency-line">
-      {name ? ui.t('agencyLineNamed', name) : ui.t('agencyLine')}
+      {name ? t('agencyLineNamed', name) : t('agencyLine')}
     </p>
   );
 }

@@ -2,7 +2,7 @@
 // load it again, the other runs a request from a form and keeps what to tell
 // the coach about it. Neither hides a failure: it is kept and shown.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { describeError, type Say } from './ui';
+import { describeError, type Sentence } from './pageWords';
 
 export type Loaded<T> =
   { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: unknown };
@@ -43,22 +43,29 @@ export function useLoad<T>(load: () => Promise<T>): Loader<T> {
 export interface Action {
   busy: boolean;
   /** What went well, for the role=status region. */
-  status: Say | null;
+  status: Sentence | null;
   /** What went wrong, for the role=alert region. */
-  error: Say | null;
+  error: Sentence | null;
   /**
    * Runs a request. `work` returns what to announce on success; a thrown error
    * is described by describeError unless `explain` says it better.
    */
-  run: (work: () => Promise<Say | null>, explain?: (error: unknown) => Say | null) => Promise<void>;
+  run: (
+    work: () => Promise<Sentence | null>,
+    explain?: (error: unknown) => Sentence | null,
+  ) => Promise<void>;
   /** Shows a problem found before anything was sent (a passphrase too short...). */
-  fail: (say: Say) => void;
+  fail: (say: Sentence) => void;
   clear: () => void;
 }
 
 export function useAction(): Action {
   // One object, not two states: a new result replaces the old one entirely.
-  const [state, setState] = useState<{ busy: boolean; status: Say | null; error: Say | null }>({
+  const [state, setState] = useState<{
+    busy: boolean;
+    status: Sentence | null;
+    error: Sentence | null;
+  }>({
     busy: false,
     status: null,
     error: null,
@@ -70,11 +77,14 @@ export function useAction(): Action {
       const status = await work();
       setState({ busy: false, status, error: null });
     } catch (error) {
-      const say: Say = explain?.(error) ?? ((ui) => describeError(ui, error));
+      const say: Sentence = explain?.(error) ?? ((ui) => describeError(ui, error));
       setState({ busy: false, status: null, error: say });
     }
   }, []);
-  const fail = useCallback((say: Say) => setState({ busy: false, status: null, error: say }), []);
+  const fail = useCallback(
+    (say: Sentence) => setState({ busy: false, status: null, error: say }),
+    [],
+  );
   const clear = useCallback(() => setState({ busy: false, status: null, error: null }), []);
   return { ...state, run, fail, clear };
 }

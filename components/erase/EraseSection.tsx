@@ -2,13 +2,15 @@
 // everything Clearline kept on this device goes. Typing a word, not a click,
 // confirms it, because nothing can bring the data back.
 import { useId, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
-import { ERASE_CONFIRMATION } from '../lib/store/types';
-import { Feedback } from './Feedback';
-import { useAction } from './useAsync';
-import { tw, type Ui } from './ui';
+import { sendMessage } from '../../lib/messaging';
+import { ERASE_CONFIRMATION } from '../../lib/store/types';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction } from '../shared/useBackground';
+import { withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
-export function EraseSection({ ui, onErased }: { ui: Ui; onErased: () => void }) {
+export function EraseSection({ onErased }: { onErased: () => void }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [confirmation, setConfirmation] = useState('');
@@ -29,7 +31,7 @@ export function EraseSection({ ui, onErased }: { ui: Ui; onErased: () => void })
   return (
     <section class="section danger-zone" aria-labelledby="erase-heading">
       <h2 id="erase-heading">{t('eraseHeading')}</h2>
-      <p>{tw(ui, 'eraseIntro')}</p>
+      <p>{withClientWords(ui, 'eraseIntro')}</p>
       <form data-testid="erase-all" onSubmit={submit} noValidate>
         <div class="field">
           <label for={`${id}-confirm`}>{t('eraseConfirmLabel')}</label>
@@ -46,7 +48,7 @@ export function EraseSection({ ui, onErased }: { ui: Ui; onErased: () => void })
         <button type="submit" class="danger" disabled={!confirmed || action.busy}>
           {t('eraseButton')}
         </button>
-        <Feedback ui={ui} action={action} errorTestId="erase-error" statusTestId="erase-status" />
+        <RequestOutcome action={action} errorTestId="erase-error" statusTestId="erase-status" />
       </form>
     </section>
   );

@@ -2,37 +2,37 @@
 // rendered as text: labels and notes are the coach's words, profile keys come
 // from page addresses, and neither is ever markup.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
+import { sendMessage } from '../../lib/messaging';
 import {
   LABEL_MAX_LENGTH,
   NOTE_MAX_LENGTH,
   type ClientChange,
   type ClientView,
-} from '../lib/store/types';
+} from '../../lib/store/types';
 import { FormerFields } from './AddClientForm';
-import { ConfirmBox } from './ConfirmBox';
-import { Feedback } from './Feedback';
-import { useAction } from './useAsync';
-import { errorCode, formatDay, tw, type Say, type Ui } from './ui';
+import { ConfirmBox } from '../shared/ConfirmBox';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction } from '../shared/useBackground';
+import { errorCode, formatDay, withClientWords, type Sentence, type Ui } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 type Mode = 'view' | 'edit' | 'confirm-remove';
 
 export function ClientItem({
-  ui,
   client,
   formerClientYears,
   onChanged,
   announce,
   onRemoved,
 }: {
-  ui: Ui;
   client: ClientView;
   formerClientYears: number;
   onChanged: () => void;
   /** For results that outlive this item (it is gone once removed). */
-  announce: (say: Say) => void;
+  announce: (say: Sentence) => void;
   onRemoved: () => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [mode, setMode] = useState<Mode>('view');
@@ -73,7 +73,9 @@ export function ClientItem({
     void action.run(async () => {
       await sendMessage('removeClient', { id: client.id });
       announce(
-        named ? (ui) => tw(ui, 'clientRemovedNamed', named) : (ui) => tw(ui, 'clientRemoved'),
+        named
+          ? (ui) => withClientWords(ui, 'clientRemovedNamed', named)
+          : (ui) => withClientWords(ui, 'clientRemoved'),
       );
       onRemoved();
       onChanged();
@@ -123,7 +125,6 @@ export function ClientItem({
       )}
       {mode === 'edit' && (
         <EditClientForm
-          ui={ui}
           client={client}
           locked={locked}
           labelInput={labelInput}
@@ -140,7 +141,9 @@ export function ClientItem({
       {mode === 'confirm-remove' && (
         <ConfirmBox
           question={
-            named ? tw(ui, 'clientRemoveConfirmNamed', named) : tw(ui, 'clientRemoveConfirm')
+            named
+              ? withClientWords(ui, 'clientRemoveConfirmNamed', named)
+              : withClientWords(ui, 'clientRemoveConfirm')
           }
           yes={t('clientRemoveYes')}
           no={t('clientRemoveKeep')}
@@ -150,28 +153,27 @@ export function ClientItem({
           onNo={() => go('view', 'remove')}
         />
       )}
-      <Feedback ui={ui} action={action} />
+      <RequestOutcome action={action} />
     </li>
   );
 }
 
 function statusText(ui: Ui, client: ClientView, years: number): string {
-  if (client.status === 'current') return tw(ui, 'clientStatusCurrent');
+  if (client.status === 'current') return withClientWords(ui, 'clientStatusCurrent');
   const discharged = client.dischargedOn;
   if (client.status === 'former' && discharged) {
-    return tw(
+    return withClientWords(
       ui,
       'clientStatusFormerUntil',
       formatDay(ui, discharged),
       formatDay(ui, discharged, years),
     );
   }
-  if (client.status === 'former') return tw(ui, 'clientStatusFormer');
-  return tw(ui, 'clientStatusFormerPast');
+  if (client.status === 'former') return withClientWords(ui, 'clientStatusFormer');
+  return withClientWords(ui, 'clientStatusFormerPast');
 }
 
 function EditClientForm({
-  ui,
   client,
   locked,
   labelInput,
@@ -180,15 +182,15 @@ function EditClientForm({
   onCancel,
   explainFailure,
 }: {
-  ui: Ui;
   client: ClientView;
   locked: boolean;
   labelInput: { current: HTMLInputElement | null };
   formerInput: { current: HTMLDivElement | null };
-  onDone: (say: Say) => void;
+  onDone: (say: Sentence) => void;
   onCancel: () => void;
   explainFailure: (error: unknown) => null;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [form, setForm] = useState({
@@ -269,12 +271,7 @@ function EditClientForm({
         </p>
       </div>
       <div ref={formerInput}>
-        <FormerFields
-          ui={ui}
-          former={form.former}
-          dischargedOn={form.dischargedOn}
-          onChange={set}
-        />
+        <FormerFields former={form.former} dischargedOn={form.dischargedOn} onChange={set} />
       </div>
       <div class="field-row">
         <button type="submit" disabled={action.busy}>
@@ -284,7 +281,7 @@ function EditClientForm({
           {t('cancelButton')}
         </button>
       </div>
-      <Feedback ui={ui} action={action} />
+      <RequestOutcome action={action} />
     </form>
   );
 }

@@ -1,20 +1,19 @@
 // Where a section tells the coach how a request went. The status region is
 // always in the page, so screen readers announce what appears in it; an alert
 // is added only when there is one, so an empty alert never reads as a failure.
-import type { Action } from './useAsync';
-import type { Ui } from './ui';
+import type { Action } from './useBackground';
+import { usePage } from './PageContext';
 
-export function Feedback({
-  ui,
+export function RequestOutcome({
   action,
   errorTestId,
   statusTestId,
 }: {
-  ui: Ui;
   action: Pick<Action, 'status' | 'error'>;
   errorTestId?: string;
   statusTestId?: string;
 }) {
+  const ui = usePage();
   return (
     <>
       <p role="status" aria-live="polite" class="ok" data-testid={statusTestId}>

@@ -1,27 +1,26 @@
 // The form that sets, changes or removes the passphrase over labels and notes.
 // What matters most is said next to the button: a forgotten passphrase cannot be
 // recovered. Shared by the passphrase section and the guided first step that the
-// agency's requirePassphrase starts with (components/FirstStep.tsx).
+// agency's requirePassphrase starts with (components/passphrase/FirstStep.tsx).
 import type { RefObject } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
-import { PASSPHRASE_MIN_LENGTH, type LockState } from '../lib/store/types';
-import { Feedback } from './Feedback';
-import { useAction } from './useAsync';
-import { tw, type Ui } from './ui';
+import { sendMessage } from '../../lib/messaging';
+import { PASSPHRASE_MIN_LENGTH, type LockState } from '../../lib/store/types';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction } from '../shared/useBackground';
+import { withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 const EMPTY = { current: '', next: '', confirm: '' };
 
 /** Sets a first passphrase, or changes (and, where the agency allows it, removes) the one set. */
 export function PassphraseForm({
-  ui,
   lock,
   onChanged,
   required,
   firstStep = false,
   nextInputRef,
 }: {
-  ui: Ui;
   lock: LockState;
   onChanged: (next: LockState) => void;
   /** The agency requires a passphrase: it can be changed, never removed. */
@@ -31,6 +30,7 @@ export function PassphraseForm({
   /** Lets the page bring the coach to the new passphrase field. */
   nextInputRef?: RefObject<HTMLInputElement | null>;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [form, setForm] = useState(EMPTY);
@@ -43,7 +43,7 @@ export function PassphraseForm({
     // The background checks the length too; checking here saves a round trip.
     if (form.next.length < PASSPHRASE_MIN_LENGTH)
       return action.fail((ui) =>
-        tw(ui, 'error_passphrase_too_short', String(PASSPHRASE_MIN_LENGTH)),
+        withClientWords(ui, 'error_passphrase_too_short', String(PASSPHRASE_MIN_LENGTH)),
       );
     if (form.next !== form.confirm) return action.fail((ui) => ui.t('passphraseMismatch'));
     void action.run(async () => {
@@ -128,7 +128,7 @@ export function PassphraseForm({
           {t('passphraseOpenBefore')}
         </p>
       )}
-      <Feedback ui={ui} action={action} errorTestId="passphrase-error" />
+      <RequestOutcome action={action} errorTestId="passphrase-error" />
     </form>
   );
 }

@@ -1,23 +1,23 @@
 // "Not a client" answers: people the coach told Clearline are not clients, so
 // it stops asking about them. Undoing one means Clearline asks again next time.
 import { useRef } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
-import type { DecisionView } from '../lib/store/types';
-import { Feedback } from './Feedback';
-import { useAction, type Loaded } from './useAsync';
-import { describeError, errorCode, formatMoment, tw, type Ui } from './ui';
+import { sendMessage } from '../../lib/messaging';
+import type { DecisionView } from '../../lib/store/types';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction, type Loaded } from '../shared/useBackground';
+import { describeError, errorCode, formatMoment, withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 export function DecisionsSection({
-  ui,
   decisions,
   onChanged,
   onRetry,
 }: {
-  ui: Ui;
   decisions: Loaded<{ decisions: DecisionView[] }>;
   onChanged: () => void;
   onRetry: () => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const action = useAction();
   // The undone answer takes the focused button with it: continue from the heading.
@@ -39,14 +39,14 @@ export function DecisionsSection({
   return (
     <section class="section" aria-labelledby="decisions-heading">
       <h2 id="decisions-heading" ref={heading} tabIndex={-1}>
-        {tw(ui, 'decisionsHeading')}
+        {withClientWords(ui, 'decisionsHeading')}
       </h2>
-      <p>{tw(ui, 'decisionsIntro')}</p>
-      <Feedback ui={ui} action={action} statusTestId="decisions-status" />
+      <p>{withClientWords(ui, 'decisionsIntro')}</p>
+      <RequestOutcome action={action} statusTestId="decisions-status" />
       {decisions.state === 'loading' && <p class="muted">{t('loading')}</p>}
       {decisions.state === 'error' && (
         <div role="alert" class="error" data-testid="decisions-load-error">
-          <p>{tw(ui, 'decisionsLoadFailed', describeError(ui, decisions.error))}</p>
+          <p>{withClientWords(ui, 'decisionsLoadFailed', describeError(ui, decisions.error))}</p>
           <button type="button" onClick={onRetry}>
             {t('tryAgain')}
           </button>
@@ -54,7 +54,7 @@ export function DecisionsSection({
       )}
       {decisions.state === 'ready' &&
         (decisions.value.decisions.length === 0 ? (
-          <p data-testid="decisions-empty">{tw(ui, 'decisionsEmpty')}</p>
+          <p data-testid="decisions-empty">{withClientWords(ui, 'decisionsEmpty')}</p>
         ) : (
           <ul class="items" data-testid="decisions">
             {decisions.value.decisions.map((decision) => (

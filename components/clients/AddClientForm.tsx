@@ -2,26 +2,26 @@
 // is needed; the label and note are the coach's own words and are encrypted
 // when a passphrase is set, so they need the list unlocked.
 import { useId, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
-import { LABEL_MAX_LENGTH, NOTE_MAX_LENGTH } from '../lib/store/types';
-import { Feedback } from './Feedback';
-import { useAction } from './useAsync';
-import { errorCode, todayIso, tw, type Ui } from './ui';
+import { sendMessage } from '../../lib/messaging';
+import { LABEL_MAX_LENGTH, NOTE_MAX_LENGTH } from '../../lib/store/types';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction } from '../shared/useBackground';
+import { errorCode, todayIso, withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 const EMPTY = { profileUrl: '', label: '', note: '', former: false, dischargedOn: '' };
 
 export function AddClientForm({
-  ui,
   locked,
   onAdded,
   onNeedUnlock,
 }: {
-  ui: Ui;
   locked: boolean;
   onAdded: () => void;
   /** The list is locked and the coach wrote a label or note: bring them to the unlock field. */
   onNeedUnlock: () => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [form, setForm] = useState(EMPTY);
@@ -37,7 +37,7 @@ export function AddClientForm({
     if (form.former && !form.dischargedOn) return action.fail((ui) => ui.t('addClientNeedsDate'));
     // Sending would only be refused: ask for the passphrase first, keep what was typed.
     if (locked && (label || note)) {
-      action.fail((ui) => tw(ui, 'error_locked'));
+      action.fail((ui) => withClientWords(ui, 'error_locked'));
       onNeedUnlock();
       return;
     }
@@ -52,8 +52,8 @@ export function AddClientForm({
         setForm(EMPTY);
         onAdded();
         return label
-          ? (ui) => tw(ui, 'addClientDoneNamed', label)
-          : (ui) => tw(ui, 'addClientDone');
+          ? (ui) => withClientWords(ui, 'addClientDoneNamed', label)
+          : (ui) => withClientWords(ui, 'addClientDone');
       },
       (error) => {
         // The list locked itself meanwhile (idle lock): show the page as it is now.
@@ -115,27 +115,26 @@ export function AddClientForm({
           {t('clientNoteHint')}
         </p>
       </div>
-      <FormerFields ui={ui} former={form.former} dischargedOn={form.dischargedOn} onChange={set} />
+      <FormerFields former={form.former} dischargedOn={form.dischargedOn} onChange={set} />
       <button type="submit" disabled={action.busy}>
         {t('addClientButton')}
       </button>
-      <Feedback ui={ui} action={action} errorTestId="add-client-error" />
+      <RequestOutcome action={action} errorTestId="add-client-error" />
     </form>
   );
 }
 
 /** "Former" and the discharge date: the date only matters, and only shows, for a former one. */
 export function FormerFields({
-  ui,
   former,
   dischargedOn,
   onChange,
 }: {
-  ui: Ui;
   former: boolean;
   dischargedOn: string;
   onChange: (patch: { former?: boolean; dischargedOn?: string }) => void;
 }) {
+  const ui = usePage();
   const id = useId();
   return (
     <div class="field">
@@ -146,7 +145,7 @@ export function FormerFields({
           checked={former}
           onChange={(e) => onChange({ former: e.currentTarget.checked })}
         />{' '}
-        {tw(ui, 'clientFormerLabel')}
+        {withClientWords(ui, 'clientFormerLabel')}
       </label>
       {former && (
         <>
@@ -161,7 +160,7 @@ export function FormerFields({
             onInput={(e) => onChange({ dischargedOn: e.currentTarget.value })}
           />
           <p class="hint" id={`${id}-date-hint`}>
-            {tw(ui, 'clientDischargedOnHint')}
+            {withClientWords(ui, 'clientDischargedOnHint')}
           </p>
         </>
       )}

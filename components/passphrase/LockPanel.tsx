@@ -3,22 +3,21 @@
 // page; the data attributes let the end-to-end tests wait for a known state.
 import type { RefObject } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '../lib/messaging';
-import type { LockState } from '../lib/store/types';
-import { Feedback } from './Feedback';
+import { sendMessage } from '../../lib/messaging';
+import type { LockState } from '../../lib/store/types';
+import { RequestOutcome } from '../shared/RequestOutcome';
 import { FirstStepPointer } from './FirstStep';
-import { useAction, type Loaded } from './useAsync';
-import { describeError, tw, type Ui } from './ui';
+import { useAction, type Loaded } from '../shared/useBackground';
+import { describeError, withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 export function LockPanel({
-  ui,
   lock,
   onChanged,
   onRetry,
   unlockInputRef,
   onFirstStep,
 }: {
-  ui: Ui;
   lock: Loaded<LockState>;
   /** Called with the state the background answered, after an unlock or a lock. */
   onChanged: (next: LockState) => void;
@@ -28,6 +27,7 @@ export function LockPanel({
   /** Brings the coach to the guided first step, while the agency's required passphrase is missing. */
   onFirstStep?: () => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
@@ -100,9 +100,9 @@ export function LockPanel({
     return (
       <div {...state} data-passphrase-required="true">
         {onFirstStep ? (
-          <FirstStepPointer ui={ui} onFirstStep={onFirstStep} />
+          <FirstStepPointer onFirstStep={onFirstStep} />
         ) : (
-          <p data-testid="passphrase-required">{tw(ui, 'firstStepIntro')}</p>
+          <p data-testid="passphrase-required">{withClientWords(ui, 'firstStepIntro')}</p>
         )}
       </div>
     );
@@ -134,7 +134,7 @@ export function LockPanel({
           {t('lockButton')}
         </button>
       )}
-      <Feedback ui={ui} action={action} errorTestId="lock-error" />
+      <RequestOutcome action={action} errorTestId="lock-error" />
     </div>
   );
 }

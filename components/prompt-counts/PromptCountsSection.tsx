@@ -1,18 +1,15 @@
 // The supervision summary: how often the boundary prompt appeared in the last 30
 // days and how it was answered, per kind of action. Counts only, no identities.
-import type { MessageKey } from '../lib/i18n';
-import { sendMessage } from '../lib/messaging';
-import { COUNTER_NAMES, type CounterName, type PromptCounters } from '../lib/prompt/counters';
-import { PROMPT_ACTIONS, type PromptAction } from '../lib/settings/definitions';
-import { useLoad } from './useAsync';
-import { describeError, type Ui } from './ui';
+import type { MessageKey } from '../../lib/i18n';
+import { sendMessage } from '../../lib/messaging';
+import { COUNTER_NAMES, type CounterName, type PromptCounters } from '../../lib/prompt/counters';
+import { PROMPT_ACTIONS, type PromptAction } from '../../lib/settings/definitions';
+import { ACTION_LABELS } from '../settings/settingControls';
+import { useLoad } from '../shared/useBackground';
+import { describeError } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 const DAYS = 30;
-const ACTION_WORDS: Record<PromptAction, MessageKey> = {
-  friend: 'settingPromptModeFriend',
-  follow: 'settingPromptModeFollow',
-  message: 'settingPromptModeMessage',
-};
 const COLUMN_WORDS: Record<CounterName, MessageKey> = {
   shown: 'countsShown',
   cancelled: 'countsCancelled',
@@ -39,7 +36,8 @@ export function sumRecent(counters: PromptCounters, today: string, days = DAYS) 
   return totals;
 }
 
-export function PromptCountsSection({ ui }: { ui: Ui }) {
+export function PromptCountsSection() {
+  const ui = usePage();
   const { t } = ui;
   const counts = useLoad(() => sendMessage('getPromptCounts', {}));
   const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000)
@@ -74,7 +72,7 @@ export function PromptCountsSection({ ui }: { ui: Ui }) {
               <tbody>
                 {PROMPT_ACTIONS.map((a) => (
                   <tr key={a} data-action={a}>
-                    <th scope="row">{t(ACTION_WORDS[a])}</th>
+                    <th scope="row">{t(ACTION_LABELS[a])}</th>
                     {COUNTER_NAMES.map((c) => (
                       <td key={c} data-counter={c}>
                         {totals[a][c]}

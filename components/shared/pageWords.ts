@@ -1,9 +1,9 @@
 // What every Clearline page section needs to speak: the translator, the agency's
 // word for the people served and the page's language, plus the one place where a
 // refused request becomes a sentence the coach can act on.
-import type { Locale, MessageKey, Translate } from '../lib/i18n';
-import { MessageError } from '../lib/messaging';
-import { PASSPHRASE_MIN_LENGTH, STORE_ERRORS, type StoreErrorCode } from '../lib/store/types';
+import type { Locale, MessageKey, Translate } from '../../lib/i18n';
+import { MessageError } from '../../lib/messaging';
+import { PASSPHRASE_MIN_LENGTH, STORE_ERRORS, type StoreErrorCode } from '../../lib/store/types';
 
 export interface Ui {
   t: Translate;
@@ -16,7 +16,7 @@ export interface Ui {
  * A sentence kept as a function of the page's words rather than as text, so a
  * message already on screen follows a change of language or of the agency's word.
  */
-export type Say = (ui: Ui) => string;
+export type Sentence = (ui: Ui) => string;
 
 /**
  * Messages that name the people served take the singular word as $1 and the
@@ -24,7 +24,7 @@ export type Say = (ui: Ui) => string;
  * list" is singular in English, "Tu lista de $CLIENT$" plural in Spanish).
  * Further substitutions start at $3.
  */
-export function tw(ui: Ui, key: MessageKey, ...rest: string[]): string {
+export function withClientWords(ui: Ui, key: MessageKey, ...rest: string[]): string {
   return ui.t(key, ui.words.one, ui.words.many, ...rest);
 }
 
@@ -62,7 +62,7 @@ export function errorCode(error: unknown): StoreErrorCode | null {
 export function describeError(ui: Ui, error: unknown): string {
   const code = errorCode(error);
   // error_* messages take the client words as $1/$2 and the passphrase minimum as $3.
-  if (code) return tw(ui, ERROR_KEYS[code], String(PASSPHRASE_MIN_LENGTH));
+  if (code) return withClientWords(ui, ERROR_KEYS[code], String(PASSPHRASE_MIN_LENGTH));
   const detail =
     error instanceof MessageError
       ? error.reason

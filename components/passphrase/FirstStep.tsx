@@ -5,11 +5,12 @@
 // welcome page lead to it; the sections that wait for it point to it.
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { browser } from '../lib/browser';
-import type { LockState } from '../lib/store/types';
+import { browser } from '../../lib/browser';
+import type { LockState } from '../../lib/store/types';
 import { PassphraseForm } from './PassphraseForm';
-import { StatusLine } from './parts';
-import { tw, type Ui } from './ui';
+import { StatusLine } from '../shared/buildingBlocks';
+import { withClientWords } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
 export const FIRST_STEP_ID = 'first-step';
 
@@ -21,17 +22,16 @@ export const firstStepUrl = () => browser.runtime.getURL(`/options.html#${FIRST_
  * form. Once a passphrase is set it stays, saying the list is protected now.
  */
 export function PassphraseFirstStep({
-  ui,
   lock,
   onChanged,
   inputRef,
 }: {
-  ui: Ui;
   lock: LockState;
   onChanged: (next: LockState) => void;
   /** The new passphrase field, so the page (and a link to the step) can bring the coach there. */
   inputRef: RefObject<HTMLInputElement | null>;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const done = lock.passphraseRequired !== true;
   const doneRef = useRef<HTMLDivElement>(null);
@@ -60,18 +60,17 @@ export function PassphraseFirstStep({
       <h2 id="first-step-heading">{t('firstStepHeading')}</h2>
       {done ? (
         <div ref={doneRef} tabIndex={-1} data-testid="first-step-done">
-          <StatusLine tone="ok">{tw(ui, 'firstStepDone')}</StatusLine>
+          <StatusLine tone="ok">{withClientWords(ui, 'firstStepDone')}</StatusLine>
           <p>
-            <a href="#clients-heading">{tw(ui, 'firstStepGoToList')}</a>
+            <a href="#clients-heading">{withClientWords(ui, 'firstStepGoToList')}</a>
           </p>
         </div>
       ) : (
         <>
           <p class="lead" data-testid="first-step-intro">
-            {tw(ui, 'firstStepIntro')}
+            {withClientWords(ui, 'firstStepIntro')}
           </p>
           <PassphraseForm
-            ui={ui}
             lock={lock}
             onChanged={onChanged}
             required
@@ -88,10 +87,11 @@ export function PassphraseFirstStep({
  * Where the step is elsewhere on the options page (the client list, the
  * passphrase section): what waits for it, and one button to it.
  */
-export function FirstStepPointer({ ui, onFirstStep }: { ui: Ui; onFirstStep: () => void }) {
+export function FirstStepPointer({ onFirstStep }: { onFirstStep: () => void }) {
+  const ui = usePage();
   return (
     <div data-testid="passphrase-required">
-      <p>{tw(ui, 'firstStepPointer')}</p>
+      <p>{withClientWords(ui, 'firstStepPointer')}</p>
       <button type="button" onClick={onFirstStep}>
         {ui.t('firstStepButton')}
       </button>
@@ -101,19 +101,18 @@ export function FirstStepPointer({ ui, onFirstStep }: { ui: Ui; onFirstStep: () 
 
 /** The step as the popup and the welcome page show it: what to do, and the link to do it. */
 export function FirstStepCard({
-  ui,
   headingLevel = 2,
   testId,
 }: {
-  ui: Ui;
   headingLevel?: 2 | 3;
   testId: string;
 }) {
+  const ui = usePage();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class="first-step" aria-labelledby={`${testId}-heading`} data-testid={testId}>
       <Heading id={`${testId}-heading`}>{ui.t('firstStepHeading')}</Heading>
-      <p>{tw(ui, 'firstStepIntro')}</p>
+      <p>{withClientWords(ui, 'firstStepIntro')}</p>
       <p>
         <a
           class="button-link btn-primary"

@@ -1,10 +1,11 @@
 // Problems the background met with the local database. They are shown, each
 // with what to do, because a list that silently stopped saving would be worse
 // than no list.
-import type { MessageKey } from '../lib/i18n';
-import type { StoreProblem } from '../lib/store/types';
-import type { Loaded } from './useAsync';
-import { describeError, formatMoment, type Ui } from './ui';
+import type { MessageKey } from '../../lib/i18n';
+import type { StoreProblem } from '../../lib/store/types';
+import type { Loaded } from './useBackground';
+import { describeError, formatMoment } from './pageWords';
+import { usePage } from './PageContext';
 
 const PROBLEM_KEYS: Record<StoreProblem['kind'], MessageKey> = {
   blocked: 'storeProblemBlocked',
@@ -13,13 +14,8 @@ const PROBLEM_KEYS: Record<StoreProblem['kind'], MessageKey> = {
   'write-failed': 'storeProblemWriteFailed',
 };
 
-export function StoreProblems({
-  ui,
-  problems,
-}: {
-  ui: Ui;
-  problems: Loaded<{ problems: StoreProblem[] }>;
-}) {
+export function StoreProblems({ problems }: { problems: Loaded<{ problems: StoreProblem[] }> }) {
+  const ui = usePage();
   const { t } = ui;
   if (problems.state === 'loading') return null;
   if (problems.state === 'error') {

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../lib/browser';
-import { loadLocale, resolveLocale, translator, type Locale, type Translate } from '../lib/i18n';
+import { browser } from '../../lib/browser';
+import { loadLocale, resolveLocale, translator, type Locale, type Translate } from '../../lib/i18n';
 import {
   clientWords,
   loadSettings,
   settingsWith,
   watchSettings,
   type EffectiveSettings,
-} from '../lib/settings';
+} from '../../lib/settings';
 
 export interface SettingsView {
   settings: EffectiveSettings;

@@ -1,13 +1,15 @@
 // The popup's observations line: how many noted posts are still to talk through
 // with the person (the toolbar badge's number), how many are urgent, and the way
 // to the observation log on the options page.
-import { browser } from '../lib/browser';
-import { sendMessage } from '../lib/messaging';
-import { Section, StatusLine } from './parts';
-import { useLoad } from './useAsync';
-import { describeError, type Ui } from './ui';
+import { browser } from '../../lib/browser';
+import { sendMessage } from '../../lib/messaging';
+import { Section, StatusLine } from '../shared/buildingBlocks';
+import { useLoad } from '../shared/useBackground';
+import { describeError } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
-export function ObservationsPopup({ ui }: { ui: Ui }) {
+export function ObservationsPopup() {
+  const ui = usePage();
   const { t } = ui;
   const counts = useLoad(() => sendMessage('countObservationsToDiscuss', {}));
   const result = counts.result;
