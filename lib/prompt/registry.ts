@@ -1,8 +1,9 @@
 // The background's side of the boundary prompt. A content script registers a
-// prompt under a one-time nonce; the prompt frame (our own page, inside the host
-// page) fetches what to show and answers with that nonce; the background records
-// the answer and tells the content script to replay the action or drop it. The
-// host page sees none of this: it can neither read the nonce nor forge a reply.
+// prompt under a one-time nonce, and hands the nonce to the prompt frame (our own
+// page, inside the host page) once it is registered; the frame fetches what to
+// show and answers with that nonce; the background records the answer and tells
+// the content script to replay the action or drop it. The host page sees none of
+// this: it can neither read the nonce nor forge a reply.
 import { browser } from '../browser';
 import { sendToTab, type Handlers, type MessagePayload } from '../messaging';
 import { loadSettings } from '../settings';
@@ -156,13 +157,13 @@ async function contextFor(prompt: OpenPrompt, settings?: SettingValues): Promise
 const openedContexts = new Map<string, { tabId: number; at: number; context: PromptContext }>();
 const OPENED_CONTEXT_MS = 10_000;
 
-async function finish(nonce: string, prompt: OpenPrompt, outcome: 'replay' | 'cancel') {
+async function resolvePrompt(nonce: string, prompt: OpenPrompt, outcome: 'replay' | 'cancel') {
   await session.remove(STORAGE_ITEMS.prompt.key(nonce));
   await sendToTab(prompt.tabId, 'promptResolved', { nonce, outcome }, prompt.frameId);
 }
 
 /** openPrompt's work: keep the prompt, decide whether it shows, and remember its context. */
-async function openPromptNow(
+async function registerPrompt(
   { nonce, site, action, keys, name, stopped, trouble, post }: MessagePayload<'openPrompt'>,
   tabId: number,
   frameId: number,
@@ -227,7 +228,7 @@ export const promptHandlers: PromptHandlers = {
 
   async openPrompt(payload, { tabId, frameId }) {
     if (tabId === undefined) throw new Error('no tab');
-    return openPromptNow(payload, tabId, frameId ?? 0);
+    return registerPrompt(payload, tabId, frameId ?? 0);
   },
 
   async closePrompt({ nonce }, { tabId }) {
@@ -269,7 +270,7 @@ export const promptHandlers: PromptHandlers = {
     const category = context.category;
     if (choice === 'cancel') {
       if (!prompt.post) await count(category, 'cancelled');
-      await finish(nonce, prompt, 'cancel');
+      await resolvePrompt(nonce, prompt, 'cancel');
       return { context: null };
     }
     if (context.stage === 'stopped') throw new PromptError('not-allowed');
@@ -292,7 +293,7 @@ export const promptHandlers: PromptHandlers = {
     if (prompt.post) {
       // Continue on a post: replay; the prompt modes govern connecting, not sharing.
       if (choice !== 'continue') throw new PromptError('not-allowed');
-      await finish(nonce, prompt, 'replay');
+      await resolvePrompt(nonce, prompt, 'replay');
       return { context: null };
     }
     const isClient = CLIENT_VERDICTS.has(context.verdict);
@@ -307,7 +308,7 @@ export const promptHandlers: PromptHandlers = {
       if (isClient) throw new PromptError('not-allowed');
       for (const key of prompt.keys) await recordNotClient(key);
       await count(category, 'notClient');
-      await finish(nonce, prompt, 'replay');
+      await resolvePrompt(nonce, prompt, 'replay');
       return { context: null };
     }
     // continue
@@ -317,7 +318,7 @@ export const promptHandlers: PromptHandlers = {
       await keepReason(category, reason, await dataKey());
     }
     await count(category, 'continued');
-    await finish(nonce, prompt, 'replay');
+    await resolvePrompt(nonce, prompt, 'replay');
     return { context: null };
   },
 };
