@@ -29,6 +29,15 @@ function isTextEntry(el: Element): boolean {
   );
 }
 
+/**
+ * Keeps one event of a held press from the page. Not preventDefault on touch: the
+ * browser would then make no click, and the question is asked at the click.
+ */
+function holdBack(event: Event): void {
+  if (event.type.startsWith('touch')) event.stopImmediatePropagation();
+  else block(event);
+}
+
 /** A press and click as the site would see them from a person, dispatched on the control. */
 function replayPress(control: HTMLElement): void {
   const init = { bubbles: true, cancelable: true, composed: true, view: window, button: 0 };
@@ -55,8 +64,12 @@ export const boundaryPrompt: ContentFeature = {
      * at its click) or not (no covered control, or passing). Its mousedown and touchstart reuse it.
      */
     let press: { held: boolean } | null = null;
-    const listen = (type: string, listener: (event: never) => void, passive = false) =>
-      window.addEventListener(type, listener as EventListener, { capture: true, passive, signal });
+    const listen = (type: string, listener: (event: never) => void, options = {}) =>
+      window.addEventListener(type, listener as EventListener, {
+        capture: true,
+        ...options,
+        signal,
+      });
 
     // On a profile page, learn about its person before the click comes.
     const learnPageProfile = () => {
@@ -79,8 +92,8 @@ export const boundaryPrompt: ContentFeature = {
         : adapter.actionAt(target);
       if (match) verdicts.learn(adapter.profileFor(match, new URL(location.href)).keys);
     };
-    listen('pointerover', learnAheadOfClick, true);
-    listen('focusin', learnAheadOfClick, true);
+    listen('pointerover', learnAheadOfClick, { passive: true });
+    listen('focusin', learnAheadOfClick, { passive: true });
 
     /** Lets the action through: replayed now, and the coach's next real press goes through once. */
     const letThrough = (match: ActionMatch, profile: ActionProfile, replayable: boolean) => {
@@ -138,25 +151,22 @@ export const boundaryPrompt: ContentFeature = {
       if (!event.isTrusted) return;
       // The same press's mousedown and touchstart: decided at its pointerdown, not again.
       if (event.type !== 'pointerdown' && press) {
-        if (press.held) block(event);
+        if (press.held) holdBack(event);
         return;
       }
       press = { held: false };
       const target = eventElement(event);
       if (!target) return;
-      if (prompts.question?.isHost(target)) return block(event);
+      if (prompts.question?.isHost(target)) return holdBack(event);
       const match = adapter.actionAt(target);
       if (!match) return;
-      if (prompts.question) return block(event);
+      if (prompts.question) return holdBack(event);
       const profile = adapter.profileFor(match, new URL(location.href));
       press = { held: !passing(match, profile) && holds(match, profile) };
-      if (press.held) block(event);
+      if (press.held) holdBack(event);
     };
     const onPressRest = (event: Event) => {
-      if (!event.isTrusted || !press?.held) return;
-      // Not preventDefault on touch: the browser would then make no click, where the question is asked.
-      if (event.type.startsWith('touch')) event.stopImmediatePropagation();
-      else block(event);
+      if (event.isTrusted && press?.held) holdBack(event);
     };
     for (const type of PRESS_START) listen(type, onPressStart);
     for (const type of PRESS_REST) listen(type, onPressRest);
