@@ -33,9 +33,8 @@ export function startContentRuntime(
   const currentSettings = () => settings;
   // One listener for the background's messages to this tab, whatever starts and stops.
   const tabs = createTabRouter(browser.runtime.id);
-  const onTabMessage = tabs.listener.bind(tabs);
-  browser.runtime.onMessage.addListener(onTabMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
+  browser.runtime.onMessage.addListener(tabs.listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(tabs.listener));
 
   let running: { stop(): void } | null = startFeatures(
     adapter,
