@@ -266,21 +266,66 @@ export const MESSAGES = {
   getPromptCounts: message<PromptCounters>()('extension', empty),
 } as const;
 
-/** Messages the background sends to a tab's content script (never from a page). */
-export const TAB_MESSAGES = {
-  promptShown: v.strictObject({ nonce }),
-  /** The context menu was used: describe the post under the last right-click (author, address). */
-  describeContextPost: v.strictObject({}),
-  /** replay: do the action once on the original control; cancel: do nothing. */
-  promptResolved: v.strictObject({ nonce, outcome: v.picklist(['replay', 'cancel']) }),
-} as const;
-export type TabMessageName = keyof typeof TAB_MESSAGES;
-/** The content script's answer to describeContextPost. */
+/** What a content script says of the post under the last right-click (describeContextPost). */
 export const ContextPostSchema = v.strictObject({
   keys: v.pipe(v.array(profileKeyString), v.maxLength(4)),
   postUrl: v.nullable(v.pipe(v.string(), v.maxLength(2048), v.url())),
 });
-export type TabMessagePayload<N extends TabMessageName> = v.InferOutput<(typeof TAB_MESSAGES)[N]>;
+
+interface TabMessageSpec<P extends v.GenericSchema, R extends v.GenericSchema | undefined> {
+  to: 'tab';
+  payload: P;
+  /**
+   * The shape of the content script's reply, checked by the background: a page's
+   * renderer runs the content script, so its reply is trusted no more than its requests.
+   */
+  reply: R;
+}
+
+function tabMessage<P extends v.GenericSchema, R extends v.GenericSchema | undefined = undefined>(
+  payload: P,
+  reply?: R,
+): TabMessageSpec<P, R> {
+  return { to: 'tab', payload, reply: reply as R };
+}
+
+/** Messages the background sends to a tab's content script (never from a page). */
+export const TAB_MESSAGES = {
+  /** The prompt frame has rendered: the content script stops waiting for it. */
+  promptShown: tabMessage(v.strictObject({ nonce })),
+  /** The context menu was used: describe the post under the last right-click (author, address). */
+  describeContextPost: tabMessage(v.strictObject({}), ContextPostSchema),
+  /** replay: do the action once on the original control; cancel: do nothing. */
+  promptResolved: tabMessage(v.strictObject({ nonce, outcome: v.picklist(['replay', 'cancel']) })),
+} as const;
+export type TabMessageName = keyof typeof TAB_MESSAGES;
+export type TabMessagePayload<N extends TabMessageName> = v.InferOutput<
+  (typeof TAB_MESSAGES)[N]['payload']
+>;
+type ReplySchemaOf<N extends TabMessageName> = (typeof TAB_MESSAGES)[N]['reply'];
+export type TabMessageReply<N extends TabMessageName> =
+  ReplySchemaOf<N> extends v.GenericSchema ? v.InferOutput<ReplySchemaOf<N>> : undefined;
+
+/**
+ * Sends a message to a tab's content script: to one frame of it, or to all its
+ * frames when `frameId` is not given. A reply of the wrong shape is refused.
+ */
+export async function sendToTab<N extends TabMessageName>(
+  tabId: number,
+  name: N,
+  payload: TabMessagePayload<N>,
+  frameId?: number,
+): Promise<TabMessageReply<N>> {
+  const envelope = { clearline: 1, name, payload };
+  const reply: unknown = await (frameId === undefined
+    ? browser.tabs.sendMessage(tabId, envelope)
+    : browser.tabs.sendMessage(tabId, envelope, { frameId }));
+  const schema: v.GenericSchema | undefined = TAB_MESSAGES[name].reply;
+  if (!schema) return undefined as TabMessageReply<N>;
+  const parsed = v.safeParse(schema, reply);
+  if (!parsed.success) throw new MessageError(name, 'the page answered out of shape');
+  return parsed.output as TabMessageReply<N>;
+}
 
 export type MessageName = keyof typeof MESSAGES;
 export type MessagePayload<N extends MessageName> = v.InferOutput<(typeof MESSAGES)[N]['payload']>;
