@@ -20,7 +20,7 @@ import type { SettingsView } from './useSettings';
 import { tw, type Ui } from './ui';
 import { Notice } from './parts';
 import { SITE_WORDS } from '../lib/page-kind-words';
-import type { SiteId } from '../lib/sites/types';
+import { SITE_IDS } from '../lib/sites/registry';
 
 const ACTION_LABELS: Record<PromptAction, MessageKey> = {
   friend: 'settingPromptModeFriend',
@@ -56,8 +56,6 @@ type NumberSettings = Pick<
   | 'idleLockMinutes'
   | 'retentionDays'
 >;
-
-const SITES: SiteId[] = ['facebook', 'instagram'];
 
 /**
  * Where a setting's value comes from, next to its control: the default, the
@@ -194,7 +192,7 @@ export function SettingsSection({ view }: { view: SettingsView }) {
         <legend>{t('settingPlatforms')}</legend>
         <SourceTag view={view} setting="platforms" />
         <div class="field-row">
-          {SITES.map((site) => (
+          {SITE_IDS.map((site) => (
             <label key={site}>
               <input
                 type="checkbox"
