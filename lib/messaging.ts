@@ -3,7 +3,8 @@
 // payload; the background's router checks both before any handler runs.
 import * as v from 'valibot';
 import { browser } from './browser';
-import { ACTION_KINDS, PAGE_KINDS, POST_ACTIONS, type SiteId } from './sites/types';
+import { SITES, SITE_IDS } from './sites/registry';
+import { ACTION_KINDS, PAGE_KINDS, POST_ACTIONS } from './sites/types';
 import {
   OBSERVATION_NOTE_MAX_LENGTH,
   PROMPT_CHOICES,
@@ -48,7 +49,12 @@ function message<R>() {
   });
 }
 
-const profileKeyString = v.pipe(v.string(), v.maxLength(200), v.regex(/^(fb|ig):[a-z0-9._:]+$/));
+const keyPrefixes = SITES.map((site) => site.keyPrefix).join('|');
+const profileKeyString = v.pipe(
+  v.string(),
+  v.maxLength(200),
+  v.regex(new RegExp(`^(${keyPrefixes}):[a-z0-9._:]+$`)),
+);
 const profileKey = v.nullable(profileKeyString);
 const empty = v.strictObject({});
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
@@ -64,7 +70,7 @@ const fieldChange = <F extends v.GenericSchema, T extends v.GenericSchema>(from:
 const nonce = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22,64}$/));
 
 export const PageStatusSchema = v.strictObject({
-  site: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
+  site: v.picklist(SITE_IDS),
   /** The page's address now: after a single-page navigation the sender's URL can lag behind. */
   url: v.pipe(v.string(), v.maxLength(4096), v.url()),
   pageKind: v.picklist(PAGE_KINDS),
@@ -159,7 +165,7 @@ export const MESSAGES = {
     'content',
     v.strictObject({
       nonce,
-      site: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
+      site: v.picklist(SITE_IDS),
       action: v.picklist([...ACTION_KINDS, 'post'] as const),
       keys: v.pipe(v.array(profileKeyString), v.maxLength(4)),
       name: v.nullable(v.pipe(v.string(), v.maxLength(200))),
@@ -204,7 +210,7 @@ export const MESSAGES = {
   reportAuditFindings: message<{ updated: number }>()(
     'content',
     v.strictObject({
-      platform: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
+      platform: v.picklist(SITE_IDS),
       findings: v.pipe(
         v.array(
           v.strictObject({

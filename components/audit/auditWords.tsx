@@ -5,11 +5,11 @@ import type { MessageKey } from '../../lib/i18n';
 import { AUDIT_ITEMS, type AuditItem } from '../../lib/audit/checklist';
 import type { AuditItemState, AuditScore, AuditView, ItemResult } from '../../lib/audit/types';
 import { SITE_WORDS } from '../../lib/page-kind-words';
-import type { SiteId } from '../../lib/sites/types';
+import { SITE_IDS, type SiteId } from '../../lib/sites/registry';
 import { formatMoment, type Ui } from '../shared/pageWords';
 import { usePage } from '../shared/PageContext';
 
-export const PLATFORMS: readonly SiteId[] = ['facebook', 'instagram'];
+export const PLATFORMS: readonly SiteId[] = SITE_IDS;
 
 const RESULT_KEYS: Record<Exclude<ItemResult, 'confirmed'>, MessageKey> = {
   pass: 'auditResultPass',

@@ -15,15 +15,13 @@ import { usePage } from '../shared/PageContext';
 import { withClientWords } from '../shared/pageWords';
 import { Notice } from '../shared/buildingBlocks';
 import { SITE_WORDS } from '../../lib/page-kind-words';
-import type { SiteId } from '../../lib/sites/types';
+import { SITE_IDS } from '../../lib/sites/registry';
 import {
   ACTION_LABELS,
   DAY_LABELS,
   SETTING_CONTROLS,
   type SettingControl,
 } from './settingControls';
-
-const SITES: SiteId[] = ['facebook', 'instagram'];
 
 type Save = <K extends SettingKey>(key: K, value: Settings[K]) => void;
 
@@ -112,7 +110,7 @@ function Control({ control, save }: { control: SettingControl; save: Save }) {
           <legend>{t(control.label)}</legend>
           <SourceTag setting={key} />
           <div class="field-row">
-            {SITES.map((site) => (
+            {SITE_IDS.map((site) => (
               <label key={site}>
                 <input
                   type="checkbox"

@@ -1,7 +1,7 @@
 import { browser, type Menus, type Tabs } from '../browser';
 import { sendToTab, type Handlers } from '../messaging';
 import { adapterForUrl } from '../sites';
-import { HOST_MATCHES } from '../sites/hosts';
+import { ALL_HOST_MATCHES } from '../sites/registry';
 import { resolveLocale, translate } from '../i18n';
 import { loadSettings } from '../settings';
 import { checkObservationReminder, supervisionSummary } from './follow-up';
@@ -54,7 +54,7 @@ export async function createNotePostMenu(): Promise<void> {
     id: NOTE_POST_MENU,
     title: translate(locale, 'contextMenuNotePost'),
     contexts: ['page', 'link', 'selection', 'image'],
-    documentUrlPatterns: [...HOST_MATCHES.facebook, ...HOST_MATCHES.instagram],
+    documentUrlPatterns: [...ALL_HOST_MATCHES],
   });
 }
 

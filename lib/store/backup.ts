@@ -23,6 +23,7 @@ import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
 import { STORAGE_ITEMS } from '../storage-items';
 import { withUserSettingsLock } from '../settings';
 import { OBSERVATION_STATUSES } from '../observations/types';
+import { SITE_IDS } from '../sites/registry';
 import { StoreError } from './errors';
 import { requireDataKey } from './keyring';
 import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from './types';
@@ -97,7 +98,7 @@ const InnerSchema = v.strictObject({
       items: v.array(
         v.strictObject({
           itemId: v.pipe(v.string(), v.maxLength(64)),
-          platform: v.picklist(['facebook', 'instagram']),
+          platform: v.picklist(SITE_IDS),
           page: v.nullable(
             v.strictObject({
               result: v.picklist(['pass', 'fail', 'unknown']),
@@ -114,7 +115,7 @@ const InnerSchema = v.strictObject({
             at: time,
             scores: v.array(
               v.strictObject({
-                platform: v.picklist(['facebook', 'instagram']),
+                platform: v.picklist(SITE_IDS),
                 passed: count,
                 confirmed: count,
                 total: count,
@@ -135,7 +136,7 @@ const InnerSchema = v.strictObject({
       v.strictObject({
         id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
         createdAt: time,
-        platform: v.picklist(['facebook', 'instagram']),
+        platform: v.picklist(SITE_IDS),
         clientKeyHash: v.nullable(keyHash),
         postUrl: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
         note: v.nullable(v.pipe(v.string(), v.maxLength(5000))),

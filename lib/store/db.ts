@@ -10,6 +10,7 @@ import {
 } from 'idb';
 import { randomBytes, toBase64, type Sealed } from '../crypto';
 import { STORAGE_ITEMS } from '../storage-items';
+import type { SiteId } from '../sites/registry';
 
 export const DB_NAME = 'clearline';
 export const DB_VERSION = 5;
@@ -54,7 +55,7 @@ export interface MetaRecord {
 /** One privacy-audit item: what a settings page last showed, and the coach's own confirmation. */
 export interface AuditItemRecord {
   itemId: string;
-  platform: 'facebook' | 'instagram';
+  platform: SiteId;
   page: { result: 'pass' | 'fail' | 'unknown'; observed: string; at: number } | null;
   confirmedAt: number | null;
 }
@@ -79,7 +80,7 @@ export interface ClearlineDB extends DBSchema {
 export interface ObservationRecord {
   id: string;
   createdAt: number;
-  platform: 'facebook' | 'instagram';
+  platform: SiteId;
   /** The client, by keyed hash only; null when the post's author was not known. */
   clientKeyHash: string | null;
   sealedPostUrl: Sealed | null;

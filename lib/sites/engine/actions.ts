@@ -1,20 +1,18 @@
-// The boundary prompt's part of the adapters: which covered action a click is
-// about to trigger, and who it is about. Shared by both sites; each adapter
-// brings its own label table (en + es), profile-key reader and page kinds.
-// Matches on roles and accessible names (labels, visible text; see
-// controlNames in ./labels), never class names.
+// The boundary prompt's engine: which covered action a click is about to
+// trigger, and who it is about. Each site brings its own label table (en + es),
+// profile-key reader and page kinds. Matches on roles and accessible names
+// (labels, visible text; see controlNames in ./labels), never class names.
 import {
   type Bilingual,
-  bothLanguages,
   closestComposed,
   controlAt,
   controlNames,
   findLabelled,
   normalizeLabel,
   parentOf,
-  shortText,
 } from './labels';
-import type { ActionKind, ActionMatch, ActionProfile, PageKind, ProfileKey } from './types';
+import { linkKey, linkLabel, plain } from './links';
+import type { ActionKind, ActionMatch, ActionProfile, PageKind, ProfileKey } from '../types';
 
 /** The labels (accessible names, compared normalized and whole) of each action. */
 export type ActionLabels = Readonly<Partial<Record<ActionKind, Bilingual>>>;
@@ -32,14 +30,6 @@ export interface ActionSite {
   pageKind(url: URL): PageKind;
   /** One conversation (not the inbox): its header names the person. */
   isThread(url: URL): boolean;
-}
-
-export function labelIndex(table: ActionLabels): ReadonlyMap<string, ActionKind> {
-  const index = new Map<string, ActionKind>();
-  for (const [kind, labels] of Object.entries(table) as [ActionKind, Bilingual][]) {
-    for (const label of bothLanguages(labels)) index.set(normalizeLabel(label), kind);
-  }
-  return index;
 }
 
 function kindOf(site: ActionSite, label: string): ActionKind | null {
@@ -96,33 +86,11 @@ const MAIN = '[role="main"], main';
 // How far up the nearest container with a profile link may be.
 const MAX_LEVELS = 20;
 const MAX_KEYS = 4;
-const MAX_NAME = 200;
 
 const EMPTY = (): ActionProfile => ({ keys: [], name: null });
 
 function keyOf(site: ActionSite, link: Element, base: URL): ProfileKey | null {
-  const href = link.getAttribute('href');
-  if (!href || href.startsWith('#') || /^\s*javascript:/i.test(href)) return null;
-  try {
-    return site.profileKeyFromUrl(new URL(href, base));
-  } catch {
-    return null;
-  }
-}
-
-/** Plain text, single-spaced and trimmed; cut to MAX_NAME. Never markup. */
-function plain(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME).trim();
-}
-
-// A link's name: its aria-label, its text, or the label of the picture it wraps
-// (m.facebook.com avatars are `i[role=img][aria-label="<Name>"]`).
-function linkLabel(link: Element): string {
-  const aria = plain(link.getAttribute('aria-label'));
-  if (aria !== '') return aria;
-  const text = plain(shortText(link, MAX_NAME));
-  if (text !== '') return text;
-  return plain(link.querySelector('[role="img"][aria-label]')?.getAttribute('aria-label'));
+  return linkKey(site.profileKeyFromUrl, link, base);
 }
 
 function profileLinks(root: Element): Element[] {

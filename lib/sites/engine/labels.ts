@@ -1,29 +1,5 @@
-// Helpers shared by the site adapters: URL parts and matching controls by their
-// label. Labels are compared on aria-label and visible text only, never on the
+// Matching controls by their label, for every site adapter. Labels are compared on aria-label and visible text only, never on the
 // sites' generated class names, which change every few weeks.
-
-/** Host names from match patterns such as `https://www.facebook.com/*`. */
-export function hostsFrom(matches: readonly string[]): ReadonlySet<string> {
-  return new Set(matches.map((m) => new URL(m.replace(/\*$/, '')).hostname));
-}
-
-/**
- * The path's segments, percent-decoded and lower-cased, empty ones dropped, so
- * `/Jane%2Edoe//about/` gives `['jane.doe', 'about']`. Both sites treat path
- * names case-insensitively; a malformed escape keeps the raw segment.
- */
-export function pathSegments(url: URL): string[] {
-  return url.pathname
-    .split('/')
-    .filter((s) => s !== '')
-    .map((s) => {
-      try {
-        return decodeURIComponent(s).toLowerCase();
-      } catch {
-        return s.toLowerCase();
-      }
-    });
-}
 
 // Invisible format characters (every \p{Cf}: zero-width space, ZWNJ, ZWJ, word
 // joiner, BOM, soft hyphen, LRM/RLM, bidi embeddings and isolates). No one sees
@@ -120,6 +96,17 @@ export type LabelTable<K extends string = string> = Readonly<Record<K, Bilingual
 /** Every word of an entry, English first. */
 export function bothLanguages(entry: Bilingual): readonly string[] {
   return [...entry.en, ...entry.es];
+}
+
+/** Normalized label -> what it names (an action kind), built once per table. */
+export function labelIndex<K extends string>(
+  table: Readonly<Partial<Record<K, Bilingual>>>,
+): ReadonlyMap<string, K> {
+  const index = new Map<string, K>();
+  for (const [kind, labels] of Object.entries(table) as [K, Bilingual][]) {
+    for (const label of bothLanguages(labels)) index.set(normalizeLabel(label), kind);
+  }
+  return index;
 }
 
 // ---------------------------------------------------------------------------

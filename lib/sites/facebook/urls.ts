@@ -1,33 +1,10 @@
-// Facebook adapter: page kinds and profile keys read from URLs, own or other
-// profile read from the page, the covered actions and who they are about.
-// Pure; bundled into the Facebook content script.
+// Facebook's addresses: which page kind a URL is, and whom it names.
 // URL shapes are listed with examples in tests/unit/sites/urls.ts.
-import {
-  type ActionLabels,
-  type ActionSite,
-  actionAt,
-  isMessageComposer as composerCheck,
-  labelIndex,
-  profileFor,
-} from './actions';
-import { readFacebookAudit } from './facebook-audit';
-import { HOST_MATCHES } from './hosts';
-import {
-  type Bilingual,
-  type LabelTable,
-  bothLanguages,
-  findLabelled,
-  hostsFrom,
-  labelSet,
-  pathSegments,
-} from './labels';
-import { FACEBOOK_POSTS, postActionAt, postAt, postInfo } from './posts';
-import type { PageKind, ProfileKey, ProfileOwner, SiteAdapter } from './types';
+import { hostsFrom, pageKindOf, pathSegments } from '../engine/urls';
+import type { PageKind, ProfileKey, SiteAdapter } from '../types';
+import { facebookSite } from './site';
 
-// www, web and m.facebook.com only. Bare facebook.com, l.facebook.com (outbound
-// redirects), business.facebook.com and the rest are not ours: the content
-// script never runs there, so a URL on them is not a page we can act on.
-const HOSTS = hostsFrom(HOST_MATCHES.facebook);
+const HOSTS = hostsFrom(facebookSite.hosts);
 
 // Facebook usernames: letters, digits and periods, at least 5 characters,
 // case-insensitive. Numeric ids also work as a first segment (/4 is a profile).
@@ -163,10 +140,7 @@ export const detectors = {
 } as const satisfies SiteAdapter['detectors'];
 
 export function pageKind(url: URL): PageKind {
-  for (const [kind, detect] of Object.entries(detectors)) {
-    if (detect(url)) return kind as PageKind;
-  }
-  return 'other';
+  return pageKindOf(detectors, url);
 }
 
 /**
@@ -186,50 +160,6 @@ export function profileKeyFromUrl(url: URL): ProfileKey | null {
   return isProfileSegment(first) ? keyFor(first) : null;
 }
 
-// Shown only on the coach's own profile. Source: SELECTORS.md, Facebook row "Own-profile
-// action row (Comet)", public code ~2025; Spanish from the Clearline issue (2026-11), not
-// yet seen in a capture.
-const OWN: Bilingual = {
-  en: ['Edit profile', 'Add to story'],
-  es: ['Editar perfil', 'Agregar a historia', 'Añadir a la historia'],
-};
-const OWN_LABELS = labelSet(bothLanguages(OWN));
-
-// Offered on someone else's profile. Sources, SELECTORS.md Facebook rows: "Add friend"
-// (absunstar/social-browser 2024-05..2025-05; m.facebook "Add Friend" 2017-07), "Add friend
-// / Message (es)" (~2024-25), "Confirm friend request" (SalmanDeveloperz 2025-01..2026-02),
-// "Follow (person profile)" Follow/Following (absunstar 2024-05). "Message", "Friends",
-// "Amigos", "Seguir", "Siguiendo", "Confirmar" from the Clearline issue (2026-11).
-const OTHER: Bilingual = {
-  en: ['Add friend', 'Message', 'Follow', 'Following', 'Friends', 'Confirm'],
-  es: [
-    'Agregar a amigos',
-    'Añadir a amigos',
-    'Enviar mensaje',
-    'Seguir',
-    'Siguiendo',
-    'Amigos',
-    'Confirmar',
-  ],
-};
-const OTHER_LABELS = labelSet(bothLanguages(OTHER));
-
-// aria-label on buttons and labelled links; visible text on buttons only, because
-// the profile tabs are links whose text is "Friends" on every profile, own included.
-const CONTROLS = 'button, [role="button"], a[aria-label], [role="link"][aria-label]';
-
-/**
- * Own profile when an own-only control is present. Checked first: a shared
- * page's post on the coach's own timeline can carry a "Follow" link, while
- * "Edit profile" never appears on someone else's profile.
- */
-export function profileOwner(doc: Document): ProfileOwner {
-  const root: ParentNode = doc.querySelector('[role="main"]') ?? doc;
-  if (findLabelled(root, CONTROLS, OWN_LABELS)) return 'own';
-  if (findLabelled(root, CONTROLS, OTHER_LABELS)) return 'other';
-  return 'unknown';
-}
-
 /** One conversation: /messages/t/<id>, /messages/e2ee/t/<id>, m.facebook.com/messages/read/. */
 export function isMessageThread(url: URL): boolean {
   if (!isMessages(url)) return false;
@@ -239,89 +169,3 @@ export function isMessageThread(url: URL): boolean {
     (second === 't' && third !== undefined) || (second === 'e2ee' && third === 't' && !!fourth)
   );
 }
-
-// The covered actions, matched on the whole aria-label (or, without one, the
-// visible text), case and spacing ignored: "Following" is not "Follow".
-// Sources are SELECTORS.md Facebook rows (dates as listed there, gathered
-// 2026-11); "inferred" = from the Clearline brief (2026-11), not yet seen in a
-// capture or in SELECTORS.md.
-const ACTION_LABELS = {
-  'add-friend': {
-    en: [
-      'Add friend', // "Add friend (profile, suggestions)", absunstar/social-browser 2024-05..2025-05
-      'Add Friend', // "Add friend (m.facebook search result)", capi1O/facebook-scraper 2017-07
-    ],
-    es: [
-      'Agregar a amigos', // "Add friend / Message (es)", Latin American Spanish, ~2024-25
-      'Añadir a amigos', // same row, Spain, ~2024-25
-    ],
-  },
-  'confirm-request': {
-    en: [
-      'Confirm', // "Confirm friend request", SalmanDeveloperz 2025-01..2026-02; text span ~2023
-      'Confirm request', // inferred
-    ],
-    es: ['Confirmar'], // inferred
-  },
-  follow: {
-    en: ['Follow'], // "Follow (person profile)" menuitem, absunstar 2024-05; "Follow (page/profile)" 2023
-    es: ['Seguir'], // inferred
-  },
-  message: {
-    en: ['Message'], // inferred (the English of the "Add friend / Message (es)" row)
-    es: [
-      'Enviar mensaje', // "Add friend / Message (es)", ~2024-25
-      'Mensaje', // inferred
-    ],
-  },
-  'send-message': {
-    en: [
-      'Press enter to send', // inferred; "Press Enter to send" also in public Messenger scripts
-      'Send', // inferred
-    ],
-    es: ['Enviar'], // "Add friend / Message (es)": send in chat, ~2024-25
-  },
-} as const satisfies ActionLabels;
-
-// Messenger's composer: aria-label "Message" (Clearline brief 2026-11; also public code);
-// "Mensaje" inferred (public code only).
-const COMPOSER: Bilingual = { en: ['Message'], es: ['Mensaje'] };
-
-/** Every label table of the Facebook adapter, for the completeness test. */
-export const FACEBOOK_LABEL_TABLES: Readonly<Record<string, LabelTable>> = {
-  controls: { own: OWN, other: OTHER, composer: COMPOSER },
-  actions: ACTION_LABELS,
-};
-
-const ACTIONS: ActionSite = {
-  labels: labelIndex(ACTION_LABELS),
-  // Classic desktop: aria-label="Add <Name> as a friend" ("Add friend (classic desktop, in
-  // feed)", tracking-exposed/facebook 2016-10).
-  patterns: [[/^add .+ as a friend$/, 'add-friend']],
-  ownLabels: OWN_LABELS,
-  composerLabels: labelSet(bothLanguages(COMPOSER)),
-  profileKeyFromUrl,
-  pageKind,
-  isThread: isMessageThread,
-};
-
-/** True for Messenger's composer (or inside it): Enter there sends a message. */
-export function isMessageComposer(el: Element): boolean {
-  return composerCheck(ACTIONS, el);
-}
-
-export const facebook: SiteAdapter = {
-  id: 'facebook',
-  isSiteUrl: isFacebookUrl,
-  detectors,
-  pageKind,
-  profileKeyFromUrl,
-  profileOwner,
-  actionAt: (target) => actionAt(ACTIONS, target),
-  profileFor: (match, pageUrl) => profileFor(ACTIONS, match, pageUrl),
-  isMessageComposer,
-  readAudit: (doc, url) => readFacebookAudit(doc, url),
-  postActionAt: (target) => postActionAt(FACEBOOK_POSTS, facebook, target),
-  postAt: (node) => postAt(FACEBOOK_POSTS, facebook, node),
-  postInfo: (post, pageUrl) => postInfo(FACEBOOK_POSTS, facebook, post, pageUrl),
-};

@@ -3,24 +3,11 @@
 // beside a label. Pure; reads role, aria-checked, checked state and visible text
 // (en + es tables), never class names. A setting whose label or state is not
 // recognized is 'unknown', never a pass.
-import type { AuditFinding, FindingResult } from '../audit/types';
-import { isInstagramUrl } from './instagram';
-import {
-  type Bilingual,
-  type LabelTable,
-  bothLanguages,
-  normalizeLabel,
-  pathSegments,
-} from './labels';
-
-/** Compared form of a label or value: lower-case, "¿...?" and trailing "..." or ":" dropped. */
-function auditKey(text: string): string {
-  return normalizeLabel(text)
-    .replace(/[‘’]/g, "'")
-    .replace(/^[¿¡]\s*/, '')
-    .replace(/\s*(?:\?|…|\.{3}|:)$/, '')
-    .trim();
-}
+import type { AuditFinding, FindingResult } from '../../audit/types';
+import { auditKey, textNodes } from '../engine/audit';
+import { type Bilingual, type LabelTable, bothLanguages } from '../engine/labels';
+import { pathSegments } from '../engine/urls';
+import { isInstagramUrl } from './urls';
 
 type Choice = 'everyone' | 'follow' | 'none' | 'requests' | 'chats' | 'noRequests';
 
@@ -150,17 +137,6 @@ const MAX_UP = 6;
 const SWITCH = '[role="switch"], input[type="checkbox"]';
 const RADIO = '[role="radio"], input[type="radio"]';
 const MAX_OBSERVED = 100;
-
-function textNodes(root: Element): Text[] {
-  const out: Text[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if ((n.nodeValue ?? '').trim() !== '' && !n.parentElement?.closest('script, style, svg')) {
-      out.push(n as Text);
-    }
-  }
-  return out;
-}
 
 function plainText(el: Element): string {
   return textNodes(el)

@@ -1,20 +1,18 @@
-// The observed-post reminder's part of the adapters: which post action a click
-// is about to trigger (share, send, copy link, save, comment, react), the post it
-// is about, and who wrote that post. Shared by both sites; each site brings a
-// label table (en + es) and its post containers. Matches on roles, accessible
-// names (see controlNames in ./labels) and URL patterns only, never class names. Pure: reads, never writes.
+// The observed-post reminder's engine: which post action a click is about to
+// trigger (share, send, copy link, save, comment, react), the post it is about,
+// and who wrote that post. Each site brings a label table (en + es) and its post
+// containers. Matches on roles, accessible names (see controlNames in ./labels)
+// and URL patterns only, never class names. Pure: reads, never writes.
 import {
   type Bilingual,
-  type LabelTable,
-  bothLanguages,
   closestComposed,
   controlAt,
   controlNames,
   normalizeLabel,
   parentOf,
-  shortText,
 } from './labels';
-import type { PageKind, PostActionKind, PostActionMatch, PostInfo, ProfileKey } from './types';
+import { linkKey, linkLabel } from './links';
+import type { PageKind, PostActionKind, PostActionMatch, PostInfo, ProfileKey } from '../types';
 
 /** What a site adapter lends the post readers: its URL readers. */
 export interface PostPage {
@@ -23,8 +21,8 @@ export interface PostPage {
 }
 
 export interface PostSite {
-  /** Normalized whole label (aria-label, visible text or icon label) -> kind. */
-  readonly labels: Readonly<Record<string, PostActionKind>>;
+  /** Normalized whole label (aria-label, visible text or icon label) -> kind, from labelIndex. */
+  readonly labels: ReadonlyMap<string, PostActionKind>;
   /** Post containers, nearest first; the last is taken outermost (classic posts nest comments). */
   readonly posts: readonly string[];
   readonly outermost: string;
@@ -42,33 +40,19 @@ export interface PostSite {
 /** Each post action's labels (aria-label, visible text or icon label), English and Spanish. */
 export type PostLabels = Readonly<Partial<Record<PostActionKind, Bilingual>>>;
 
-/** Normalized label -> kind, for lookups. */
-export function postLabelIndex(table: PostLabels): Readonly<Record<string, PostActionKind>> {
-  const index: Record<string, PostActionKind> = {};
-  for (const [kind, labels] of Object.entries(table) as [PostActionKind, Bilingual][]) {
-    for (const label of bothLanguages(labels)) index[normalizeLabel(label)] = kind;
-  }
-  return index;
-}
-
 const MAIN = '[role="main"], main';
 const OPEN_MENU = '[aria-haspopup="menu"][aria-expanded="true"]';
 const MAX_KEYS = 4;
-const MAX_NAME = 200;
 const MAX_LINKS = 60;
 
 // React and comment exist only on a post: a "Like" outside one (a Page's Like
 // button) is something else. The rest still count without a known post.
 const NEEDS_POST: ReadonlySet<PostActionKind> = new Set(['react', 'comment']);
 
-function plain(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME).trim();
-}
-
 /** The kind a control's accessible name says (see controlNames: Instagram's icon-only bar included). */
 function controlKind(site: PostSite, control: Element): PostActionKind | null {
   for (const name of controlNames(control)) {
-    const kind = site.labels[normalizeLabel(name)];
+    const kind = site.labels.get(normalizeLabel(name));
     if (kind) return kind;
   }
   return null;
@@ -139,22 +123,7 @@ export function postActionAt(
 }
 
 function keyOf(page: PostPage, link: Element, base: URL): ProfileKey | null {
-  const href = link.getAttribute('href');
-  if (!href || href.startsWith('#') || /^\s*javascript:/i.test(href)) return null;
-  try {
-    return page.profileKeyFromUrl(new URL(href, base));
-  } catch {
-    return null;
-  }
-}
-
-// A link's name: its aria-label, its text, or the label of the picture it wraps.
-function linkLabel(link: Element): string {
-  const aria = plain(link.getAttribute('aria-label'));
-  if (aria !== '') return aria;
-  const text = plain(shortText(link, MAX_NAME));
-  if (text !== '') return text;
-  return plain(link.querySelector('[role="img"][aria-label]')?.getAttribute('aria-label'));
+  return linkKey(page.profileKeyFromUrl, link, base);
 }
 
 function authorLink(site: PostSite, page: PostPage, post: Element, base: URL): Element | null {
@@ -227,101 +196,3 @@ export function postInfo(site: PostSite, page: PostPage, post: Element, pageUrl:
   const postUrl = onPermalink ? site.canonical(pageUrl) : postLink(site, page, post, pageUrl);
   return { authorKeys: keys.slice(0, MAX_KEYS), authorName: name, postUrl };
 }
-
-// Facebook: drop the tracking parameters (__cft__[0], __tn__) and the hash.
-function facebookCanonical(url: URL): string {
-  const out = new URL(url.href);
-  out.hash = '';
-  for (const k of Array.from(out.searchParams.keys())) {
-    if (k.startsWith('__') || k === 'comment_id') out.searchParams.delete(k);
-  }
-  return out.href;
-}
-
-// Instagram: /p/<code>/ (or /reel/, /tv/, /<user>/p/<code>/) without sub-pages
-// (liked_by/, comments/) or query. Codes are case-sensitive: the path is not lower-cased.
-function instagramCanonical(url: URL): string {
-  const segs = url.pathname.split('/').filter((s) => s !== '');
-  const n = ['p', 'reel', 'reels', 'tv'].includes(segs[0] ?? '') ? 2 : 3;
-  return `${url.origin}/${segs.slice(0, n).join('/')}/`;
-}
-
-/**
- * Facebook's post action labels. Sources: SELECTORS.md rows (dates there); "inferred" =
- * from the Clearline brief (2026-11), not yet seen in a capture.
- */
-const FACEBOOK_POST_LABELS = {
-  share: {
-    en: [
-      // Share (Comet current), public code 2024-26
-      'Send this to friends or post it on your profile.',
-      // Share (Comet gen-1) ~2021-22; Share (classic) title, 2018-04
-      'Send this to friends or post it on your timeline.',
-      // Share (classic) and (m.facebook) visible text, 2018-04 / 2021-06
-      'Share',
-    ],
-    es: ['Compartir', 'Envía esto a tus amigos o publícalo en tu perfil.'], // inferred
-  },
-  send: { en: ['Send in Messenger'], es: ['Enviar con Messenger'] }, // inferred
-  // inferred (menu item of "Actions for this post")
-  'copy-link': { en: ['Copy link'], es: ['Copiar enlace'] },
-  save: { en: ['Save post'], es: ['Guardar publicación'] }, // inferred (same menu)
-  comment: {
-    en: [
-      'Leave a comment', // inferred (Comet comment button)
-      'Comment', // Feed post (m.facebook) footer text, 2021-06
-    ],
-    es: ['Comentar'], // inferred
-  },
-  react: {
-    en: ['Like'], // Like page div[aria-label="Like"] 2024-05; m.facebook footer 2021-06
-    es: ['Me gusta'], // inferred
-  },
-} as const satisfies PostLabels;
-
-/**
- * Instagram's post action labels. Source: SELECTORS.md "Post action bar" (svg aria-labels,
- * brocc 2025-04-09); Spanish and "Copy link" inferred. The paper-plane "Share" opens the
- * share sheet (send in Direct, add to story, copy link): it is 'share', like Facebook's Share,
- * which also offers "Send in Messenger".
- */
-const INSTAGRAM_POST_LABELS = {
-  share: { en: ['Share'], es: ['Compartir'] },
-  'copy-link': { en: ['Copy link'], es: ['Copiar enlace'] }, // "..." menu
-  save: { en: ['Save'], es: ['Guardar'] },
-  comment: { en: ['Comment'], es: ['Comentar'] },
-  react: { en: ['Like'], es: ['Me gusta'] },
-} as const satisfies PostLabels;
-
-/** Both sites' post label tables, for the completeness test. */
-export const POST_LABEL_TABLES: Readonly<Record<string, LabelTable>> = {
-  facebookPosts: FACEBOOK_POST_LABELS,
-  instagramPosts: INSTAGRAM_POST_LABELS,
-};
-
-export const FACEBOOK_POSTS: PostSite = {
-  labels: postLabelIndex(FACEBOOK_POST_LABELS),
-  // Feed post (FB Purity 2022-04/2025-02); the permalink's post without aria-posinset (assumption).
-  posts: ['div[aria-posinset]', 'div[aria-labelledby][aria-describedby]:not([role])'],
-  // Feed post (classic) role=article 2016-18 and (m.facebook) <article> 2021-06; comments nest inside.
-  outermost: '[role="article"], article',
-  comment: '[role="article"]',
-  mainIsPost: false,
-  // Post author / text (Comet), public code 2024-26
-  author: '[data-ad-rendering-role="profile_name"] a[href]',
-  byline: 'h2 a, h3 a, h4 a, h5 a, strong a',
-  canonical: facebookCanonical,
-};
-
-/** Instagram's post readers. */
-export const INSTAGRAM_POSTS: PostSite = {
-  labels: postLabelIndex(INSTAGRAM_POST_LABELS),
-  posts: ['article'],
-  outermost: 'article',
-  // Comment rows are list items under the post (real/instagram/ig-home-feed_2025-04.html).
-  comment: 'li',
-  mainIsPost: true,
-  author: null,
-  byline: 'header a',
-  canonical: instagramCanonical,
-};

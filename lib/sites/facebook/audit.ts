@@ -3,24 +3,12 @@
 // public posts on the coach's own profile. Pure; reads role, aria-label and
 // visible text (en + es tables), never class names. A setting whose label or
 // value is not recognized is 'unknown', never a pass.
-import type { AuditFinding } from '../audit/types';
-import { isFacebookUrl, isProfile, profileOwner } from './facebook';
-import {
-  type Bilingual,
-  type LabelTable,
-  bothLanguages,
-  normalizeLabel,
-  pathSegments,
-} from './labels';
-
-/** Compared form of a label or value: lower-case, "¿...?" and trailing "..." or ":" dropped. */
-function auditKey(text: string): string {
-  return normalizeLabel(text)
-    .replace(/[‘’]/g, "'")
-    .replace(/^[¿¡]\s*/, '')
-    .replace(/\s*(?:\?|…|\.{3}|:)$/, '')
-    .trim();
-}
+import type { AuditFinding } from '../../audit/types';
+import { auditKey, textNodes } from '../engine/audit';
+import { type Bilingual, type LabelTable, bothLanguages, normalizeLabel } from '../engine/labels';
+import { pathSegments } from '../engine/urls';
+import { profileOwner } from './profile-owner';
+import { isFacebookUrl, isProfile } from './urls';
 
 type Value =
   | 'public'
@@ -225,18 +213,6 @@ const CONTROL = 'button, [role="button"], a, [role="link"], [role="switch"], [ro
 // Texts in one row besides its label: a description, a "Learn more", the value, "Edit".
 const MAX_ROW_TEXTS = 5;
 const MAX_OBSERVED = 100;
-
-/** Non-empty text nodes under `root`, in order, scripts and styles left out. */
-function textNodes(root: Element): Text[] {
-  const out: Text[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if ((n.nodeValue ?? '').trim() !== '' && !n.parentElement?.closest('script, style, svg')) {
-      out.push(n as Text);
-    }
-  }
-  return out;
-}
 
 function unknown(itemId: string): AuditFinding {
   return { itemId, result: 'unknown', observed: '' };
