@@ -17,11 +17,26 @@ export function promptFrames(page: Page): Frame[] {
 }
 
 /** The prompt the coach sees: a prompt frame whose element on the page is visible. */
+/**
+ * A question to the browser about a frame that is going away can go unanswered for good
+ * (seen once in CI): such a frame counts as not shown, and the caller looks again.
+ */
+const withinFrameCall = <T>(call: Promise<T>, fallback: T): Promise<T> =>
+  Promise.race([
+    call.catch(() => fallback),
+    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), 2_000)),
+  ]);
+
 export async function promptFrame(page: Page): Promise<Frame | undefined> {
   for (const frame of promptFrames(page)) {
-    const owner = await frame.frameElement().catch(() => null);
-    const shown = await owner?.evaluate((el) => el.checkVisibility()).catch(() => false);
-    await owner?.dispose();
+    const owner = await withinFrameCall(frame.frameElement(), null);
+    const shown = owner
+      ? await withinFrameCall(
+          owner.evaluate((el) => el.checkVisibility()),
+          false,
+        )
+      : false;
+    void owner?.dispose().catch(() => undefined);
     if (shown) return frame;
   }
   return undefined;
