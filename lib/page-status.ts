@@ -1,5 +1,6 @@
 // What each tab's content script last said about its page, kept by the
 // background in storage.session (memory only; content scripts cannot read it).
+import { browser } from './browser';
 import type { Handlers, TabPageStatus } from './messaging';
 import { STORAGE_ITEMS } from './storage-items';
 
@@ -15,19 +16,23 @@ export const pageStatusHandlers: PageStatusHandlers = {
       throw new Error('report is for another site');
     }
     const record: TabPageStatus = { ...status, reportedAt: Date.now() };
-    await STORAGE_ITEMS.pageStatus.item(tabId).setValue(record);
+    await browser.storage.session.set({ [STORAGE_ITEMS.pageStatus.key(tabId)]: record });
     return { recorded: true };
   },
   async getPageStatus({ tabId }) {
-    return STORAGE_ITEMS.pageStatus.item(tabId).getValue();
+    const key = STORAGE_ITEMS.pageStatus.key(tabId);
+    const stored = await browser.storage.session.get(key);
+    return (stored[key] as TabPageStatus | undefined) ?? null;
   },
 };
 
 export function forgetTab(tabId: number): Promise<void> {
-  return STORAGE_ITEMS.pageStatus.item(tabId).removeValue();
+  return browser.storage.session.remove(STORAGE_ITEMS.pageStatus.key(tabId));
 }
 
 /** Part of "Erase all": what every tab last reported (its address, whose profile) goes too. */
 export async function forgetAllTabs(): Promise<void> {
-  await STORAGE_ITEMS.pageStatus.removeAll();
+  const all = await browser.storage.session.get(null);
+  const keys = Object.keys(all).filter((key) => key.startsWith(STORAGE_ITEMS.pageStatus.prefix));
+  if (keys.length) await browser.storage.session.remove(keys);
 }

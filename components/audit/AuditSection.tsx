@@ -7,10 +7,10 @@ import type { AuditItem } from '../../lib/audit/checklist';
 import type { AuditItemState, AuditView } from '../../lib/audit/types';
 import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
-import { downloadText } from '../shared/download';
-import { RequestOutcome } from '../shared/RequestOutcome';
-import { useAction, useLoad } from '../shared/useBackground';
-import { describeError, formatMoment, withClientWords } from '../shared/pageWords';
+import { downloadText } from '../BackupSection';
+import { Feedback } from '../Feedback';
+import { useAction, useLoad } from '../useAsync';
+import { describeError, formatMoment, tw, type Ui } from '../ui';
 import { AuditWalk } from './AuditWalk';
 import { ConfirmButton } from './ConfirmButton';
 import {
@@ -22,10 +22,8 @@ import {
   scoreFor,
   siteName,
 } from './auditWords';
-import { usePage } from '../shared/PageContext';
 
-export function AuditSection() {
-  const ui = usePage();
+export function AuditSection({ ui }: { ui: Ui }) {
   const { t } = ui;
   const audit = useLoad(() => sendMessage('getAudit', {}));
   const [walking, setWalking] = useState(false);
@@ -63,7 +61,7 @@ export function AuditSection() {
   return (
     <section class="section audit" id="audit" aria-labelledby="audit-heading" data-testid="audit">
       <h2 id="audit-heading">{t('auditHeading')}</h2>
-      <p>{withClientWords(ui, 'auditIntro')}</p>
+      <p>{tw(ui, 'auditIntro')}</p>
       {result.state === 'loading' && <p class="muted">{t('loading')}</p>}
       {result.state === 'error' && (
         <div role="alert" data-testid="audit-error">
@@ -75,12 +73,12 @@ export function AuditSection() {
       )}
       {result.state === 'ready' && (
         <>
-          <AuditWhen view={result.value} />
+          <AuditWhen ui={ui} view={result.value} />
           <ul class="audit-summary">
             {PLATFORMS.map((platform) => (
               <li key={platform} data-platform={platform}>
                 <span class="audit-platform-name">{siteName(ui, platform)}</span>
-                <ScoreBlock score={scoreFor(result.value, platform)} />
+                <ScoreBlock ui={ui} score={scoreFor(result.value, platform)} />
               </li>
             ))}
           </ul>
@@ -97,19 +95,25 @@ export function AuditSection() {
               {t('auditExport')}
             </button>
           </div>
-          <RequestOutcome action={files} statusTestId="audit-file-status" />
-          {walking && <AuditWalk view={result.value} onView={audit.set} onDone={endWalk} />}
+          <Feedback ui={ui} action={files} statusTestId="audit-file-status" />
+          {walking && <AuditWalk ui={ui} view={result.value} onView={audit.set} onDone={endWalk} />}
           {PLATFORMS.map((platform) => (
             <div class="audit-platform" key={platform} data-platform={platform}>
               <h3>{siteName(ui, platform)}</h3>
               <ul class="items">
                 {platformRows(result.value, platform).map(({ item, state }) => (
-                  <AuditItemRow key={item.id} item={item} state={state} onView={audit.set} />
+                  <AuditItemRow
+                    key={item.id}
+                    ui={ui}
+                    item={item}
+                    state={state}
+                    onView={audit.set}
+                  />
                 ))}
               </ul>
             </div>
           ))}
-          <AuditHistory view={result.value} />
+          <AuditHistory ui={ui} view={result.value} />
         </>
       )}
     </section>
@@ -117,8 +121,7 @@ export function AuditSection() {
 }
 
 /** Whether a check is due, and when the last one was. */
-function AuditWhen({ view }: { view: AuditView }) {
-  const ui = usePage();
+function AuditWhen({ ui, view }: { ui: Ui; view: AuditView }) {
   const { t } = ui;
   return (
     <>
@@ -137,15 +140,16 @@ function AuditWhen({ view }: { view: AuditView }) {
 }
 
 function AuditItemRow({
+  ui,
   item,
   state,
   onView,
 }: {
+  ui: Ui;
   item: AuditItem;
   state: AuditItemState;
   onView: (view: AuditView) => void;
 }) {
-  const ui = usePage();
   const id = useId();
   return (
     <li
@@ -154,12 +158,17 @@ function AuditItemRow({
       data-item-id={item.id}
       data-result={state.result}
     >
-      <ItemDetails item={item} state={state} idPrefix={id} />
+      <ItemDetails ui={ui} item={item} state={state} idPrefix={id} />
       <div class="field-row audit-item-actions">
         <a href={item.link} target="_blank" rel="noreferrer" aria-describedby={`${id}-title`}>
           {ui.t('auditOpenSettings')}
         </a>
-        <ConfirmButton state={state} describedBy={`${id}-title ${id}-result`} onView={onView} />
+        <ConfirmButton
+          ui={ui}
+          state={state}
+          describedBy={`${id}-title ${id}-result`}
+          onView={onView}
+        />
       </div>
     </li>
   );

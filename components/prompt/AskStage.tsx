@@ -4,7 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { PromptContext } from '../../lib/prompt/types';
 import { LABEL_MAX_LENGTH } from '../../lib/store/types';
-import { withClientWords } from '../shared/pageWords';
+import { tw } from '../ui';
 import { AfterHoursNotice } from './AfterHours';
 import { ContinueArea } from './ContinueArea';
 import { PromptButton, PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
@@ -43,22 +43,20 @@ export function AskStage({
     const added = await controls.answer('client', keepLabel ? { label: typed } : {});
     if (added)
       controls.announce((ui) =>
-        typed && !keepLabel
-          ? withClientWords(ui, 'promptAddedWithoutLabel')
-          : withClientWords(ui, 'addClientDone'),
+        typed && !keepLabel ? tw(ui, 'promptAddedWithoutLabel') : tw(ui, 'addClientDone'),
       );
   };
 
   const body = identified ? (
     <>
-      <p class="prompt-question">{withClientWords(ui, 'promptAskQuestion')}</p>
-      <p class="hint">{withClientWords(ui, 'promptAskHint')}</p>
-      {blockRule && <p>{withClientWords(ui, 'promptAskBlockNote')}</p>}
+      <p class="prompt-question">{tw(ui, 'promptAskQuestion')}</p>
+      <p class="hint">{tw(ui, 'promptAskHint')}</p>
+      {blockRule && <p>{tw(ui, 'promptAskBlockNote')}</p>}
     </>
   ) : (
     <>
-      <p class="prompt-question">{withClientWords(ui, 'promptUnidentified')}</p>
-      {blockRule && <p>{withClientWords(ui, 'promptUnidentifiedBlock')}</p>}
+      <p class="prompt-question">{tw(ui, 'promptUnidentified')}</p>
+      {blockRule && <p>{tw(ui, 'promptUnidentifiedBlock')}</p>}
     </>
   );
 
@@ -82,13 +80,13 @@ export function AskStage({
       {identified && !revealed && (
         <div class="prompt-actions prompt-answers">
           <PromptButton blocked={controls.blocked} onPress={reveal}>
-            {withClientWords(ui, 'promptIsClient')}
+            {tw(ui, 'promptIsClient')}
           </PromptButton>
           <PromptButton
             blocked={controls.blocked}
             onPress={() => void controls.answer('not-client')}
           >
-            {withClientWords(ui, 'promptNotClient')}
+            {tw(ui, 'promptNotClient')}
           </PromptButton>
         </div>
       )}
@@ -111,13 +109,13 @@ export function AskStage({
             </p>
             {context.locked && typed && (
               <p class="warning" data-testid="prompt-label-locked">
-                {withClientWords(ui, 'promptLabelLocked')}
+                {tw(ui, 'promptLabelLocked')}
               </p>
             )}
           </div>
           <div class="prompt-actions">
             <PromptButton blocked={controls.blocked} type="submit">
-              {withClientWords(ui, 'promptAddToList')}
+              {tw(ui, 'promptAddToList')}
             </PromptButton>
           </div>
         </form>

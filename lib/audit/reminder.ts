@@ -10,19 +10,14 @@ import { STORAGE_ITEMS } from '../storage-items';
 import { auditView } from './audit';
 import { refreshBadge } from '../badge';
 
-/**
- * The half-hourly look for reminders that are due: the re-audit, the observation
- * follow-up, and prompts past their time. Its name stays the one installed copies
- * registered, so an update finds the alarm and never adds a second one.
- */
-export const REMINDERS_ALARM = 'audit-reminder';
+export const AUDIT_ALARM = 'audit-reminder';
 // Often enough for the observation reminder (hours) as well as the re-audit (days).
 const CHECK_EVERY_MINUTES = 30;
 export const AUDIT_NOTIFICATION = 'clearline-audit-due';
 
 export async function scheduleAuditReminder(): Promise<void> {
-  if (!(await browser.alarms.get(REMINDERS_ALARM))) {
-    await browser.alarms.create(REMINDERS_ALARM, {
+  if (!(await browser.alarms.get(AUDIT_ALARM))) {
+    await browser.alarms.create(AUDIT_ALARM, {
       delayInMinutes: 1,
       periodInMinutes: CHECK_EVERY_MINUTES,
     });
@@ -35,7 +30,8 @@ export async function checkAuditReminder(now = Date.now()): Promise<boolean> {
   await refreshBadge(now);
   if (!view.reauditDue) return false;
   // One notification per "last audit" moment: not on every half-hourly look.
-  const notifiedFor = await STORAGE_ITEMS.auditNotifiedFor.getValue();
+  const { key } = STORAGE_ITEMS.auditNotifiedFor;
+  const notifiedFor = (await browser.storage.local.get(key))[key];
   const period = view.lastAuditAt ?? 0;
   if (notifiedFor === period) return true;
   const { values } = await loadSettings();
@@ -46,6 +42,6 @@ export async function checkAuditReminder(now = Date.now()): Promise<boolean> {
     title: translate(locale, 'auditReminderTitle'),
     message: translate(locale, 'auditReminderBody'),
   });
-  await STORAGE_ITEMS.auditNotifiedFor.setValue(period);
+  await browser.storage.local.set({ [key]: period });
   return true;
 }

@@ -31,12 +31,7 @@ export interface ContentScope {
 /** A page parsed this long ago but still loading gets its after-load work anyway. */
 const LOAD_WAIT_MS = 10_000;
 
-export function startScope(ctx: ContentLifetime): {
-  scope: ContentScope;
-  /** Aborts when the scope stops: for listeners added with `{ signal }`. */
-  signal: AbortSignal;
-  stop(): void;
-} {
+export function startScope(ctx: ContentLifetime): { scope: ContentScope; stop(): void } {
   const controller = new AbortController();
   const timers = new Set<number>();
   const cleanups: (() => void)[] = [];
@@ -99,5 +94,5 @@ export function startScope(ctx: ContentLifetime): {
       else cleanups.push(callback);
     },
   };
-  return { scope, signal: controller.signal, stop };
+  return { scope, stop };
 }

@@ -130,10 +130,9 @@ export const storeHandlers: StoreHandlers = {
     await forgetAllTabs();
     // Erasing the coach's data never erases the agency's rules: keep the cached
     // policy (no moment without it), and take a fresher one if managed storage has it.
-    const { agencyPolicy } = STORAGE_ITEMS;
-    const policy = await agencyPolicy.getValue();
+    const policy = await browser.storage.local.get(STORAGE_ITEMS.agencyPolicy.key);
     await browser.storage.local.clear();
-    if (policy) await agencyPolicy.setValue(policy);
+    await browser.storage.local.set(policy);
     await adoptManagedIfPresent();
     await browser.alarms.clear(IDLE_LOCK_ALARM);
     return { erased: true };

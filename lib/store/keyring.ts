@@ -14,6 +14,7 @@
 // agency's requirePassphrase no open key is ever written: until the first
 // passphrase there is no data key at all, and free text waits for it.
 import * as v from 'valibot';
+import { browser } from '../browser';
 import {
   PBKDF2_ITERATIONS,
   SALT_BYTES,
@@ -61,7 +62,7 @@ const KeyringV1Schema = v.variant('kind', [
 export type Keyring = v.InferOutput<typeof KeyringSchema>;
 type Wrapped = Keyring & { kind: 'wrapped' };
 
-const { unlockedDataKey } = STORAGE_ITEMS;
+const session = browser.storage.session;
 
 function parseKeyring(raw: unknown): Keyring {
   const current = v.safeParse(KeyringSchema, raw);
@@ -87,12 +88,13 @@ async function passphraseRequired(): Promise<boolean> {
 }
 
 async function readSessionKey(): Promise<CryptoKey | null> {
-  const raw = await unlockedDataKey.getValue();
+  const { key } = STORAGE_ITEMS.unlockedDataKey;
+  const raw = (await session.get(key))[key];
   return typeof raw === 'string' ? importDataKey(fromBase64(raw)) : null;
 }
 
 async function keepUnlocked(raw: Uint8Array<ArrayBuffer>): Promise<void> {
-  await unlockedDataKey.setValue(toBase64(raw));
+  await session.set({ [STORAGE_ITEMS.unlockedDataKey.key]: toBase64(raw) });
 }
 
 function checkNewPassphrase(passphrase: string) {
@@ -204,7 +206,7 @@ export async function unlock(passphrase: string): Promise<LockState> {
 
 export async function lock(): Promise<LockState> {
   await changing;
-  await unlockedDataKey.removeValue();
+  await session.remove(STORAGE_ITEMS.unlockedDataKey.key);
   return lockState();
 }
 
@@ -259,7 +261,7 @@ export async function removePassphrase(current: string): Promise<LockState> {
       version: 2,
       dataKey: toBase64(newRaw),
     }));
-    await unlockedDataKey.removeValue();
+    await session.remove(STORAGE_ITEMS.unlockedDataKey.key);
   });
   return lockState();
 }
@@ -270,6 +272,6 @@ export async function forgetKeyring(): Promise<void> {
     const database = await db();
     const tx = database.transaction('keyring', 'readwrite');
     await Promise.all([tx.store.clear(), tx.done]);
-    await unlockedDataKey.removeValue();
+    await session.remove(STORAGE_ITEMS.unlockedDataKey.key);
   });
 }

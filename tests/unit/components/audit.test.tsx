@@ -26,7 +26,6 @@ import {
   type MessageResponse,
 } from '../../../lib/messaging';
 import type { SiteId } from '../../../lib/sites/types';
-import { OnPage } from './onPage';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -151,11 +150,7 @@ describe('options: scores', () => {
       { platform: 'instagram', passed: 9, confirmed: 0, total: 12, failed: 0, couldNotCheck: 3 },
     ];
     background({ getAudit: () => ({ ...base, scores }) });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     await waitFor(() => expect(scoreOf('facebook')).toBe('9 of 12, 3 confirmed by you'));
     expect(scoreOf('instagram')).toBe('9 of 12');
     expect(countsOf('facebook')).toContain('Needs a change: 2');
@@ -182,11 +177,7 @@ describe('options: scores', () => {
         return { ...view, scores: view.scores.filter((s) => s.platform !== 'facebook') };
       },
     });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     await waitFor(() => expect(scoreOf('facebook')).toBe('11 of 13'));
     expect(countsOf('facebook')).toContain("Couldn't check: 2");
     for (const id of ['fb.futurePosts', 'fb.limitPastPosts']) {
@@ -214,11 +205,7 @@ describe('options: items', () => {
           'ig.contactSyncing': { result: 'confirmed', at: MARCH_5 },
         }),
     });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     await waitFor(() =>
       expect(document.querySelectorAll('[data-testid="audit-item"]')).toHaveLength(
         AUDIT_ITEMS.length,
@@ -265,11 +252,7 @@ describe('options: items', () => {
         return view;
       },
     });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     await waitFor(() => expect(scoreOf('facebook')).toBe('12 of 13'));
     fireEvent.click(within(item('fb.lookupPhone')).getByRole('button', { name: 'I checked this' }));
 
@@ -302,11 +285,7 @@ describe('options: items', () => {
         throw new MessageError('confirmAuditItem', 'storage-unavailable');
       },
     });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     await screen.findAllByTestId('audit-item');
     const row = item('ig.activityStatus');
     fireEvent.click(within(row).getByRole('button', { name: 'I checked this' }));
@@ -319,11 +298,7 @@ describe('options: items', () => {
 describe('options: when, history, reload', () => {
   it('says a check is due and when the last one was', async () => {
     background({ getAudit: () => viewOf({}, { reauditDue: true, lastAuditAt: MARCH_5 }) });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     const due = await screen.findByTestId('audit-due');
     expect(due.getAttribute('role')).toBe('status');
     expect(due.textContent).toBe('It has been a while: time for a privacy check.');
@@ -336,11 +311,7 @@ describe('options: when, history, reload', () => {
       snapshot(MARCH_5 - (12 - i) * 30 * day, [i, 0, 13], [i % 7, i % 2, 7]),
     );
     background({ getAudit: () => viewOf({}, { history }) });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     const list = await screen.findByTestId('audit-history');
     const shown = within(list).getAllByTestId('audit-snapshot');
     expect(shown).toHaveLength(10);
@@ -356,11 +327,7 @@ describe('options: when, history, reload', () => {
 
   it('loads the audit again when the coach comes back to the tab', async () => {
     const calls = background({ getAudit: () => viewOf() });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     await screen.findAllByTestId('audit-item');
     expect(calls('getAudit')).toHaveLength(1);
     vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
@@ -387,11 +354,7 @@ describe('options: when, history, reload', () => {
         return viewOf();
       },
     });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     const error = await screen.findByTestId('audit-error');
     expect(error.textContent).toContain("Couldn't load your privacy check");
     fail = false;
@@ -406,11 +369,7 @@ describe('options: walk', () => {
     const calls = background({
       getAudit: () => viewOf({ 'fb.profileLocked': { result: 'could-not-check' } }),
     });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Start audit' }));
     const expected = [...settingsPages('facebook'), ...settingsPages('instagram')];
     const seen: string[] = [];
@@ -457,11 +416,7 @@ describe('options: walk', () => {
       getAudit: () => view,
       confirmAuditItem: () => (view = viewOf({ 'fb.profileLocked': { result: 'confirmed' } })),
     });
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Start audit' }));
     const me = settingsPages('facebook').indexOf('https://www.facebook.com/me');
     for (let i = 0; i < me; i++) fireEvent.click(screen.getByRole('button', { name: 'Next' }));
@@ -478,11 +433,7 @@ describe('options: report and export', () => {
   it('opens the printable report in a new tab', async () => {
     background({ getAudit: () => viewOf() });
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Print report' }));
     await waitFor(() =>
       expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/report.html') }),
@@ -500,11 +451,7 @@ describe('options: report and export', () => {
     const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:clearline/2');
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    render(
-      <OnPage ui={ui}>
-        <AuditSection />
-      </OnPage>,
-    );
+    render(<AuditSection ui={ui} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Export for supervision (JSON)' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
     const link = click.mock.contexts[0] as HTMLAnchorElement;

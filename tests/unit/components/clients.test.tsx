@@ -3,14 +3,13 @@
 // shown, and that nothing the coach or a page typed is ever rendered as markup.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AddClientForm } from '../../../components/clients/AddClientForm';
-import { ClientsSection } from '../../../components/clients/ClientsSection';
-import { describeError, type Ui } from '../../../components/shared/pageWords';
+import { AddClientForm } from '../../../components/AddClientForm';
+import { ClientsSection } from '../../../components/ClientsSection';
+import { describeError, type Ui } from '../../../components/ui';
 import { translator, type Locale } from '../../../lib/i18n';
 import { MessageError, sendMessage } from '../../../lib/messaging';
 import { clientWords, type ClientTerm } from '../../../lib/settings';
 import { STORE_ERRORS, type ClientView } from '../../../lib/store/types';
-import { OnPage } from './onPage';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -50,11 +49,7 @@ describe('AddClientForm', () => {
   const renderForm = (locked = false) => {
     const onAdded = vi.fn();
     const onNeedUnlock = vi.fn();
-    render(
-      <OnPage ui={ui}>
-        <AddClientForm locked={locked} onAdded={onAdded} onNeedUnlock={onNeedUnlock} />
-      </OnPage>,
-    );
+    render(<AddClientForm ui={ui} locked={locked} onAdded={onAdded} onNeedUnlock={onNeedUnlock} />);
     return { onAdded, onNeedUnlock };
   };
 
@@ -116,9 +111,12 @@ describe('AddClientForm', () => {
     send.mockRejectedValue(new MessageError('addClient', 'already-a-client'));
     cleanup();
     render(
-      <OnPage ui={makeUi('es', 'participant')}>
-        <AddClientForm locked={false} onAdded={() => {}} onNeedUnlock={() => {}} />
-      </OnPage>,
+      <AddClientForm
+        ui={makeUi('es', 'participant')}
+        locked={false}
+        onAdded={() => {}}
+        onNeedUnlock={() => {}}
+      />,
     );
     type('input[name="profileUrl"]', 'https://www.facebook.com/jane.doe');
     fireEvent.submit(document.querySelector('form[data-testid="add-client"]')!);
@@ -154,16 +152,16 @@ describe('ClientsSection', () => {
   const renderSection = (clients: Parameters<typeof ClientsSection>[0]['clients']) => {
     const onChanged = vi.fn();
     render(
-      <OnPage ui={ui}>
-        <ClientsSection
-          lockPanel={null}
-          clients={clients}
-          locked={false}
-          onChanged={onChanged}
-          onRetry={() => {}}
-          onNeedUnlock={() => {}}
-        />
-      </OnPage>,
+      <ClientsSection
+        ui={ui}
+        lockPanel={null}
+        clients={clients}
+        locked={false}
+        formerClientYears={3}
+        onChanged={onChanged}
+        onRetry={() => {}}
+        onNeedUnlock={() => {}}
+      />,
     );
     return { onChanged };
   };

@@ -5,7 +5,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ObservationsSection } from '../../../components/observations/ObservationsSection';
+import { ObservationsSection } from '../../../components/ObservationsSection';
 import { safePostUrl } from '../../../components/observations/words';
 import { translator } from '../../../lib/i18n';
 import {
@@ -17,7 +17,6 @@ import {
 } from '../../../lib/messaging';
 import { countByFilter, pageOf } from '../../../lib/observations/paging';
 import type { ObservationView } from '../../../lib/observations/types';
-import { OnPage } from './onPage';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -103,11 +102,7 @@ afterEach(() => {
 describe('observations', () => {
   it('lists them newest first, statuses in words, urgent ones tagged', async () => {
     background(log(SAMPLE));
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(4));
     expect(ids()).toEqual(['o2', 'o1', 'o3', 'o4']);
     const status = (id: string) => within(item(id)).getByTestId('observation-status').textContent;
@@ -136,11 +131,7 @@ describe('observations', () => {
 
   it('filters: to discuss, urgent, closed, all', async () => {
     background(log(SAMPLE));
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(4));
     const select = section().querySelector<HTMLSelectElement>('select[name="observationFilter"]')!;
     const pick = async (value: string, expected: string[]) => {
@@ -159,11 +150,7 @@ describe('observations', () => {
       updateObservation: ({ id, status }) =>
         obs({ id, status: status!, discussedAt: status === 'discussed' ? T0 + DAY : null }),
     });
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(1));
     fireEvent.click(within(item('o1')).getByRole('button', { name: 'Discussed with them' }));
     await waitFor(() => expect(item('o1').dataset.status).toBe('discussed'));
@@ -181,11 +168,7 @@ describe('observations', () => {
       ...log([obs()]),
       updateObservation: ({ id, note }) => obs({ id, note: note! }),
     });
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(1));
     fireEvent.click(within(item('o1')).getByRole('button', { name: 'Edit note' }));
     const field = item('o1').querySelector<HTMLTextAreaElement>(
@@ -210,11 +193,7 @@ describe('observations', () => {
     background({
       ...log([obs({ clientLabel: null, clientKey: null, postUrl: null, note: null })], true),
     });
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(1));
     expect(item('o1').textContent).toContain('Locked');
     expect(item('o1').textContent).toContain('Note hidden while your list is locked.');
@@ -231,11 +210,7 @@ describe('observations', () => {
       ...log(SAMPLE),
       deleteObservation: () => ({ deleted: true }),
     });
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(4));
     fireEvent.click(within(item('o1')).getByRole('button', { name: 'Delete' }));
     expect(calls('deleteObservation')).toEqual([]);
@@ -250,11 +225,7 @@ describe('observations', () => {
 
   it('says so when there are none, and when loading failed', async () => {
     background(log([]));
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(screen.getByTestId('observations-empty')).toBeTruthy());
     cleanup();
     let fail = true;
@@ -264,11 +235,7 @@ describe('observations', () => {
         return log([obs()]).getObservationPage!(request);
       },
     });
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('observations'));
     expect(screen.queryByTestId('observations-empty')).toBeNull();
     expect(items()).toHaveLength(0);
@@ -300,11 +267,7 @@ describe('observations', () => {
       .mockReturnValueOnce('blob:clearline/json');
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     expect(section().textContent).toContain('No names, handles, labels or notes');
     fireEvent.click(screen.getByRole('button', { name: 'Export supervision summary' }));
     await waitFor(() => expect(click).toHaveBeenCalledTimes(2));
@@ -341,11 +304,7 @@ describe('observations, a page at a time', () => {
 
   it("shows the newest 50 with the range and every filter's count, from one request", async () => {
     background(log(MANY));
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(50));
     expect(ids()[0]).toBe('o0');
     expect(ids().at(-1)).toBe('o49');
@@ -362,11 +321,7 @@ describe('observations, a page at a time', () => {
 
   it('Older and Newer turn the page from the rows shown; focus goes to the first row', async () => {
     background(log(MANY));
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(50));
     fireEvent.click(button(/Older/));
     await waitFor(() => expect(range()).toBe('Showing 51–100 of 120, newest first'));
@@ -389,11 +344,7 @@ describe('observations, a page at a time', () => {
 
   it('the filter is applied by the background, from the newest page', async () => {
     background(log(MANY));
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(50));
     fireEvent.click(button(/Older/));
     await waitFor(() => expect(ids()[0]).toBe('o50'));
@@ -417,11 +368,7 @@ describe('observations, a page at a time', () => {
         return { ...record };
       },
     });
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(50));
     const select = section().querySelector<HTMLSelectElement>('select[name="observationFilter"]')!;
     fireEvent.change(select, { target: { value: 'to-discuss' } });
@@ -448,11 +395,7 @@ describe('observations, a page at a time', () => {
         return { deleted: true };
       },
     });
-    render(
-      <OnPage ui={ui}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={ui} />);
     await waitFor(() => expect(items()).toHaveLength(50));
     fireEvent.click(button(/Older/));
     await waitFor(() => expect(ids()[0]).toBe('o50'));
@@ -467,11 +410,7 @@ describe('observations, a page at a time', () => {
 
   it('speaks Spanish', async () => {
     background(log(MANY));
-    render(
-      <OnPage ui={{ ...ui, t: translator('es'), locale: 'es' }}>
-        <ObservationsSection />
-      </OnPage>,
-    );
+    render(<ObservationsSection ui={{ ...ui, t: translator('es'), locale: 'es' }} />);
     await waitFor(() => expect(items()).toHaveLength(50));
     expect(range()).toBe('Se muestran 1–50 de 120, las más recientes primero');
     expect(button(/Más antiguas/)).toBeTruthy();
