@@ -1,8 +1,10 @@
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { DEV_MANIFEST_KEY } from './config/dev-key';
-import { HOST_MATCHES } from './lib/sites/hosts';
+import { SITE_IDS } from './lib/sites/registry';
 
 // Store builds (npm run zip, npm run package) set CLEARLINE_STORE=1: no development key.
 const storeBuild = process.env.CLEARLINE_STORE === '1';
@@ -17,12 +19,47 @@ if (storeBuild && updateUrl) {
 }
 const devKey = !storeBuild && !updateUrl;
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// A test build (tests/unit/test-site-build.test.ts) adds one practice site, a folder
+// laid out like lib/sites/<site>/ and named by its id: never a store or agency build.
+const testSiteDir = process.env.CLEARLINE_TEST_SITE
+  ? resolve(process.env.CLEARLINE_TEST_SITE)
+  : undefined;
+if (testSiteDir && (storeBuild || updateUrl)) {
+  throw new Error('CLEARLINE_TEST_SITE is for test builds only, not for packages');
+}
+
+/** Each registered site's folder; the content script is its content.ts, named by the id. */
+const siteDirs = [
+  ...SITE_IDS.map((id) => here(`./lib/sites/${id}`)),
+  ...(testSiteDir ? [testSiteDir] : []),
+];
+
+// In a test build, lib/sites/test-build-site.ts and test-build-adapter.ts become the
+// practice site's own site.ts and index.ts, so the registry lists it and the
+// extension pages and background have its adapter.
+function testSiteModules(dir: string): Plugin {
+  const id = basename(dir);
+  const modules: Record<string, string> = {
+    [here('./lib/sites/test-build-site.ts')]:
+      `export { ${id}Site as testBuildSite } from ${JSON.stringify(resolve(dir, 'site.ts'))};`,
+    [here('./lib/sites/test-build-adapter.ts')]:
+      `export { ${id} as testBuildAdapter } from ${JSON.stringify(resolve(dir, 'index.ts'))};`,
+  };
+  return {
+    name: 'clearline-test-site',
+    enforce: 'pre',
+    load: (path) => modules[path],
+  };
+}
+
 export default defineConfig({
   srcDir: '.',
   // The packaging script builds elsewhere (dist/), leaving the development build in place.
   outDir: process.env.CLEARLINE_OUT_DIR || '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), ...(testSiteDir ? [testSiteModules(testSiteDir)] : [])],
     // Vite's modulepreload polyfill calls fetch(); extension pages load their
     // chunks from the package anyway, so leave it out: no network API in the build.
     // The preload links for static imports stay (no fetch in them): a page's chunks load side by side.
@@ -44,14 +81,14 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
-    host_permissions: [...HOST_MATCHES.facebook, ...HOST_MATCHES.instagram],
+    // host_permissions and the prompt's matches: the content scripts' own (see hooks).
     action: { default_title: '__MSG_extName__' },
-    // The prompt is our own page, framed on the two sites only. A dynamic URL
+    // The prompt is our own page, framed on the sites only. A dynamic URL
     // (Chromium) changes every session, so a page cannot probe for Clearline.
     web_accessible_resources: [
       {
         resources: ['prompt.html'],
-        matches: [...HOST_MATCHES.facebook, ...HOST_MATCHES.instagram],
+        matches: [],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
@@ -81,6 +118,27 @@ export default defineConfig({
           ...(updateUrl ? { update_url: updateUrl } : {}),
         }),
   }),
+  hooks: {
+    // One content script per site, from its folder: a new site needs no entrypoint file.
+    'entrypoints:found': (_, infos) => {
+      for (const dir of siteDirs) {
+        infos.push({
+          name: basename(dir),
+          inputPath: resolve(dir, 'content.ts'),
+          type: 'content-script',
+        });
+      }
+    },
+    // Clearline asks for exactly the hosts its content scripts run on, and frames its
+    // prompt there only.
+    'build:manifestGenerated': (_, manifest) => {
+      const hosts = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []))];
+      manifest.host_permissions = hosts;
+      for (const resource of manifest.web_accessible_resources ?? []) {
+        if (typeof resource === 'object') resource.matches = hosts;
+      }
+    },
+  },
   zip: {
     artifactTemplate: 'clearline-{{version}}-{{browser}}.zip',
     // Firefox's review asks for the sources of a bundled add-on; the test

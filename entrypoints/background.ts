@@ -17,7 +17,7 @@ import {
   observationHandlers,
 } from '../lib/observations/handlers';
 import { checkObservationReminder } from '../lib/observations/follow-up';
-import { AUDIT_ALARM, checkAuditReminder, scheduleAuditReminder } from '../lib/audit/reminder';
+import { REMINDERS_ALARM, checkAuditReminder, scheduleAuditReminder } from '../lib/audit/reminder';
 import { IDLE_LOCK_ALARM, storeHandlers, verdictBudget } from '../lib/store/handlers';
 import { lock } from '../lib/store/keyring';
 import { startPolicySync } from '../lib/policy/sync';
@@ -49,7 +49,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === IDLE_LOCK_ALARM) void lock();
     if (alarm.name === PROMPT_EXPIRY_ALARM) void forgetExpiredPrompts();
-    if (alarm.name === AUDIT_ALARM) {
+    if (alarm.name === REMINDERS_ALARM) {
       void checkAuditReminder();
       void checkObservationReminder();
       void forgetExpiredPrompts();

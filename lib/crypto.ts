@@ -49,10 +49,6 @@ export function importDataKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> 
   return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, true, ['encrypt', 'decrypt']);
 }
 
-export async function exportRawKey(key: CryptoKey): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await crypto.subtle.exportKey('raw', key));
-}
-
 /** Encrypted text: base64 IV and ciphertext (with GCM's tag). */
 export interface Sealed {
   iv: string;

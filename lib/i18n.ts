@@ -28,11 +28,6 @@ export function provideCatalog(locale: Locale, messages: Catalog): void {
   CATALOGS[locale] = messages;
 }
 
-/** Whether translate() has the catalog of `locale`. */
-export function hasLocale(locale: Locale): boolean {
-  return CATALOGS[locale] !== undefined;
-}
-
 /** Loads the catalog of `locale` (its own chunk) unless it is already there. */
 export async function loadLocale(locale: Locale): Promise<void> {
   if (CATALOGS[locale]) return;

@@ -3,7 +3,8 @@
 // payload; the background's router checks both before any handler runs.
 import * as v from 'valibot';
 import { browser } from './browser';
-import { ACTION_KINDS, PAGE_KINDS, POST_ACTIONS, type SiteId } from './sites/types';
+import { SITES, SITE_IDS } from './sites/registry';
+import { ACTION_KINDS, PAGE_KINDS, POST_ACTIONS } from './sites/types';
 import {
   OBSERVATION_NOTE_MAX_LENGTH,
   PROMPT_CHOICES,
@@ -48,7 +49,12 @@ function message<R>() {
   });
 }
 
-const profileKeyString = v.pipe(v.string(), v.maxLength(200), v.regex(/^(fb|ig):[a-z0-9._:]+$/));
+const keyPrefixes = SITES.map((site) => site.keyPrefix).join('|');
+const profileKeyString = v.pipe(
+  v.string(),
+  v.maxLength(200),
+  v.regex(new RegExp(`^(${keyPrefixes}):[a-z0-9._:]+$`)),
+);
 const profileKey = v.nullable(profileKeyString);
 const empty = v.strictObject({});
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
@@ -64,7 +70,7 @@ const fieldChange = <F extends v.GenericSchema, T extends v.GenericSchema>(from:
 const nonce = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22,64}$/));
 
 export const PageStatusSchema = v.strictObject({
-  site: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
+  site: v.picklist(SITE_IDS),
   /** The page's address now: after a single-page navigation the sender's URL can lag behind. */
   url: v.pipe(v.string(), v.maxLength(4096), v.url()),
   pageKind: v.picklist(PAGE_KINDS),
@@ -159,7 +165,7 @@ export const MESSAGES = {
     'content',
     v.strictObject({
       nonce,
-      site: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
+      site: v.picklist(SITE_IDS),
       action: v.picklist([...ACTION_KINDS, 'post'] as const),
       keys: v.pipe(v.array(profileKeyString), v.maxLength(4)),
       name: v.nullable(v.pipe(v.string(), v.maxLength(200))),
@@ -204,7 +210,7 @@ export const MESSAGES = {
   reportAuditFindings: message<{ updated: number }>()(
     'content',
     v.strictObject({
-      platform: v.picklist(['facebook', 'instagram'] satisfies SiteId[]),
+      platform: v.picklist(SITE_IDS),
       findings: v.pipe(
         v.array(
           v.strictObject({
@@ -266,21 +272,66 @@ export const MESSAGES = {
   getPromptCounts: message<PromptCounters>()('extension', empty),
 } as const;
 
-/** Messages the background sends to a tab's content script (never from a page). */
-export const TAB_MESSAGES = {
-  promptShown: v.strictObject({ nonce }),
-  /** The context menu was used: describe the post under the last right-click (author, address). */
-  describeContextPost: v.strictObject({}),
-  /** replay: do the action once on the original control; cancel: do nothing. */
-  promptResolved: v.strictObject({ nonce, outcome: v.picklist(['replay', 'cancel']) }),
-} as const;
-export type TabMessageName = keyof typeof TAB_MESSAGES;
-/** The content script's answer to describeContextPost. */
+/** What a content script says of the post under the last right-click (describeContextPost). */
 export const ContextPostSchema = v.strictObject({
   keys: v.pipe(v.array(profileKeyString), v.maxLength(4)),
   postUrl: v.nullable(v.pipe(v.string(), v.maxLength(2048), v.url())),
 });
-export type TabMessagePayload<N extends TabMessageName> = v.InferOutput<(typeof TAB_MESSAGES)[N]>;
+
+interface TabMessageSpec<P extends v.GenericSchema, R extends v.GenericSchema | undefined> {
+  to: 'tab';
+  payload: P;
+  /**
+   * The shape of the content script's reply, checked by the background: a page's
+   * renderer runs the content script, so its reply is trusted no more than its requests.
+   */
+  reply: R;
+}
+
+function tabMessage<P extends v.GenericSchema, R extends v.GenericSchema | undefined = undefined>(
+  payload: P,
+  reply?: R,
+): TabMessageSpec<P, R> {
+  return { to: 'tab', payload, reply: reply as R };
+}
+
+/** Messages the background sends to a tab's content script (never from a page). */
+export const TAB_MESSAGES = {
+  /** The prompt frame has rendered: the content script stops waiting for it. */
+  promptShown: tabMessage(v.strictObject({ nonce })),
+  /** The context menu was used: describe the post under the last right-click (author, address). */
+  describeContextPost: tabMessage(v.strictObject({}), ContextPostSchema),
+  /** replay: do the action once on the original control; cancel: do nothing. */
+  promptResolved: tabMessage(v.strictObject({ nonce, outcome: v.picklist(['replay', 'cancel']) })),
+} as const;
+export type TabMessageName = keyof typeof TAB_MESSAGES;
+export type TabMessagePayload<N extends TabMessageName> = v.InferOutput<
+  (typeof TAB_MESSAGES)[N]['payload']
+>;
+type ReplySchemaOf<N extends TabMessageName> = (typeof TAB_MESSAGES)[N]['reply'];
+export type TabMessageReply<N extends TabMessageName> =
+  ReplySchemaOf<N> extends v.GenericSchema ? v.InferOutput<ReplySchemaOf<N>> : undefined;
+
+/**
+ * Sends a message to a tab's content script: to one frame of it, or to all its
+ * frames when `frameId` is not given. A reply of the wrong shape is refused.
+ */
+export async function sendToTab<N extends TabMessageName>(
+  tabId: number,
+  name: N,
+  payload: TabMessagePayload<N>,
+  frameId?: number,
+): Promise<TabMessageReply<N>> {
+  const envelope = { clearline: 1, name, payload };
+  const reply: unknown = await (frameId === undefined
+    ? browser.tabs.sendMessage(tabId, envelope)
+    : browser.tabs.sendMessage(tabId, envelope, { frameId }));
+  const schema: v.GenericSchema | undefined = TAB_MESSAGES[name].reply;
+  if (!schema) return undefined as TabMessageReply<N>;
+  const parsed = v.safeParse(schema, reply);
+  if (!parsed.success) throw new MessageError(name, 'the page answered out of shape');
+  return parsed.output as TabMessageReply<N>;
+}
 
 export type MessageName = keyof typeof MESSAGES;
 export type MessagePayload<N extends MessageName> = v.InferOutput<(typeof MESSAGES)[N]['payload']>;

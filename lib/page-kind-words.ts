@@ -1,5 +1,6 @@
 import type { MessageKey } from './i18n';
-import type { PageKind, SiteId } from './sites/types';
+import { perSite, type SiteId } from './sites/registry';
+import type { PageKind } from './sites/types';
 
 export const PAGE_KIND_WORDS: Record<PageKind, MessageKey> = {
   home: 'pageKindHome',
@@ -12,7 +13,7 @@ export const PAGE_KIND_WORDS: Record<PageKind, MessageKey> = {
   other: 'pageKindOther',
 };
 
-export const SITE_WORDS: Record<SiteId, MessageKey> = {
-  facebook: 'siteFacebook',
-  instagram: 'siteInstagram',
-};
+// A site's name is the message `site<Id>`: siteFacebook, siteInstagram.
+export const SITE_WORDS: Record<SiteId, MessageKey> = perSite(
+  (id) => `site${id.charAt(0).toUpperCase()}${id.slice(1)}` as `site${Capitalize<SiteId>}`,
+);

@@ -1,6 +1,5 @@
 // What each tab's content script last said about its page, kept by the
 // background in storage.session (memory only; content scripts cannot read it).
-import { browser } from './browser';
 import type { Handlers, TabPageStatus } from './messaging';
 import { STORAGE_ITEMS } from './storage-items';
 
@@ -16,23 +15,19 @@ export const pageStatusHandlers: PageStatusHandlers = {
       throw new Error('report is for another site');
     }
     const record: TabPageStatus = { ...status, reportedAt: Date.now() };
-    await browser.storage.session.set({ [STORAGE_ITEMS.pageStatus.key(tabId)]: record });
+    await STORAGE_ITEMS.pageStatus.item(tabId).setValue(record);
     return { recorded: true };
   },
   async getPageStatus({ tabId }) {
-    const key = STORAGE_ITEMS.pageStatus.key(tabId);
-    const stored = await browser.storage.session.get(key);
-    return (stored[key] as TabPageStatus | undefined) ?? null;
+    return STORAGE_ITEMS.pageStatus.item(tabId).getValue();
   },
 };
 
 export function forgetTab(tabId: number): Promise<void> {
-  return browser.storage.session.remove(STORAGE_ITEMS.pageStatus.key(tabId));
+  return STORAGE_ITEMS.pageStatus.item(tabId).removeValue();
 }
 
 /** Part of "Erase all": what every tab last reported (its address, whose profile) goes too. */
 export async function forgetAllTabs(): Promise<void> {
-  const all = await browser.storage.session.get(null);
-  const keys = Object.keys(all).filter((key) => key.startsWith(STORAGE_ITEMS.pageStatus.prefix));
-  if (keys.length) await browser.storage.session.remove(keys);
+  await STORAGE_ITEMS.pageStatus.removeAll();
 }

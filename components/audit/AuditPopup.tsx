@@ -3,23 +3,17 @@
 import type { SiteId } from '../../lib/sites/types';
 import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
-import { Button, Notice, StatusLine } from '../parts';
-import { useLoad } from '../useAsync';
-import { describeError, type Ui } from '../ui';
+import { Button, Notice, StatusLine } from '../shared/buildingBlocks';
+import { useLoad } from '../shared/useBackground';
+import { describeError } from '../shared/pageWords';
 import { ScoreBlock, isGood, nextStep, resultWords, scoreFor, siteName } from './auditWords';
 import { AUDIT_ITEMS } from '../../lib/audit/checklist';
 import type { AuditView } from '../../lib/audit/types';
+import { usePage } from '../shared/PageContext';
 
 /** The items the agency requires that are not at the recommended value yet. */
-function RequiredItems({
-  ui,
-  view,
-  required,
-}: {
-  ui: Ui;
-  view: AuditView;
-  required: readonly string[];
-}) {
+function RequiredItems({ view, required }: { view: AuditView; required: readonly string[] }) {
+  const ui = usePage();
   const { t } = ui;
   if (required.length === 0) return null;
   const states = new Map(view.items.map((s) => [s.itemId, s.result]));
@@ -50,15 +44,14 @@ function RequiredItems({
 }
 
 export function AuditPopup({
-  ui,
   platform,
   required = [],
 }: {
-  ui: Ui;
   platform: SiteId | null;
   /** Item ids the agency's policy requires (requiredAuditItems). */
   required?: readonly string[];
 }) {
+  const ui = usePage();
   const { t } = ui;
   const audit = useLoad(() => sendMessage('getAudit', {}));
   const result = audit.result;
@@ -103,11 +96,11 @@ export function AuditPopup({
                   </p>
                 </Notice>
               )}
-              <RequiredItems ui={ui} view={view} required={required} />
+              <RequiredItems view={view} required={required} />
               {platform && (
                 <>
                   <p class="audit-platform-name">{siteName(ui, platform)}</p>
-                  <ScoreBlock ui={ui} score={scoreFor(view, platform)} />
+                  <ScoreBlock score={scoreFor(view, platform)} />
                   {next ? (
                     <p data-testid="audit-next" data-item-id={next.item.id}>
                       {t('auditPopupNext', t(next.item.title), resultWords(ui, next.state))}{' '}

@@ -7,10 +7,10 @@ import type { AuditItem } from '../../lib/audit/checklist';
 import type { AuditItemState, AuditView } from '../../lib/audit/types';
 import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
-import { downloadText } from '../BackupSection';
-import { Feedback } from '../Feedback';
-import { useAction, useLoad } from '../useAsync';
-import { describeError, formatMoment, tw, type Ui } from '../ui';
+import { downloadText } from '../shared/download';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction, useLoad } from '../shared/useBackground';
+import { describeError, formatMoment, withClientWords } from '../shared/pageWords';
 import { AuditWalk } from './AuditWalk';
 import { ConfirmButton } from './ConfirmButton';
 import {
@@ -22,8 +22,10 @@ import {
   scoreFor,
   siteName,
 } from './auditWords';
+import { usePage } from '../shared/PageContext';
 
-export function AuditSection({ ui }: { ui: Ui }) {
+export function AuditSection() {
+  const ui = usePage();
   const { t } = ui;
   const audit = useLoad(() => sendMessage('getAudit', {}));
   const [walking, setWalking] = useState(false);
@@ -61,7 +63,7 @@ export function AuditSection({ ui }: { ui: Ui }) {
   return (
     <section class="section audit" id="audit" aria-labelledby="audit-heading" data-testid="audit">
       <h2 id="audit-heading">{t('auditHeading')}</h2>
-      <p>{tw(ui, 'auditIntro')}</p>
+      <p>{withClientWords(ui, 'auditIntro')}</p>
       {result.state === 'loading' && <p class="muted">{t('loading')}</p>}
       {result.state === 'error' && (
         <div role="alert" data-testid="audit-error">
@@ -73,12 +75,12 @@ export function AuditSection({ ui }: { ui: Ui }) {
       )}
       {result.state === 'ready' && (
         <>
-          <AuditWhen ui={ui} view={result.value} />
+          <AuditWhen view={result.value} />
           <ul class="audit-summary">
             {PLATFORMS.map((platform) => (
               <li key={platform} data-platform={platform}>
                 <span class="audit-platform-name">{siteName(ui, platform)}</span>
-                <ScoreBlock ui={ui} score={scoreFor(result.value, platform)} />
+                <ScoreBlock score={scoreFor(result.value, platform)} />
               </li>
             ))}
           </ul>
@@ -95,25 +97,19 @@ export function AuditSection({ ui }: { ui: Ui }) {
               {t('auditExport')}
             </button>
           </div>
-          <Feedback ui={ui} action={files} statusTestId="audit-file-status" />
-          {walking && <AuditWalk ui={ui} view={result.value} onView={audit.set} onDone={endWalk} />}
+          <RequestOutcome action={files} statusTestId="audit-file-status" />
+          {walking && <AuditWalk view={result.value} onView={audit.set} onDone={endWalk} />}
           {PLATFORMS.map((platform) => (
             <div class="audit-platform" key={platform} data-platform={platform}>
               <h3>{siteName(ui, platform)}</h3>
               <ul class="items">
                 {platformRows(result.value, platform).map(({ item, state }) => (
-                  <AuditItemRow
-                    key={item.id}
-                    ui={ui}
-                    item={item}
-                    state={state}
-                    onView={audit.set}
-                  />
+                  <AuditItemRow key={item.id} item={item} state={state} onView={audit.set} />
                 ))}
               </ul>
             </div>
           ))}
-          <AuditHistory ui={ui} view={result.value} />
+          <AuditHistory view={result.value} />
         </>
       )}
     </section>
@@ -121,7 +117,8 @@ export function AuditSection({ ui }: { ui: Ui }) {
 }
 
 /** Whether a check is due, and when the last one was. */
-function AuditWhen({ ui, view }: { ui: Ui; view: AuditView }) {
+function AuditWhen({ view }: { view: AuditView }) {
+  const ui = usePage();
   const { t } = ui;
   return (
     <>
@@ -140,16 +137,15 @@ function AuditWhen({ ui, view }: { ui: Ui; view: AuditView }) {
 }
 
 function AuditItemRow({
-  ui,
   item,
   state,
   onView,
 }: {
-  ui: Ui;
   item: AuditItem;
   state: AuditItemState;
   onView: (view: AuditView) => void;
 }) {
+  const ui = usePage();
   const id = useId();
   return (
     <li
@@ -158,17 +154,12 @@ function AuditItemRow({
       data-item-id={item.id}
       data-result={state.result}
     >
-      <ItemDetails ui={ui} item={item} state={state} idPrefix={id} />
+      <ItemDetails item={item} state={state} idPrefix={id} />
       <div class="field-row audit-item-actions">
         <a href={item.link} target="_blank" rel="noreferrer" aria-describedby={`${id}-title`}>
           {ui.t('auditOpenSettings')}
         </a>
-        <ConfirmButton
-          ui={ui}
-          state={state}
-          describedBy={`${id}-title ${id}-result`}
-          onView={onView}
-        />
+        <ConfirmButton state={state} describedBy={`${id}-title ${id}-result`} onView={onView} />
       </div>
     </li>
   );

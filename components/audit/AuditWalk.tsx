@@ -6,9 +6,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { AUDIT_ITEMS, settingsPages } from '../../lib/audit/checklist';
 import type { AuditView } from '../../lib/audit/types';
 import type { SiteId } from '../../lib/sites/types';
-import type { Ui } from '../ui';
 import { ConfirmButton } from './ConfirmButton';
 import { PLATFORMS, platformRows, resultWords, siteName } from './auditWords';
+import { usePage } from '../shared/PageContext';
 
 export interface WalkStep {
   platform: SiteId;
@@ -21,16 +21,15 @@ export function walkSteps(): WalkStep[] {
 }
 
 export function AuditWalk({
-  ui,
   view,
   onView,
   onDone,
 }: {
-  ui: Ui;
   view: AuditView;
   onView: (view: AuditView) => void;
   onDone: () => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const steps = useMemo(walkSteps, []);
@@ -92,7 +91,6 @@ export function AuditWalk({
               {resultWords(ui, state)}
             </span>{' '}
             <ConfirmButton
-              ui={ui}
               state={state}
               describedBy={`${id}-${item.id}-title ${id}-${item.id}-result`}
               onView={onView}

@@ -5,21 +5,20 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { AuditItemState, AuditView } from '../../lib/audit/types';
 import { sendMessage } from '../../lib/messaging';
-import { useAction } from '../useAsync';
-import type { Ui } from '../ui';
+import { useAction } from '../shared/useBackground';
+import { usePage } from '../shared/PageContext';
 
 export function ConfirmButton({
-  ui,
   state,
   describedBy,
   onView,
 }: {
-  ui: Ui;
   state: AuditItemState;
   /** Ids of the item's title and result, so the button is never just "Undo" out of context. */
   describedBy?: string;
   onView: (view: AuditView) => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const action = useAction();
   const button = useRef<HTMLButtonElement>(null);

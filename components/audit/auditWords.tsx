@@ -5,10 +5,11 @@ import type { MessageKey } from '../../lib/i18n';
 import { AUDIT_ITEMS, type AuditItem } from '../../lib/audit/checklist';
 import type { AuditItemState, AuditScore, AuditView, ItemResult } from '../../lib/audit/types';
 import { SITE_WORDS } from '../../lib/page-kind-words';
-import type { SiteId } from '../../lib/sites/types';
-import { formatMoment, type Ui } from '../ui';
+import { SITE_IDS, type SiteId } from '../../lib/sites/registry';
+import { formatMoment, type Ui } from '../shared/pageWords';
+import { usePage } from '../shared/PageContext';
 
-export const PLATFORMS: readonly SiteId[] = ['facebook', 'instagram'];
+export const PLATFORMS: readonly SiteId[] = SITE_IDS;
 
 const RESULT_KEYS: Record<Exclude<ItemResult, 'confirmed'>, MessageKey> = {
   pass: 'auditResultPass',
@@ -93,7 +94,8 @@ export function nextStep(view: AuditView, platform: SiteId) {
 }
 
 /** A platform's score line and its counts of what needs attention (the platform is named around it). */
-export function ScoreBlock({ ui, score }: { ui: Ui; score: AuditScore }) {
+export function ScoreBlock({ score }: { score: AuditScore }) {
+  const ui = usePage();
   return (
     <div class="audit-score">
       <p class="audit-score-line" data-testid="audit-score" data-platform={score.platform}>
@@ -111,17 +113,16 @@ export function ScoreBlock({ ui, score }: { ui: Ui; score: AuditScore }) {
 
 /** What the checklist says about one item and what Clearline found: text only. */
 export function ItemDetails({
-  ui,
   item,
   state,
   idPrefix,
 }: {
-  ui: Ui;
   item: AuditItem;
   state: AuditItemState;
   /** Gives the title and the result ids (`<prefix>-title`, `<prefix>-result`) for aria-describedby. */
   idPrefix?: string;
 }) {
+  const ui = usePage();
   const { t } = ui;
   return (
     <>
@@ -146,16 +147,15 @@ export function ItemDetails({
 
 /** Past scores, newest first, at most `limit` of them. */
 export function AuditHistory({
-  ui,
   view,
   limit = 10,
   headingLevel = 3,
 }: {
-  ui: Ui;
   view: AuditView;
   limit?: number;
   headingLevel?: 2 | 3;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const snapshots = [...view.history].sort((a, b) => b.at - a.at).slice(0, limit);

@@ -7,11 +7,12 @@ import type { ObservationStatus, ObservationView } from '../../lib/observations/
 import { OBSERVATION_NOTE_MAX_LENGTH } from '../../lib/prompt/types';
 import { SITE_WORDS } from '../../lib/page-kind-words';
 import type { MessageKey } from '../../lib/i18n';
-import { ConfirmBox } from '../ConfirmBox';
-import { Feedback } from '../Feedback';
-import { useAction } from '../useAsync';
-import { formatMoment, type Say, type Ui } from '../ui';
+import { ConfirmBox } from '../shared/ConfirmBox';
+import { RequestOutcome } from '../shared/RequestOutcome';
+import { useAction } from '../shared/useBackground';
+import { formatMoment, type Sentence } from '../shared/pageWords';
 import { safePostUrl, statusWords } from './words';
+import { usePage } from '../shared/PageContext';
 
 type Mode = 'view' | 'edit' | 'confirm-delete';
 
@@ -22,21 +23,20 @@ const NEXT_STEPS: { status: ObservationStatus; key: MessageKey }[] = [
 ];
 
 export function ObservationItem({
-  ui,
   observation,
   locked,
   onUpdated,
   onDeleted,
   announce,
 }: {
-  ui: Ui;
   observation: ObservationView;
   locked: boolean;
   onUpdated: (next: ObservationView) => void;
   onDeleted: (id: string) => void;
   /** For results that outlive this item (it is gone once deleted). */
-  announce: (say: Say) => void;
+  announce: (say: Sentence) => void;
 }) {
+  const ui = usePage();
   const { t } = ui;
   const id = useId();
   const [mode, setMode] = useState<Mode>('view');
@@ -211,7 +211,7 @@ export function ObservationItem({
           </div>
         )
       )}
-      <Feedback ui={ui} action={action} />
+      <RequestOutcome action={action} />
     </li>
   );
 }

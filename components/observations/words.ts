@@ -2,7 +2,7 @@
 // addresses may become a link, and the summary's file names. (Which filter shows
 // what is decided by the background: lib/observations/paging.ts.)
 import type { ObservationView } from '../../lib/observations/types';
-import { formatMoment, type Ui } from '../ui';
+import { formatMoment, type Ui } from '../shared/pageWords';
 
 /** "Discussed with them on May 4, 2025": the status as the coach would say it. */
 export function statusWords(ui: Ui, observation: ObservationView): string {

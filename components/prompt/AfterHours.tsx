@@ -2,7 +2,7 @@
 // hours: when contact was agreed, and a nudge to wait or use the agreed channel.
 import type { MessageKey } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
-import { tw, type Ui } from '../ui';
+import { withClientWords, type Ui } from '../shared/pageWords';
 
 const DAY_KEYS: Record<number, MessageKey> = {
   0: 'daySun',
@@ -54,11 +54,11 @@ export function formatWorkHours(ui: Ui, hours: Settings['workHours']): string {
 export function AfterHoursNotice({ ui, hours }: { ui: Ui; hours: Settings['workHours'] }) {
   return (
     <>
-      <p class="notice-title">{tw(ui, 'promptAfterHoursTitle')}</p>
+      <p class="notice-title">{withClientWords(ui, 'promptAfterHoursTitle')}</p>
       <p>
         {hours.days.length > 0
-          ? tw(ui, 'promptAfterHours', formatWorkHours(ui, hours))
-          : tw(ui, 'promptAfterHoursNoDays')}
+          ? withClientWords(ui, 'promptAfterHours', formatWorkHours(ui, hours))
+          : withClientWords(ui, 'promptAfterHoursNoDays')}
       </p>
     </>
   );

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { PromptContext } from '../../lib/prompt/types';
 import { LABEL_MAX_LENGTH } from '../../lib/store/types';
-import { tw } from '../ui';
+import { withClientWords } from '../shared/pageWords';
 import { AfterHoursNotice } from './AfterHours';
 import { ContinueArea } from './ContinueArea';
 import { PromptButton, PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
@@ -43,20 +43,22 @@ export function AskStage({
     const added = await controls.answer('client', keepLabel ? { label: typed } : {});
     if (added)
       controls.announce((ui) =>
-        typed && !keepLabel ? tw(ui, 'promptAddedWithoutLabel') : tw(ui, 'addClientDone'),
+        typed && !keepLabel
+          ? withClientWords(ui, 'promptAddedWithoutLabel')
+          : withClientWords(ui, 'addClientDone'),
       );
   };
 
   const body = identified ? (
     <>
-      <p class="prompt-question">{tw(ui, 'promptAskQuestion')}</p>
-      <p class="hint">{tw(ui, 'promptAskHint')}</p>
-      {blockRule && <p>{tw(ui, 'promptAskBlockNote')}</p>}
+      <p class="prompt-question">{withClientWords(ui, 'promptAskQuestion')}</p>
+      <p class="hint">{withClientWords(ui, 'promptAskHint')}</p>
+      {blockRule && <p>{withClientWords(ui, 'promptAskBlockNote')}</p>}
     </>
   ) : (
     <>
-      <p class="prompt-question">{tw(ui, 'promptUnidentified')}</p>
-      {blockRule && <p>{tw(ui, 'promptUnidentifiedBlock')}</p>}
+      <p class="prompt-question">{withClientWords(ui, 'promptUnidentified')}</p>
+      {blockRule && <p>{withClientWords(ui, 'promptUnidentifiedBlock')}</p>}
     </>
   );
 
@@ -80,13 +82,13 @@ export function AskStage({
       {identified && !revealed && (
         <div class="prompt-actions prompt-answers">
           <PromptButton blocked={controls.blocked} onPress={reveal}>
-            {tw(ui, 'promptIsClient')}
+            {withClientWords(ui, 'promptIsClient')}
           </PromptButton>
           <PromptButton
             blocked={controls.blocked}
             onPress={() => void controls.answer('not-client')}
           >
-            {tw(ui, 'promptNotClient')}
+            {withClientWords(ui, 'promptNotClient')}
           </PromptButton>
         </div>
       )}
@@ -109,13 +111,13 @@ export function AskStage({
             </p>
             {context.locked && typed && (
               <p class="warning" data-testid="prompt-label-locked">
-                {tw(ui, 'promptLabelLocked')}
+                {withClientWords(ui, 'promptLabelLocked')}
               </p>
             )}
           </div>
           <div class="prompt-actions">
             <PromptButton blocked={controls.blocked} type="submit">
-              {tw(ui, 'promptAddToList')}
+              {withClientWords(ui, 'promptAddToList')}
             </PromptButton>
           </div>
         </form>

@@ -4,7 +4,7 @@
 import type { RefObject } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { PASS_THROUGH_MS, REASON_MAX_LENGTH, type PromptContext } from '../../lib/prompt/types';
-import { tw, type Ui } from '../ui';
+import { withClientWords, type Ui } from '../shared/pageWords';
 import { PromptButton, type PromptControls } from './PromptDialog';
 
 export function ContinueArea({
@@ -36,7 +36,7 @@ export function ContinueArea({
     const text = reason.trim();
     if (!text) {
       setInvalid(true);
-      controls.fail((ui) => tw(ui, 'error_reason_required'));
+      controls.fail((ui) => withClientWords(ui, 'error_reason_required'));
       field.current?.focus();
       return;
     }
@@ -47,7 +47,7 @@ export function ContinueArea({
     <form class="prompt-continue" onSubmit={submit} noValidate>
       {needReason && (
         <div class="field">
-          <label for="prompt-reason">{tw(ui, 'promptReasonLabel')}</label>
+          <label for="prompt-reason">{withClientWords(ui, 'promptReasonLabel')}</label>
           <textarea
             id="prompt-reason"
             ref={field}
@@ -63,7 +63,7 @@ export function ContinueArea({
             }}
           />
           <p class="hint" id="prompt-reason-hint">
-            {tw(ui, 'promptReasonHint')}
+            {withClientWords(ui, 'promptReasonHint')}
           </p>
         </div>
       )}
@@ -77,12 +77,14 @@ export function ContinueArea({
         </PromptButton>
         {offerContinue && (
           <PromptButton blocked={controls.blocked} type="submit">
-            {tw(ui, 'promptContinue')}
+            {withClientWords(ui, 'promptContinue')}
           </PromptButton>
         )}
       </div>
       {offerContinue && (
-        <p class="hint">{tw(ui, 'promptReplayHint', String(PASS_THROUGH_MS / 1000))}</p>
+        <p class="hint">
+          {withClientWords(ui, 'promptReplayHint', String(PASS_THROUGH_MS / 1000))}
+        </p>
       )}
     </form>
   );
@@ -101,7 +103,7 @@ export function CloseArea({
   return (
     <div class="prompt-continue">
       <p class="hint" data-testid="reminder-line">
-        {tw(ui, 'observedReminderLine')}
+        {withClientWords(ui, 'observedReminderLine')}
       </p>
       <div class="prompt-actions">
         <PromptButton
@@ -109,7 +111,7 @@ export function CloseArea({
           buttonRef={closeRef}
           onPress={() => void controls.answer('cancel')}
         >
-          {tw(ui, 'promptClose')}
+          {withClientWords(ui, 'promptClose')}
         </PromptButton>
       </div>
     </div>

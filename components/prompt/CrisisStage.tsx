@@ -3,7 +3,7 @@
 // right here. Cancel and Continue stay as everywhere else.
 import { useRef } from 'preact/hooks';
 import type { PromptContext } from '../../lib/prompt/types';
-import { tw } from '../ui';
+import { withClientWords } from '../shared/pageWords';
 import { CloseArea } from './ContinueArea';
 import { postActionOf } from './ObservedStage';
 import { PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
@@ -30,16 +30,16 @@ export function CrisisStage({
       frame={frame}
       stage="crisis"
       site={site}
-      heading={tw(ui, 'crisisTitle')}
+      heading={withClientWords(ui, 'crisisTitle')}
       body={
         <>
           <p class="prompt-crisis" role="alert" data-testid="crisis-protocol">
             {protocol}
           </p>
           <p>
-            <strong>{tw(ui, 'crisisShareNow')}</strong>
+            <strong>{withClientWords(ui, 'crisisShareNow')}</strong>
           </p>
-          <p class="ok">{tw(ui, 'crisisUrgentAdded')}</p>
+          <p class="ok">{withClientWords(ui, 'crisisUrgentAdded')}</p>
           {context.post && (
             <p class="hint">
               <ActionHeading

@@ -5,7 +5,7 @@
 import { useRef } from 'preact/hooks';
 import type { MessageKey } from '../../lib/i18n';
 import type { PromptContext } from '../../lib/prompt/types';
-import { tw } from '../ui';
+import { withClientWords } from '../shared/pageWords';
 import { AfterHoursNotice } from './AfterHours';
 import { ContinueArea } from './ContinueArea';
 import { PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
@@ -51,8 +51,8 @@ export function GuidanceStage({
     <>
       <p class="prompt-question">
         {context.verdict === 'former-client'
-          ? tw(ui, 'promptGuidanceFormer')
-          : tw(ui, 'promptGuidanceClient')}
+          ? withClientWords(ui, 'promptGuidanceFormer')
+          : withClientWords(ui, 'promptGuidanceClient')}
       </p>
       {context.clientLabel && (
         <p class="prompt-label-line">
@@ -62,16 +62,18 @@ export function GuidanceStage({
       {forbidden ? (
         <div class="prompt-rule" data-testid="prompt-rule">
           <p>
-            <strong>{tw(ui, 'promptBlocked')}</strong>
+            <strong>{withClientWords(ui, 'promptBlocked')}</strong>
           </p>
-          <p>{tw(ui, isMessage ? 'promptBlockedWhyMessage' : 'promptBlockedWhyConnect')}</p>
+          <p>
+            {withClientWords(ui, isMessage ? 'promptBlockedWhyMessage' : 'promptBlockedWhyConnect')}
+          </p>
         </div>
       ) : (
         <>
-          <h2>{tw(ui, 'promptGuidanceHeading')}</h2>
+          <h2>{withClientWords(ui, 'promptGuidanceHeading')}</h2>
           <ul class="prompt-tips">
             {tips.map((tip) => (
-              <li key={tip}>{tw(ui, tip)}</li>
+              <li key={tip}>{withClientWords(ui, tip)}</li>
             ))}
           </ul>
         </>

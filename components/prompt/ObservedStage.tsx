@@ -6,7 +6,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { OBSERVATION_NOTE_MAX_LENGTH, type PromptContext } from '../../lib/prompt/types';
 import type { PostActionKind } from '../../lib/sites/types';
-import { tw } from '../ui';
+import { withClientWords } from '../shared/pageWords';
 import { CloseArea } from './ContinueArea';
 import { PromptButton, PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
 import { ActionHeading, TextWith } from './PromptText';
@@ -53,12 +53,12 @@ export function ObservedStage({
     // A locked list cannot seal a note: the observation is saved without one.
     const text = context.locked ? '' : note.trim();
     const saved = await controls.answer('note', { note: text });
-    if (saved) controls.announce((ui) => tw(ui, 'observedSaved'));
+    if (saved) controls.announce((ui) => withClientWords(ui, 'observedSaved'));
   };
 
   const body = (
     <>
-      <p class="prompt-question">{tw(ui, 'observedIntro')}</p>
+      <p class="prompt-question">{withClientWords(ui, 'observedIntro')}</p>
       {context.clientLabel && (
         <p class="prompt-label-line">
           <TextWith ui={ui} msg="promptGuidanceLabel" value={context.clientLabel} />
@@ -66,24 +66,30 @@ export function ObservedStage({
       )}
       {publicTrace ? (
         <div data-testid="observed-public">
-          <p>{tw(ui, action === 'react' ? 'observedPublicReact' : 'observedPublicComment')}</p>
-          <p>{tw(ui, 'observedPublicAlt')}</p>
+          <p>
+            {withClientWords(
+              ui,
+              action === 'react' ? 'observedPublicReact' : 'observedPublicComment',
+            )}
+          </p>
+          <p>{withClientWords(ui, 'observedPublicAlt')}</p>
         </div>
       ) : (
         <div data-testid="observed-talk-first">
-          <h2>{tw(ui, 'observedTalkHeading')}</h2>
+          <h2>{withClientWords(ui, 'observedTalkHeading')}</h2>
           <ul class="prompt-tips">
-            <li>{tw(ui, 'observedTalkFirst')}</li>
-            <li>{tw(ui, 'observedTellShared')}</li>
-            <li>{tw(ui, 'observedEncourage')}</li>
+            <li>{withClientWords(ui, 'observedTalkFirst')}</li>
+            <li>{withClientWords(ui, 'observedTellShared')}</li>
+            <li>{withClientWords(ui, 'observedEncourage')}</li>
           </ul>
-          <p>{tw(ui, 'observedNextRight')}</p>
+          <p>{withClientWords(ui, 'observedNextRight')}</p>
         </div>
       )}
-      {!context.noted && <p class="hint">{tw(ui, 'observedRiskHint')}</p>}
+      {!context.noted && <p class="hint">{withClientWords(ui, 'observedRiskHint')}</p>}
       {context.noted && (
         <p class="ok" data-testid="observed-saved">
-          <strong>{tw(ui, 'observedSaved')}</strong> {tw(ui, 'observedSavedHint')}
+          <strong>{withClientWords(ui, 'observedSaved')}</strong>{' '}
+          {withClientWords(ui, 'observedSavedHint')}
         </p>
       )}
     </>
@@ -101,13 +107,13 @@ export function ObservedStage({
       {!context.noted && !revealed && (
         <div class="prompt-actions prompt-answers">
           <PromptButton blocked={controls.blocked} onPress={reveal}>
-            {tw(ui, 'observedNoteButton')}
+            {withClientWords(ui, 'observedNoteButton')}
           </PromptButton>
           <PromptButton
             blocked={controls.blocked}
             onPress={() => void controls.answer('risk', { note: '' })}
           >
-            {tw(ui, 'observedRiskButton')}
+            {withClientWords(ui, 'observedRiskButton')}
           </PromptButton>
         </div>
       )}
@@ -115,11 +121,11 @@ export function ObservedStage({
         <form class="prompt-note" onSubmit={(e) => void saveNote(e)} noValidate>
           {context.locked ? (
             <p class="warning" data-testid="observed-note-locked">
-              {tw(ui, 'observedNoteLocked')}
+              {withClientWords(ui, 'observedNoteLocked')}
             </p>
           ) : (
             <div class="field">
-              <label for="prompt-note">{tw(ui, 'observedNoteLabel')}</label>
+              <label for="prompt-note">{withClientWords(ui, 'observedNoteLabel')}</label>
               <textarea
                 id="prompt-note"
                 ref={noteField}
@@ -131,13 +137,13 @@ export function ObservedStage({
                 onInput={(e) => setNote(e.currentTarget.value)}
               />
               <p class="hint" id="prompt-note-hint">
-                {tw(ui, 'observedNoteHint')}
+                {withClientWords(ui, 'observedNoteHint')}
               </p>
             </div>
           )}
           <div class="prompt-actions">
             <PromptButton blocked={controls.blocked} buttonRef={saveButton} type="submit">
-              {tw(ui, 'observedSaveNote')}
+              {withClientWords(ui, 'observedSaveNote')}
             </PromptButton>
           </div>
         </form>

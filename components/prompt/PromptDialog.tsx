@@ -6,14 +6,14 @@ import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Sight } from '../../lib/prompt/handover';
 import { PROMPT_INERT_MS, type PromptChoice } from '../../lib/prompt/types';
-import type { Say, Ui } from '../ui';
-import { Button, Notice } from '../parts';
+import type { Sentence, Ui } from '../shared/pageWords';
+import { Button, Notice } from '../shared/buildingBlocks';
 
 /** What the page hands every stage for its dialog. */
 export interface FrameProps {
   ui: Ui;
-  error: Say | null;
-  status: Say | null;
+  error: Sentence | null;
+  status: Sentence | null;
   inert: boolean;
   /** Changes with each new view (a new context, a revealed field): focus and inertness restart. */
   view: string;
@@ -32,11 +32,11 @@ export interface PromptControls {
     extra?: { reason?: string; label?: string; note?: string },
   ) => Promise<boolean>;
   /** Shows a problem found before anything was sent. */
-  fail: (say: Say) => void;
+  fail: (say: Sentence) => void;
   /** Something new appeared in place: make the buttons inert again. */
   rearm: () => void;
   /** Something went well (added to the list). */
-  announce: (say: Say) => void;
+  announce: (say: Sentence) => void;
 }
 
 export const TITLE_ID = 'prompt-title';

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../lib/i18n';
 import { MessageError } from '../../lib/messaging';
 import { PROMPT_ERRORS, type PromptErrorCode, type PromptSubject } from '../../lib/prompt/types';
 import type { ActionKind, PostActionKind } from '../../lib/sites/types';
-import { describeError, tw, type Ui } from '../ui';
+import { describeError, withClientWords, type Ui } from '../shared/pageWords';
 
 /** Stands in for a value while a message is translated; substitutions are never re-parsed. */
 const MARK = '\u0001';
@@ -17,7 +17,7 @@ const MARK = '\u0001';
  * markup in it shows as typed.
  */
 export function TextWith({ ui, msg, value }: { ui: Ui; msg: MessageKey; value: string }) {
-  const parts = tw(ui, msg, MARK).split(MARK);
+  const parts = withClientWords(ui, msg, MARK).split(MARK);
   const out: ComponentChildren[] = [];
   parts.forEach((part, i) => {
     if (i > 0)
@@ -73,7 +73,11 @@ export function ActionHeading({
 }) {
   const keys = action === 'post' ? POST_KEYS[post ?? 'share'] : ACTION_KEYS[action];
   const shown = name?.trim();
-  return shown ? <TextWith ui={ui} msg={keys.named} value={shown} /> : <>{tw(ui, keys.unnamed)}</>;
+  return shown ? (
+    <TextWith ui={ui} msg={keys.named} value={shown} />
+  ) : (
+    <>{withClientWords(ui, keys.unnamed)}</>
+  );
 }
 
 const PROMPT_ERROR_KEYS: Record<PromptErrorCode, MessageKey> = {
@@ -93,5 +97,5 @@ export function promptErrorCode(error: unknown): PromptErrorCode | null {
 /** A refusal as a sentence: the prompt's own codes, then the store's, then the plain detail. */
 export function describePromptError(ui: Ui, error: unknown): string {
   const code = promptErrorCode(error);
-  return code ? tw(ui, PROMPT_ERROR_KEYS[code]) : describeError(ui, error);
+  return code ? withClientWords(ui, PROMPT_ERROR_KEYS[code]) : describeError(ui, error);
 }

@@ -2,7 +2,7 @@
 // it, or it could not load. The action stays stopped; one button closes this.
 import { useRef } from 'preact/hooks';
 import type { FrameTrouble } from '../../lib/prompt/types';
-import { tw } from '../ui';
+import { withClientWords } from '../shared/pageWords';
 import { PromptButton, PromptDialog, type FrameProps, type PromptControls } from './PromptDialog';
 import { describePromptError, promptErrorCode } from './PromptText';
 
@@ -25,11 +25,11 @@ export function StoppedStage({
       frame={frame}
       stage="stopped"
       site={site}
-      heading={tw(ui, 'promptStoppedTitle')}
+      heading={withClientWords(ui, 'promptStoppedTitle')}
       body={
         <>
           <p>
-            {tw(
+            {withClientWords(
               ui,
               trouble === 'not-loaded'
                 ? 'promptStoppedNotLoadedBody'
@@ -38,7 +38,7 @@ export function StoppedStage({
                   : 'promptStoppedBody',
             )}
           </p>
-          <p>{tw(ui, 'promptTryAgainHint')}</p>
+          <p>{withClientWords(ui, 'promptTryAgainHint')}</p>
         </>
       }
       focusRef={close}
@@ -49,7 +49,7 @@ export function StoppedStage({
           buttonRef={close}
           onPress={() => void controls.answer('cancel')}
         >
-          {tw(ui, 'promptClose')}
+          {withClientWords(ui, 'promptClose')}
         </PromptButton>
       </div>
     </PromptDialog>
@@ -75,11 +75,11 @@ export function LoadFailed({
     <PromptDialog
       frame={frame}
       stage="failed"
-      heading={tw(ui, 'promptLoadFailedTitle')}
+      heading={withClientWords(ui, 'promptLoadFailedTitle')}
       body={
         <>
-          <p>{tw(ui, 'promptLoadFailedBody')}</p>
-          <p>{tw(ui, 'promptTryAgainHint')}</p>
+          <p>{withClientWords(ui, 'promptLoadFailedBody')}</p>
+          <p>{withClientWords(ui, 'promptTryAgainHint')}</p>
           {detail && <p class="hint">{detail}</p>}
         </>
       }
@@ -91,7 +91,7 @@ export function LoadFailed({
           buttonRef={close}
           onPress={() => void controls.answer('cancel')}
         >
-          {tw(ui, 'promptClose')}
+          {withClientWords(ui, 'promptClose')}
         </PromptButton>
       </div>
     </PromptDialog>

@@ -4,10 +4,10 @@
 // and the versions. "Copy for a support email" puts the same text on the
 // clipboard; nothing is ever sent, and the page says so.
 import { useEffect, useState } from 'preact/hooks';
-import { Button, Notice, Section, StatusLine } from '../../components/parts';
-import { useLoad } from '../../components/useAsync';
-import { useSettings } from '../../components/useSettings';
-import { describeError, type Ui } from '../../components/ui';
+import { Button, Notice, Section, StatusLine } from '../../components/shared/buildingBlocks';
+import { useLoad } from '../../components/shared/useBackground';
+import { useSettings } from '../../components/shared/useSettings';
+import { describeError, type Ui } from '../../components/shared/pageWords';
 import { browser } from '../../lib/browser';
 import {
   browserVersion,

@@ -6,14 +6,15 @@ import { adapterForUrl } from '../../lib/sites';
 import { STORAGE_ITEMS } from '../../lib/storage-items';
 import type { SiteId } from '../../lib/sites/types';
 import { AuditPopup } from '../../components/audit/AuditPopup';
-import { LockPanel } from '../../components/LockPanel';
-import { ObservationsPopup } from '../../components/ObservationsPopup';
-import { Notice, StatusLine } from '../../components/parts';
+import { LockPanel } from '../../components/passphrase/LockPanel';
+import { ObservationsPopup } from '../../components/observations/ObservationsPopup';
+import { Notice, StatusLine } from '../../components/shared/buildingBlocks';
 import { failedChecks, nextSettleAt } from '../../lib/diagnostics';
-import { useLoad } from '../../components/useAsync';
-import { useSettings } from '../../components/useSettings';
-import { AgencyLine } from '../../components/AgencyRules';
-import { FirstStepCard } from '../../components/FirstStep';
+import { useLoad } from '../../components/shared/useBackground';
+import { PageProvider } from '../../components/shared/PageContext';
+import { useSettings } from '../../components/shared/useSettings';
+import { AgencyLine } from '../../components/agency/AgencyRules';
+import { FirstStepCard } from '../../components/passphrase/FirstStep';
 
 type TabState =
   | { kind: 'loading' }
@@ -50,7 +51,8 @@ async function describeTab(): Promise<TabState> {
 }
 
 export function PopupApp() {
-  const { t, words, locale, settings } = useSettings();
+  const page = useSettings();
+  const { t, words, settings } = page;
   const [tab, setTab] = useState<TabState>({ kind: 'loading' });
   // Whether the list is locked matters on every page, so the popup says it too.
   const lock = useLoad(() => sendMessage('getLockState', {}));
@@ -90,81 +92,78 @@ export function PopupApp() {
   const firstStep = lock.result.state === 'ready' && lock.result.value.passphraseRequired === true;
 
   return (
-    <main class="popup-main">
-      <h1>{t('popupTitle')}</h1>
-      <AgencyLine ui={{ t, words, locale }} settings={settings} />
-      {firstStep && <FirstStepCard ui={{ t, words, locale }} testId="popup-first-step" />}
-      <section aria-live="polite" data-testid="page-status" data-state={state}>
-        {turnedOff && (
-          <StatusLine tone="warning">
-            {settings.sources.platforms === 'agency'
-              ? t('popupSiteOffAgency', t(SITE_WORDS[site]))
-              : t('popupSiteOff', t(SITE_WORDS[site]))}
-          </StatusLine>
-        )}
-        {tab.kind === 'no-tab' && <p>{t('popupNoTab')}</p>}
-        {tab.kind === 'not-covered' && <p>{t('popupNotCovered')}</p>}
-        {tab.kind === 'not-started' && !turnedOff && (
-          <StatusLine tone="warning">{t('popupNotStarted', t(SITE_WORDS[tab.site]))}</StatusLine>
-        )}
-        {tab.kind === 'active' && !turnedOff && (
-          <>
-            <StatusLine tone="ok" data-site={tab.status.site} data-page-kind={tab.status.pageKind}>
-              {t(
-                'popupActive',
-                t(SITE_WORDS[tab.status.site]),
-                t(PAGE_KIND_WORDS[tab.status.pageKind]),
-              )}
+    <PageProvider value={page}>
+      <main class="popup-main">
+        <h1>{t('popupTitle')}</h1>
+        <AgencyLine />
+        {firstStep && <FirstStepCard testId="popup-first-step" />}
+        <section aria-live="polite" data-testid="page-status" data-state={state}>
+          {turnedOff && (
+            <StatusLine tone="warning">
+              {settings.sources.platforms === 'agency'
+                ? t('popupSiteOffAgency', t(SITE_WORDS[site]))
+                : t('popupSiteOff', t(SITE_WORDS[site]))}
             </StatusLine>
-            {tab.status.pageKind === 'profile' && (
-              <p data-profile-owner={tab.status.profileOwner}>
-                {tab.status.profileOwner === 'own'
-                  ? t('popupOwnProfile')
-                  : tab.status.profileOwner === 'other'
-                    ? t('popupOtherProfile', words.one)
-                    : t('popupUnknownProfile')}
-              </p>
-            )}
-            {failedChecks(tab.status.diagnostics, tab.status.reportedAt, now).length > 0 && (
-              <Notice tone="warning" testId="page-unrecognized">
-                <p>{t('popupUnrecognized')}</p>
-                <p>
-                  <a
-                    href={browser.runtime.getURL(`/diagnostics.html?tabId=${tab.tabId}`)}
-                    target="_blank"
-                    rel="noreferrer"
-                    data-testid="see-checks"
-                  >
-                    {t('popupSeeChecks')}
-                  </a>
+          )}
+          {tab.kind === 'no-tab' && <p>{t('popupNoTab')}</p>}
+          {tab.kind === 'not-covered' && <p>{t('popupNotCovered')}</p>}
+          {tab.kind === 'not-started' && !turnedOff && (
+            <StatusLine tone="warning">{t('popupNotStarted', t(SITE_WORDS[tab.site]))}</StatusLine>
+          )}
+          {tab.kind === 'active' && !turnedOff && (
+            <>
+              <StatusLine
+                tone="ok"
+                data-site={tab.status.site}
+                data-page-kind={tab.status.pageKind}
+              >
+                {t(
+                  'popupActive',
+                  t(SITE_WORDS[tab.status.site]),
+                  t(PAGE_KIND_WORDS[tab.status.pageKind]),
+                )}
+              </StatusLine>
+              {tab.status.pageKind === 'profile' && (
+                <p data-profile-owner={tab.status.profileOwner}>
+                  {tab.status.profileOwner === 'own'
+                    ? t('popupOwnProfile')
+                    : tab.status.profileOwner === 'other'
+                      ? t('popupOtherProfile', words.one)
+                      : t('popupUnknownProfile')}
                 </p>
-              </Notice>
-            )}
-          </>
+              )}
+              {failedChecks(tab.status.diagnostics, tab.status.reportedAt, now).length > 0 && (
+                <Notice tone="warning" testId="page-unrecognized">
+                  <p>{t('popupUnrecognized')}</p>
+                  <p>
+                    <a
+                      href={browser.runtime.getURL(`/diagnostics.html?tabId=${tab.tabId}`)}
+                      target="_blank"
+                      rel="noreferrer"
+                      data-testid="see-checks"
+                    >
+                      {t('popupSeeChecks')}
+                    </a>
+                  </p>
+                </Notice>
+              )}
+            </>
+          )}
+        </section>
+        <ObservationsPopup />
+        {tab.kind !== 'loading' && (
+          <AuditPopup platform={site} required={settings.agency.requiredAuditItems ?? []} />
         )}
-      </section>
-      <ObservationsPopup ui={{ t, words, locale }} />
-      {tab.kind !== 'loading' && (
-        <AuditPopup
-          ui={{ t, words, locale }}
-          platform={site}
-          required={settings.agency.requiredAuditItems ?? []}
-        />
-      )}
-      {!firstStep && (
-        <LockPanel
-          ui={{ t, words, locale }}
-          lock={lock.result}
-          onChanged={lock.set}
-          onRetry={() => void lock.reload()}
-        />
-      )}
-      <p class="privacy">{t('popupPrivacy')}</p>
-      <p>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          {t('popupOpenOptions')}
-        </a>
-      </p>
-    </main>
+        {!firstStep && (
+          <LockPanel lock={lock.result} onChanged={lock.set} onRetry={() => void lock.reload()} />
+        )}
+        <p class="privacy">{t('popupPrivacy')}</p>
+        <p>
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+            {t('popupOpenOptions')}
+          </a>
+        </p>
+      </main>
+    </PageProvider>
   );
 }

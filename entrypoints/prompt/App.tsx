@@ -14,8 +14,8 @@ import {
 } from '../../components/prompt/PromptDialog';
 import { describePromptError } from '../../components/prompt/PromptText';
 import { LoadFailed, StoppedStage } from '../../components/prompt/StoppedStage';
-import { tw, type Say, type Ui } from '../../components/ui';
-import { useSettings } from '../../components/useSettings';
+import { withClientWords, type Sentence, type Ui } from '../../components/shared/pageWords';
+import { useSettings } from '../../components/shared/useSettings';
 import { sendMessage } from '../../lib/messaging';
 import { SITE_WORDS } from '../../lib/page-kind-words';
 import type { Sight } from '../../lib/prompt/handover';
@@ -30,7 +30,7 @@ type Phase =
   | { kind: 'done' };
 
 const sayError =
-  (error: unknown): Say =>
+  (error: unknown): Sentence =>
   (ui: Ui) =>
     describePromptError(ui, error);
 
@@ -45,8 +45,8 @@ export function PromptApp({ start, sight }: { start: Promise<PromptStart>; sight
   const ui: Ui = { t, words, locale };
   const [nonce, setNonce] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const [error, setError] = useState<Say | null>(null);
-  const [status, setStatus] = useState<Say | null>(null);
+  const [error, setError] = useState<Sentence | null>(null);
+  const [status, setStatus] = useState<Sentence | null>(null);
   const [busy, setBusy] = useState(false);
   // Counts views: a new context, or a field revealed in place.
   const [round, setRound] = useState(0);
@@ -139,7 +139,7 @@ export function PromptApp({ start, sight }: { start: Promise<PromptStart>; sight
     return <LoadFailed frame={frame} controls={controls} loadError={phase.error} />;
   }
   const { context } = phase;
-  const site = tw(ui, 'promptSiteLine', t(SITE_WORDS[context.site]));
+  const site = withClientWords(ui, 'promptSiteLine', t(SITE_WORDS[context.site]));
   if (context.stage === 'stopped')
     return (
       <StoppedStage

@@ -1,4 +1,4 @@
-import { mount } from '../../components/mount';
+import { mount } from '../../components/shared/mount';
 import { sendMessage } from '../../lib/messaging';
 import { awaitHandover, watchSight } from '../../lib/prompt/handover';
 import { PromptApp, type PromptStart } from './App';

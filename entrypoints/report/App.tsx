@@ -11,15 +11,16 @@ import {
   scoreFor,
   siteName,
 } from '../../components/audit/auditWords';
-import { Button } from '../../components/parts';
-import { useLoad } from '../../components/useAsync';
-import { useSettings } from '../../components/useSettings';
-import { describeError, formatMoment, tw } from '../../components/ui';
+import { Button } from '../../components/shared/buildingBlocks';
+import { useLoad } from '../../components/shared/useBackground';
+import { PageProvider } from '../../components/shared/PageContext';
+import { useSettings } from '../../components/shared/useSettings';
+import { describeError, formatMoment, withClientWords } from '../../components/shared/pageWords';
 import { sendMessage } from '../../lib/messaging';
 
 export function ReportApp() {
-  const { t, words, locale } = useSettings();
-  const ui = { t, words, locale };
+  const ui = useSettings();
+  const { t } = ui;
   const audit = useLoad(() => sendMessage('getAudit', {}));
   const [madeAt] = useState(() => Date.now());
   useEffect(() => {
@@ -28,61 +29,63 @@ export function ReportApp() {
 
   const result = audit.result;
   return (
-    <div class="report-main" data-testid="audit-report">
-      <main>
-        <header class="report-header">
-          <h1>{t('reportTitle')}</h1>
-          <p data-testid="report-date">{t('reportDate', formatMoment(ui, madeAt))}</p>
-          <Button extraClass="no-print" onClick={() => window.print()}>
-            {t('reportPrint')}
-          </Button>
-        </header>
-        {result.state === 'loading' && <p class="muted">{t('loading')}</p>}
-        {result.state === 'error' && (
-          <p role="alert" class="error">
-            {t('auditLoadFailed', describeError(ui, result.error))}
-          </p>
-        )}
-        {result.state === 'ready' && (
-          <>
-            {result.value.lastAuditAt !== null && (
-              <p data-testid="audit-last">
-                {t('auditLastChecked', formatMoment(ui, result.value.lastAuditAt))}
-              </p>
-            )}
-            {PLATFORMS.map((platform) => (
-              <section
-                key={platform}
-                class="report-platform"
-                data-platform={platform}
-                aria-labelledby={`report-${platform}`}
-              >
-                <h2 id={`report-${platform}`}>{siteName(ui, platform)}</h2>
-                <ScoreBlock ui={ui} score={scoreFor(result.value, platform)} />
-                <ul class="items">
-                  {platformRows(result.value, platform).map(({ item, state }) => (
-                    <li
-                      key={item.id}
-                      class="item audit-item"
-                      data-testid="audit-item"
-                      data-item-id={item.id}
-                      data-result={state.result}
-                    >
-                      <ItemDetails ui={ui} item={item} state={state} />
-                    </li>
-                  ))}
-                </ul>
+    <PageProvider value={ui}>
+      <div class="report-main" data-testid="audit-report">
+        <main>
+          <header class="report-header">
+            <h1>{t('reportTitle')}</h1>
+            <p data-testid="report-date">{t('reportDate', formatMoment(ui, madeAt))}</p>
+            <Button extraClass="no-print" onClick={() => window.print()}>
+              {t('reportPrint')}
+            </Button>
+          </header>
+          {result.state === 'loading' && <p class="muted">{t('loading')}</p>}
+          {result.state === 'error' && (
+            <p role="alert" class="error">
+              {t('auditLoadFailed', describeError(ui, result.error))}
+            </p>
+          )}
+          {result.state === 'ready' && (
+            <>
+              {result.value.lastAuditAt !== null && (
+                <p data-testid="audit-last">
+                  {t('auditLastChecked', formatMoment(ui, result.value.lastAuditAt))}
+                </p>
+              )}
+              {PLATFORMS.map((platform) => (
+                <section
+                  key={platform}
+                  class="report-platform"
+                  data-platform={platform}
+                  aria-labelledby={`report-${platform}`}
+                >
+                  <h2 id={`report-${platform}`}>{siteName(ui, platform)}</h2>
+                  <ScoreBlock score={scoreFor(result.value, platform)} />
+                  <ul class="items">
+                    {platformRows(result.value, platform).map(({ item, state }) => (
+                      <li
+                        key={item.id}
+                        class="item audit-item"
+                        data-testid="audit-item"
+                        data-item-id={item.id}
+                        data-result={state.result}
+                      >
+                        <ItemDetails item={item} state={state} />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+              <section class="report-history">
+                <AuditHistory view={result.value} headingLevel={2} />
               </section>
-            ))}
-            <section class="report-history">
-              <AuditHistory ui={ui} view={result.value} headingLevel={2} />
-            </section>
-          </>
-        )}
-      </main>
-      <footer class="report-footer">
-        <p>{tw(ui, 'reportFooter')}</p>
-      </footer>
-    </div>
+            </>
+          )}
+        </main>
+        <footer class="report-footer">
+          <p>{withClientWords(ui, 'reportFooter')}</p>
+        </footer>
+      </div>
+    </PageProvider>
   );
 }

@@ -6,12 +6,13 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
-import { AgencyRules } from '../../components/AgencyRules';
-import { FirstStepCard } from '../../components/FirstStep';
-import { useLoad } from '../../components/useAsync';
-import { useSettings } from '../../components/useSettings';
-import { tw } from '../../components/ui';
-import { Button } from '../../components/parts';
+import { AgencyRules } from '../../components/agency/AgencyRules';
+import { FirstStepCard } from '../../components/passphrase/FirstStep';
+import { useLoad } from '../../components/shared/useBackground';
+import { PageProvider } from '../../components/shared/PageContext';
+import { useSettings } from '../../components/shared/useSettings';
+import { withClientWords } from '../../components/shared/pageWords';
+import { Button } from '../../components/shared/buildingBlocks';
 
 export function WelcomeApp() {
   const view = useSettings();
@@ -43,49 +44,51 @@ export function WelcomeApp() {
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
 
   return (
-    <main class="welcome-main" data-testid="welcome" data-ready={String(view.ready)}>
-      <h1>{t('welcomeTitle')}</h1>
-      <p class="lead">{tw(view, 'welcomeIntro')}</p>
-      {firstStep && <FirstStepCard ui={view} testId="welcome-first-step" />}
-      <section class="section" aria-labelledby="welcome-does">
-        <h2 id="welcome-does">{t('welcomeDoesHeading')}</h2>
-        <ul>
-          <li>{t('welcomeDoesAudit')}</li>
-          <li>{tw(view, 'welcomeDoesPrompt')}</li>
-          <li>{tw(view, 'welcomeDoesObserve')}</li>
-        </ul>
-      </section>
-      <section class="section" aria-labelledby="welcome-doesnt">
-        <h2 id="welcome-doesnt">{t('welcomeDoesNotHeading')}</h2>
-        <ul>
-          <li>{t('welcomeDoesNotSend')}</li>
-          <li>{t('welcomeDoesNotDecide')}</li>
-          <li>{t('welcomeDoesNotRead')}</li>
-        </ul>
-      </section>
-      <section class="section" aria-labelledby="welcome-privacy">
-        <h2 id="welcome-privacy">{t('welcomePrivacyHeading')}</h2>
-        <p>{tw(view, required ? 'welcomePrivacyRequired' : 'welcomePrivacy')}</p>
-      </section>
-      <AgencyRules ui={view} settings={settings} />
-      <section class="section" aria-labelledby="welcome-start">
-        <h2 id="welcome-start">{t('welcomeStartHeading')}</h2>
-        <p class="field-row">
-          <Button
-            variant={firstStep ? 'quiet' : 'primary'}
-            onClick={openOptions('#audit')}
-            data-testid="welcome-audit"
-          >
-            {t('welcomeStartAudit')}
-          </Button>
-          {/* The first step above opens the list: one way there, not two. */}
-          {!firstStep && (
-            <Button onClick={openOptions('')} data-testid="welcome-options">
-              {tw(view, 'welcomeStartList')}
+    <PageProvider value={view}>
+      <main class="welcome-main" data-testid="welcome" data-ready={String(view.ready)}>
+        <h1>{t('welcomeTitle')}</h1>
+        <p class="lead">{withClientWords(view, 'welcomeIntro')}</p>
+        {firstStep && <FirstStepCard testId="welcome-first-step" />}
+        <section class="section" aria-labelledby="welcome-does">
+          <h2 id="welcome-does">{t('welcomeDoesHeading')}</h2>
+          <ul>
+            <li>{t('welcomeDoesAudit')}</li>
+            <li>{withClientWords(view, 'welcomeDoesPrompt')}</li>
+            <li>{withClientWords(view, 'welcomeDoesObserve')}</li>
+          </ul>
+        </section>
+        <section class="section" aria-labelledby="welcome-doesnt">
+          <h2 id="welcome-doesnt">{t('welcomeDoesNotHeading')}</h2>
+          <ul>
+            <li>{t('welcomeDoesNotSend')}</li>
+            <li>{t('welcomeDoesNotDecide')}</li>
+            <li>{t('welcomeDoesNotRead')}</li>
+          </ul>
+        </section>
+        <section class="section" aria-labelledby="welcome-privacy">
+          <h2 id="welcome-privacy">{t('welcomePrivacyHeading')}</h2>
+          <p>{withClientWords(view, required ? 'welcomePrivacyRequired' : 'welcomePrivacy')}</p>
+        </section>
+        <AgencyRules />
+        <section class="section" aria-labelledby="welcome-start">
+          <h2 id="welcome-start">{t('welcomeStartHeading')}</h2>
+          <p class="field-row">
+            <Button
+              variant={firstStep ? 'quiet' : 'primary'}
+              onClick={openOptions('#audit')}
+              data-testid="welcome-audit"
+            >
+              {t('welcomeStartAudit')}
             </Button>
-          )}
-        </p>
-      </section>
-    </main>
+            {/* The first step above opens the list: one way there, not two. */}
+            {!firstStep && (
+              <Button onClick={openOptions('')} data-testid="welcome-options">
+                {withClientWords(view, 'welcomeStartList')}
+              </Button>
+            )}
+          </p>
+        </section>
+      </main>
+    </PageProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { mount } from '../../components/mount';
+import { mount } from '../../components/shared/mount';
 import { WelcomeApp } from './App';
 
 mount(<WelcomeApp />);

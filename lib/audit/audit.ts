@@ -1,7 +1,7 @@
 // The privacy self-audit, background side: what settings pages showed, what the
 // coach confirmed by hand, the score, the history, and when to re-audit.
 import { loadSettings } from '../settings';
-import type { SiteId } from '../sites/types';
+import { SITE_IDS, type SiteId } from '../sites/registry';
 import { db, write } from '../store/connection';
 import type { AuditItemRecord } from '../store/db';
 import { AUDIT_ITEMS, AUDIT_ITEM_IDS, type AuditItem } from './checklist';
@@ -59,7 +59,7 @@ async function records(): Promise<Map<string, AuditItemRecord>> {
 export async function auditView(now = Date.now()): Promise<AuditView> {
   const byId = await records();
   const items = AUDIT_ITEMS.map((i) => stateOf(i, byId.get(i.id)));
-  const scores = (['facebook', 'instagram'] as const).map((p) => scoreOf(p, items));
+  const scores = SITE_IDS.map((p) => scoreOf(p, items));
   const history = (await (await db()).getAll('auditHistory')).reverse();
   const times = [...byId.values()].flatMap((r) => [r.page?.at ?? 0, r.confirmedAt ?? 0]);
   const lastAuditAt = times.length && Math.max(...times) > 0 ? Math.max(...times) : null;

@@ -10,14 +10,19 @@ import { STORAGE_ITEMS } from '../storage-items';
 import { auditView } from './audit';
 import { refreshBadge } from '../badge';
 
-export const AUDIT_ALARM = 'audit-reminder';
+/**
+ * The half-hourly look for reminders that are due: the re-audit, the observation
+ * follow-up, and prompts past their time. Its name stays the one installed copies
+ * registered, so an update finds the alarm and never adds a second one.
+ */
+export const REMINDERS_ALARM = 'audit-reminder';
 // Often enough for the observation reminder (hours) as well as the re-audit (days).
 const CHECK_EVERY_MINUTES = 30;
 export const AUDIT_NOTIFICATION = 'clearline-audit-due';
 
 export async function scheduleAuditReminder(): Promise<void> {
-  if (!(await browser.alarms.get(AUDIT_ALARM))) {
-    await browser.alarms.create(AUDIT_ALARM, {
+  if (!(await browser.alarms.get(REMINDERS_ALARM))) {
+    await browser.alarms.create(REMINDERS_ALARM, {
       delayInMinutes: 1,
       periodInMinutes: CHECK_EVERY_MINUTES,
     });
@@ -30,8 +35,7 @@ export async function checkAuditReminder(now = Date.now()): Promise<boolean> {
   await refreshBadge(now);
   if (!view.reauditDue) return false;
   // One notification per "last audit" moment: not on every half-hourly look.
-  const { key } = STORAGE_ITEMS.auditNotifiedFor;
-  const notifiedFor = (await browser.storage.local.get(key))[key];
+  const notifiedFor = await STORAGE_ITEMS.auditNotifiedFor.getValue();
   const period = view.lastAuditAt ?? 0;
   if (notifiedFor === period) return true;
   const { values } = await loadSettings();
@@ -42,6 +46,6 @@ export async function checkAuditReminder(now = Date.now()): Promise<boolean> {
     title: translate(locale, 'auditReminderTitle'),
     message: translate(locale, 'auditReminderBody'),
   });
-  await browser.storage.local.set({ [key]: period });
+  await STORAGE_ITEMS.auditNotifiedFor.setValue(period);
   return true;
 }

@@ -65,14 +65,20 @@ const STYLE = `
   iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: normal; }
 `;
 
-function randomTag(): string {
-  const letters = Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) =>
-    String.fromCharCode(97 + (b % 26)),
+/** A custom element name nobody can predict: lowercase letters only, with its hyphen. */
+function randomTagName(): string {
+  const letters = Array.from(randomToken(), (char) =>
+    String.fromCharCode(97 + (char.charCodeAt(0) % 26)),
   );
-  return `${letters.slice(0, 4).join('')}-${letters.slice(4).join('')}`;
+  return `${letters.slice(0, 4).join('')}-${letters.slice(4, 10).join('')}`;
 }
 
 export interface PromptFrame {
+  /**
+   * Gives the frame its prompt, once the background has registered it: the frame
+   * never asks about a nonce the background does not know yet.
+   */
+  handOver(nonce: string): void;
   /** Called by the runtime when the prompt page says it is up. */
   markShown(): void;
   /** Whether an event target is this frame's host (what the page sees of clicks on the prompt). */
@@ -108,7 +114,7 @@ const prepared = new WeakMap<PreparedFrame, FrameParts>();
 
 function buildFrame(kind: FrameKind): FrameParts {
   const modal = kind === 'modal';
-  const host = document.createElement(randomTag());
+  const host = document.createElement(randomTagName());
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = STYLE;
@@ -159,11 +165,10 @@ function takePrepared(frame: PreparedFrame | null | undefined): FrameParts | nul
 }
 
 /**
- * Shows the question for `nonce`: in `ready` (a prepared frame) when it is still
- * usable, else in a frame made now. The frame learns the nonce once it is loaded.
+ * Shows a prompt frame: `ready` (a prepared frame) when it is still usable, else
+ * a frame made now. It learns its prompt by handOver, once it is loaded.
  */
 export function openPromptFrame(
-  nonce: string,
   onTrouble: (trouble: FrameTrouble) => void,
   options: { kind?: FrameKind; ready?: PreparedFrame | null } = {},
 ): PromptFrame {
@@ -198,8 +203,13 @@ export function openPromptFrame(
     sight = seen;
     tellFrame();
   };
+  /** The prompt's nonce, once handed over; given to the frame as soon as it is loaded. */
+  let nonce: string | null = null;
+  let handedOver = false;
   const handOverNow = () => {
-    if (closed || !iframe.contentWindow) return;
+    if (closed || handedOver || nonce === null || parts.loads() !== 1 || !iframe.contentWindow)
+      return;
+    handedOver = true;
     handOver(iframe.contentWindow, origin, parts.secret, nonce);
     if (sight) tellFrame();
   };
@@ -319,14 +329,16 @@ export function openPromptFrame(
     }, FIRST_SEEN_MS),
   );
   // Our page loads once; a second load means something navigated the frame away.
-  // The first load hands the frame its nonce, unless it was loaded ahead of time.
-  if (parts.loads() === 1) handOverNow();
   iframe.addEventListener('load', () => {
     if (parts.loads() === 1) handOverNow();
     else trouble('removed');
   });
 
   const frame: PromptFrame = {
+    handOver(handed) {
+      nonce ??= handed;
+      handOverNow();
+    },
     markShown() {
       shown = true;
     },

@@ -31,7 +31,12 @@ export interface ContentScope {
 /** A page parsed this long ago but still loading gets its after-load work anyway. */
 const LOAD_WAIT_MS = 10_000;
 
-export function startScope(ctx: ContentLifetime): { scope: ContentScope; stop(): void } {
+export function startScope(ctx: ContentLifetime): {
+  scope: ContentScope;
+  /** Aborts when the scope stops: for listeners added with `{ signal }`. */
+  signal: AbortSignal;
+  stop(): void;
+} {
   const controller = new AbortController();
   const timers = new Set<number>();
   const cleanups: (() => void)[] = [];
@@ -94,5 +99,5 @@ export function startScope(ctx: ContentLifetime): { scope: ContentScope; stop():
       else cleanups.push(callback);
     },
   };
-  return { scope, stop };
+  return { scope, signal: controller.signal, stop };
 }

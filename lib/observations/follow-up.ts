@@ -20,8 +20,8 @@ export async function checkObservationReminder(now = Date.now()): Promise<boolea
   const { values } = await loadSettings();
   if (open.oldestAt === null || now - open.oldestAt < values.observationReminderHours * 3_600_000)
     return false;
-  const { key } = STORAGE_ITEMS.observationNotifiedFor;
-  if ((await browser.storage.local.get(key))[key] === open.oldestAt) return true;
+  const { observationNotifiedFor } = STORAGE_ITEMS;
+  if ((await observationNotifiedFor.getValue()) === open.oldestAt) return true;
   const locale = resolveLocale(values.locale, browser.i18n.getUILanguage());
   await browser.notifications.create(OBSERVATION_NOTIFICATION, {
     type: 'basic',
@@ -30,7 +30,7 @@ export async function checkObservationReminder(now = Date.now()): Promise<boolea
     message: translate(locale, 'observationReminderBody', [String(open.count)]),
     priority: open.urgent > 0 ? 2 : 0,
   });
-  await browser.storage.local.set({ [key]: open.oldestAt });
+  await observationNotifiedFor.setValue(open.oldestAt);
   return true;
 }
 

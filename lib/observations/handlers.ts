@@ -1,10 +1,9 @@
 import { browser, type Menus, type Tabs } from '../browser';
-import { ContextPostSchema, type Handlers } from '../messaging';
+import { sendToTab, type Handlers } from '../messaging';
 import { adapterForUrl } from '../sites';
-import { HOST_MATCHES } from '../sites/hosts';
+import { ALL_HOST_MATCHES } from '../sites/registry';
 import { resolveLocale, translate } from '../i18n';
 import { loadSettings } from '../settings';
-import * as v from 'valibot';
 import { checkObservationReminder, supervisionSummary } from './follow-up';
 import {
   createObservation,
@@ -55,7 +54,7 @@ export async function createNotePostMenu(): Promise<void> {
     id: NOTE_POST_MENU,
     title: translate(locale, 'contextMenuNotePost'),
     contexts: ['page', 'link', 'selection', 'image'],
-    documentUrlPatterns: [...HOST_MATCHES.facebook, ...HOST_MATCHES.instagram],
+    documentUrlPatterns: [...ALL_HOST_MATCHES],
   });
 }
 
@@ -73,11 +72,10 @@ export async function notePostFromMenu(
   if (!adapter) return null;
   // A site turned off (by the agency or the coach) gets nothing from Clearline, this menu included.
   if (!(await loadSettings()).values.platforms[adapter.id]) return null;
-  const reply: unknown = await browser.tabs
-    .sendMessage(tab.id, { clearline: 1, name: 'describeContextPost', payload: {} }, { frameId: 0 })
-    .catch(() => null);
-  const parsed = v.safeParse(ContextPostSchema, reply);
-  const post = parsed.success ? parsed.output : { keys: [], postUrl: null };
+  const post = await sendToTab(tab.id, 'describeContextPost', {}, 0).catch(() => ({
+    keys: [],
+    postUrl: null,
+  }));
   const record = await createObservation({
     platform: adapter.id,
     keys: post.keys,

@@ -2,8 +2,9 @@
 // Everything else reads policy from the cache, so a restart never opens a window
 // with the policy off: Chromium's managed storage answers {} for the first few
 // seconds after launch, and an empty answer is trusted only once it is final.
-import { browser } from '../browser';
 import { STORAGE_ITEMS } from '../storage-items';
+
+const { agencyPolicy, managedPolicy, policySettled } = STORAGE_ITEMS;
 
 /** How long an empty answer is doubted after the browser starts. */
 export const POLICY_GRACE_MS = 30_000;
@@ -14,20 +15,19 @@ type Policy = Record<string, unknown>;
 /** Managed storage, or {} where there is none (Firefox rejects when no policy names us). */
 export async function readManaged(): Promise<Policy> {
   try {
-    return (await browser.storage.managed.get(null)) ?? {};
+    return await managedPolicy.getValue();
   } catch {
     return {};
   }
 }
 
 async function adopt(policy: Policy): Promise<void> {
-  const { key } = STORAGE_ITEMS.agencyPolicy;
-  const cached = (await browser.storage.local.get(key))[key] as { policy?: unknown } | undefined;
+  const cached = await agencyPolicy.getValue();
   // Writing the same policy again would make every open page reload its settings.
   if (JSON.stringify(cached?.policy ?? {}) !== JSON.stringify(policy)) {
-    await browser.storage.local.set({ [key]: { policy, seenAt: Date.now() } });
+    await agencyPolicy.setValue({ policy, seenAt: Date.now() });
   }
-  await browser.storage.session.set({ [STORAGE_ITEMS.policySettled.key]: true });
+  await policySettled.setValue(true);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,8 +42,7 @@ export async function syncPolicy(graceMs = POLICY_GRACE_MS): Promise<void> {
   for (;;) {
     const managed = await readManaged();
     if (Object.keys(managed).length > 0) return adopt(managed);
-    const settledKey = STORAGE_ITEMS.policySettled.key;
-    const settled = (await browser.storage.session.get(settledKey))[settledKey] === true;
+    const settled = (await policySettled.getValue()) === true;
     if (settled || Date.now() - started >= graceMs) return adopt({});
     await sleep(POLL_MS);
   }
@@ -62,8 +61,6 @@ export async function adoptManagedIfPresent(): Promise<void> {
 
 /** Background start: follow managed storage from now on. */
 export function startPolicySync(): void {
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void adoptManagedNow();
-  });
+  managedPolicy.watch(() => void adoptManagedNow());
   void syncPolicy();
 }

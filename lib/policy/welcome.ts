@@ -10,8 +10,8 @@ import { readManaged } from './sync';
 const WAIT_FOR_POLICY_MS = 5_000;
 
 export async function openWelcomeOnInstall(): Promise<void> {
-  const { key } = STORAGE_ITEMS.welcomeShown;
-  if ((await browser.storage.local.get(key))[key] === true) return;
+  const { welcomeShown } = STORAGE_ITEMS;
+  if ((await welcomeShown.getValue()) === true) return;
   const started = Date.now();
   let managed = await readManaged();
   while (Object.keys(managed).length === 0 && Date.now() - started < WAIT_FOR_POLICY_MS) {
@@ -19,6 +19,6 @@ export async function openWelcomeOnInstall(): Promise<void> {
     managed = await readManaged();
   }
   if (readPolicy(managed).agency.showWelcome === false) return;
-  await browser.storage.local.set({ [key]: true });
+  await welcomeShown.setValue(true);
   await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
 }

@@ -1,6 +1,5 @@
 // Local, content-free counters for the supervision summary: how often the prompt
 // appeared and how it was answered, per day and action kind. No identities.
-import { browser } from '../browser';
 import { seal, type Sealed } from '../crypto';
 import type { PromptAction } from '../settings/definitions';
 import { STORAGE_ITEMS } from '../storage-items';
@@ -25,8 +24,7 @@ export function today(now = new Date()): string {
 }
 
 export async function readCounters(): Promise<PromptCounters> {
-  const { key } = STORAGE_ITEMS.promptCounters;
-  return ((await browser.storage.local.get(key))[key] as PromptCounters | undefined) ?? {};
+  return STORAGE_ITEMS.promptCounters.getValue();
 }
 
 // Counts are read, changed and written back: one at a time, so that a count the
@@ -52,7 +50,7 @@ async function countNow(category: PromptAction, name: CounterName, now: Date): P
   const day = (counters[today(now)] ??= {});
   const forAction = (day[category] ??= {});
   forAction[name] = (forAction[name] ?? 0) + 1;
-  await browser.storage.local.set({ [STORAGE_ITEMS.promptCounters.key]: counters });
+  await STORAGE_ITEMS.promptCounters.setValue(counters);
 }
 
 export interface StoredReason {
@@ -84,9 +82,8 @@ async function keepReasonNow(
   reason: string,
   key: CryptoKey | null,
 ): Promise<void> {
-  const { key: item } = STORAGE_ITEMS.promptReasons;
-  const reasons =
-    ((await browser.storage.local.get(item))[item] as StoredReason[] | undefined) ?? [];
+  const { promptReasons } = STORAGE_ITEMS;
+  const reasons = await promptReasons.getValue();
   reasons.push({ date: today(), category, sealed: key ? await seal(key, reason.trim()) : null });
-  await browser.storage.local.set({ [item]: reasons.slice(-MAX_REASONS) });
+  await promptReasons.setValue(reasons.slice(-MAX_REASONS));
 }

@@ -1,12 +1,14 @@
 // The background's side of the boundary prompt. A content script registers a
-// prompt under a one-time nonce; the prompt frame (our own page, inside the host
-// page) fetches what to show and answers with that nonce; the background records
-// the answer and tells the content script to replay the action or drop it. The
-// host page sees none of this: it can neither read the nonce nor forge a reply.
+// prompt under a one-time nonce, and hands the nonce to the prompt frame (our own
+// page, inside the host page) once it is registered; the frame fetches what to
+// show and answers with that nonce; the background records the answer and tells
+// the content script to replay the action or drop it. The host page sees none of
+// this: it can neither read the nonce nor forge a reply.
 import { browser } from '../browser';
-import type { Handlers, MessagePayload, TabMessageName, TabMessagePayload } from '../messaging';
+import { sendToTab, type Handlers, type MessagePayload } from '../messaging';
 import { loadSettings } from '../settings';
-import type { PostActionKind, SiteId } from '../sites/types';
+import type { ActionKind, PostActionKind, SiteId } from '../sites/types';
+import type { Verdict } from '../store/types';
 import { STORAGE_ITEMS } from '../storage-items';
 import { clientLabelFor, markClient, recordNotClient, verdict } from '../store/client-list';
 import { dataKey } from '../store/keyring';
@@ -15,6 +17,7 @@ import { categoryOf, type PromptContext, type PromptErrorCode, type PromptSubjec
 import { createObservation } from '../observations/store';
 import { checkObservationReminder } from '../observations/follow-up';
 import { withinWorkingHours } from './working-hours';
+import { shouldAsk } from './should-ask';
 import type { FrameTrouble } from './types';
 
 /** What the background keeps about an open prompt (session storage: memory only). */
@@ -105,15 +108,6 @@ function scheduleExpiry(createdAt: number): void {
   })().catch(() => undefined);
 }
 
-async function sendToTab<N extends TabMessageName>(
-  tabId: number,
-  name: N,
-  payload: TabMessagePayload<N>,
-  frameId = 0,
-) {
-  await browser.tabs.sendMessage(tabId, { clearline: 1, name, payload }, { frameId });
-}
-
 const CLIENT_VERDICTS = new Set(['client', 'former-client']);
 
 type SettingValues = Awaited<ReturnType<typeof loadSettings>>['values'];
@@ -156,44 +150,20 @@ async function contextFor(prompt: OpenPrompt, settings?: SettingValues): Promise
 }
 
 /**
- * Prompts being registered, by nonce, in this run of the service worker. The
- * content script opens the prompt's frame while it registers the prompt, so the
- * frame may ask for its context before the registration is done: it then waits
- * for it (and for the decision to show it), and only for a registration made by
- * the same tab. A nonce nobody registers is refused after REGISTER_WAIT_MS.
+ * The context computed when the prompt was opened: the frame's first ask needs no
+ * second read. The content script hands the frame its nonce only once the prompt
+ * is registered, so the frame never asks before it is there.
  */
-const registering = new Map<string, { tabId: number; done: Promise<void> }>();
-const awaitingRegistration = new Map<string, (() => void)[]>();
-const REGISTER_WAIT_MS = 3_000;
-/** The context computed when the prompt was opened: the frame's first ask needs no second read. */
 const openedContexts = new Map<string, { tabId: number; at: number; context: PromptContext }>();
 const OPENED_CONTEXT_MS = 10_000;
 
-async function registered(nonce: string, tabId: number | undefined): Promise<void> {
-  const key = STORAGE_ITEMS.prompt.key(nonce);
-  // Not registered in this run of the worker, nor before it (its record would be kept): wait.
-  if (!registering.has(nonce) && (await session.get(key))[key] === undefined) {
-    if (!registering.has(nonce))
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, REGISTER_WAIT_MS);
-        const list = awaitingRegistration.get(nonce) ?? [];
-        list.push(() => (clearTimeout(timer), resolve()));
-        awaitingRegistration.set(nonce, list);
-      });
-    awaitingRegistration.delete(nonce);
-  }
-  const pending = registering.get(nonce);
-  if (pending && pending.tabId !== tabId) throw new PromptError('prompt-expired');
-  await pending?.done;
-}
-
-async function finish(nonce: string, prompt: OpenPrompt, outcome: 'replay' | 'cancel') {
+async function resolvePrompt(nonce: string, prompt: OpenPrompt, outcome: 'replay' | 'cancel') {
   await session.remove(STORAGE_ITEMS.prompt.key(nonce));
   await sendToTab(prompt.tabId, 'promptResolved', { nonce, outcome }, prompt.frameId);
 }
 
 /** openPrompt's work: keep the prompt, decide whether it shows, and remember its context. */
-async function openPromptNow(
+async function registerPrompt(
   { nonce, site, action, keys, name, stopped, trouble, post }: MessagePayload<'openPrompt'>,
   tabId: number,
   frameId: number,
@@ -221,13 +191,13 @@ async function openPromptNow(
   // One settings read for the decision and the context; the writes and reads side by side.
   const { values } = await loadSettings();
   const [, context] = await Promise.all([kept, contextFor(record, values)]);
+  const isClient = CLIENT_VERDICTS.has(context.verdict);
   // The observed-post reminder is only for a marked client's (or former client's) post.
-  // No question either when "known clients only" and this is not one, or on a "not a
-  // client" answer the content script had not cached yet: it replays by itself.
+  // A question asked by the content script's rule, with what the list knows: a "not a
+  // client" answer the page had not cached yet, say, lets the action go on by itself.
   const skip = post
-    ? !CLIENT_VERDICTS.has(context.verdict)
-    : context.verdict === 'not-client' ||
-      (values.promptScope === 'clients-only' && context.stage === 'ask');
+    ? !isClient
+    : !shouldAsk(values, action as ActionKind, isClient ? 'client' : knownVerdict(context.verdict));
   if (skip) {
     await session.remove(key);
     return { show: false };
@@ -249,25 +219,16 @@ type PromptHandlers = Pick<
   | 'getPromptCounts'
 >;
 
+/** What the list says of someone for shouldAsk: a person the page did not identify is not known. */
+const knownVerdict = (found: PromptContext['verdict']): Verdict =>
+  found === 'unidentified' ? 'unknown' : found;
+
 export const promptHandlers: PromptHandlers = {
   getPromptCounts: () => readCounters(),
 
   async openPrompt(payload, { tabId, frameId }) {
     if (tabId === undefined) throw new Error('no tab');
-    // Registered at once (before any await): the frame may already be asking for it.
-    let settle: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (settle = resolve));
-    registering.set(payload.nonce, { tabId, done });
-    for (const wake of awaitingRegistration.get(payload.nonce) ?? []) wake();
-    try {
-      return await openPromptNow(payload, tabId, frameId ?? 0);
-    } finally {
-      settle();
-      // Kept a little longer than the frame's longest wait, then forgotten (the record is in session storage).
-      setTimeout(() => {
-        if (registering.get(payload.nonce)?.done === done) registering.delete(payload.nonce);
-      }, OPENED_CONTEXT_MS);
-    }
+    return registerPrompt(payload, tabId, frameId ?? 0);
   },
 
   async closePrompt({ nonce }, { tabId }) {
@@ -281,7 +242,6 @@ export const promptHandlers: PromptHandlers = {
   },
 
   async getPromptContext({ nonce }, { tabId }) {
-    await registered(nonce, tabId);
     const prompt = await readPrompt(nonce, tabId);
     const opened = openedContexts.get(nonce);
     openedContexts.delete(nonce);
@@ -301,11 +261,7 @@ export const promptHandlers: PromptHandlers = {
       const stale = await readPrompt(nonce, tabId).catch(() => null);
       if (!stale) {
         // Which frame asked is not known any more: tell every frame of the tab (only one has the nonce).
-        await browser.tabs.sendMessage(tabId, {
-          clearline: 1,
-          name: 'promptResolved',
-          payload: { nonce, outcome: 'cancel' },
-        });
+        await sendToTab(tabId, 'promptResolved', { nonce, outcome: 'cancel' });
         return { context: null };
       }
     }
@@ -314,7 +270,7 @@ export const promptHandlers: PromptHandlers = {
     const category = context.category;
     if (choice === 'cancel') {
       if (!prompt.post) await count(category, 'cancelled');
-      await finish(nonce, prompt, 'cancel');
+      await resolvePrompt(nonce, prompt, 'cancel');
       return { context: null };
     }
     if (context.stage === 'stopped') throw new PromptError('not-allowed');
@@ -337,7 +293,7 @@ export const promptHandlers: PromptHandlers = {
     if (prompt.post) {
       // Continue on a post: replay; the prompt modes govern connecting, not sharing.
       if (choice !== 'continue') throw new PromptError('not-allowed');
-      await finish(nonce, prompt, 'replay');
+      await resolvePrompt(nonce, prompt, 'replay');
       return { context: null };
     }
     const isClient = CLIENT_VERDICTS.has(context.verdict);
@@ -352,7 +308,7 @@ export const promptHandlers: PromptHandlers = {
       if (isClient) throw new PromptError('not-allowed');
       for (const key of prompt.keys) await recordNotClient(key);
       await count(category, 'notClient');
-      await finish(nonce, prompt, 'replay');
+      await resolvePrompt(nonce, prompt, 'replay');
       return { context: null };
     }
     // continue
@@ -362,7 +318,7 @@ export const promptHandlers: PromptHandlers = {
       await keepReason(category, reason, await dataKey());
     }
     await count(category, 'continued');
-    await finish(nonce, prompt, 'replay');
+    await resolvePrompt(nonce, prompt, 'replay');
     return { context: null };
   },
 };

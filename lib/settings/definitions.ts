@@ -13,6 +13,7 @@ import {
   type Field,
 } from './fields';
 import { translate, type MessageKey, type Locale } from '../i18n';
+import { perSite } from '../sites/registry';
 
 export const PROMPT_MODES = ['off', 'remind', 'reason', 'block-clients'] as const;
 export type PromptMode = (typeof PROMPT_MODES)[number];
@@ -41,7 +42,7 @@ const TIME = patterned('^([01][0-9]|2[0-3]):[0-5][0-9]$', 5, 'a time as HH:MM (2
  */
 export const SETTING_FIELDS = {
   platforms: describe(
-    record({ facebook: flag(), instagram: flag() }),
+    record(perSite(() => flag())),
     'Sites Clearline works on',
     'Turn Clearline on or off for Facebook and for Instagram. Off means Clearline does nothing at all on that site. Give both keys.',
   ),
@@ -122,7 +123,7 @@ export type Settings = { [K in SettingKey]: v.InferOutput<(typeof SETTING_SCHEMA
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
 const defaults: Settings = {
-  platforms: { facebook: true, instagram: true },
+  platforms: perSite(() => true),
   promptMode: { friend: 'remind', follow: 'remind', message: 'remind' },
   promptScope: 'unanswered',
   workHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' },

@@ -3,8 +3,7 @@
 // policy, which wins. A value that fails its schema is ignored and reported,
 // never trusted and never thrown away.
 import * as v from 'valibot';
-import { browser } from '../browser';
-import { STORAGE_ITEMS } from '../storage-items';
+import { STORAGE_ITEMS, type Versioned } from '../storage-items';
 import { isManaged, readPolicy, type AgencyRules } from '../policy/schema';
 import {
   DEFAULT_SETTINGS,
@@ -15,8 +14,6 @@ import {
 } from './definitions';
 
 export * from './definitions';
-
-export const USER_SETTINGS_VERSION = 1;
 
 export type SettingSource = 'default' | 'user' | 'agency';
 
@@ -90,54 +87,20 @@ export function mergeSettings(
   return { values, sources, ignored };
 }
 
-interface StoredUserSettings {
-  version: number;
-  values: Record<string, unknown>;
+const { userSettings, agencyPolicy } = STORAGE_ITEMS;
+
+/** The version of the coach's stored settings this build writes (lib/storage-items.ts migrates older ones). */
+export const USER_SETTINGS_VERSION = userSettings.version;
+
+/** Stored user settings brought to the current version; throws on what no version wrote. */
+export function migrateUserSettings(raw: unknown): Versioned<Record<string, unknown>> {
+  return userSettings.migrate(raw);
 }
 
-/**
- * Brings stored user settings to the current version. Each step takes version
- * n to n + 1; a version newer than this build is read as-is (its unknown keys
- * are reported by merge) rather than thrown away.
- */
-const MIGRATIONS: Record<number, (values: Record<string, unknown>) => Record<string, unknown>> = {
-  // 0: settings written before versioning were a flat object of values.
-  0: (values) => values,
-};
-
-export function migrateUserSettings(raw: unknown): StoredUserSettings {
-  if (raw === undefined || raw === null) return { version: USER_SETTINGS_VERSION, values: {} };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new Error('stored settings are not an object');
-  }
-  const record = raw as Record<string, unknown>;
-  let version = typeof record.version === 'number' ? record.version : 0;
-  let values = version === 0 ? { ...record } : ((record.values ?? {}) as Record<string, unknown>);
-  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-    throw new Error('stored settings values are not an object');
-  }
-  while (version < USER_SETTINGS_VERSION) {
-    const step = MIGRATIONS[version];
-    if (!step) throw new Error(`no migration from settings version ${version}`);
-    values = step(values);
-    version += 1;
-  }
-  return { version: Math.max(version, USER_SETTINGS_VERSION), values };
-}
-
-async function readUserLayer(): Promise<SettingsLayer> {
-  const { key } = STORAGE_ITEMS.userSettings;
-  const stored = await browser.storage.local.get(key);
-  return migrateUserSettings(stored[key]).values;
-}
-
-/** Both layers in one read: the coach's, and the agency policy as last seen in managed storage (lib/policy/sync.ts keeps it). */
+/** Both layers: the coach's, and the agency policy as last seen in managed storage (lib/policy/sync.ts keeps it). */
 export async function loadSettings(): Promise<EffectiveSettings> {
-  const user = STORAGE_ITEMS.userSettings.key;
-  const policy = STORAGE_ITEMS.agencyPolicy.key;
-  const stored = await browser.storage.local.get([user, policy]);
-  const cached = stored[policy] as { policy?: unknown } | undefined;
-  return settingsWith(migrateUserSettings(stored[user]).values, cached?.policy);
+  const [user, cached] = await Promise.all([userSettings.getValue(), agencyPolicy.getValue()]);
+  return settingsWith(user, cached?.policy);
 }
 
 export class SettingLockedError extends Error {
@@ -181,10 +144,7 @@ async function saveNow<K extends SettingKey>(key: K, value: Settings[K]): Promis
   const parsed = v.safeParse(SETTING_SCHEMAS[key], value);
   if (!parsed.success) throw new Error(`${key}: ${v.summarize(parsed.issues)}`);
   if ((await loadSettings()).locked[key]) throw new SettingLockedError(key);
-  const values = { ...(await readUserLayer()), [key]: parsed.output };
-  await browser.storage.local.set({
-    [STORAGE_ITEMS.userSettings.key]: { version: USER_SETTINGS_VERSION, values },
-  });
+  await userSettings.setValue({ ...(await userSettings.getValue()), [key]: parsed.output });
 }
 
 /** Calls back with fresh effective settings whenever a layer changes. Returns an unsubscribe. */
@@ -192,14 +152,11 @@ export function watchSettings(
   onChange: (settings: EffectiveSettings) => void,
   onError: (error: unknown) => void,
 ): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (
-      area === 'local' &&
-      (STORAGE_ITEMS.userSettings.key in changes || STORAGE_ITEMS.agencyPolicy.key in changes)
-    ) {
-      loadSettings().then(onChange, onError);
-    }
+  const reload = () => loadSettings().then(onChange, onError);
+  const unwatchUser = userSettings.watch(reload);
+  const unwatchPolicy = agencyPolicy.watch(reload);
+  return () => {
+    unwatchUser();
+    unwatchPolicy();
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }

@@ -1,7 +1,8 @@
 // The contract every site adapter fulfils. Adapters are pure: they read URLs and
 // documents and return answers; they never change a page or keep state.
+import type { SiteId, SiteKeyPrefix } from './registry';
 
-export type SiteId = 'facebook' | 'instagram';
+export type { SiteId } from './registry';
 
 export const PAGE_KINDS = [
   'home',
@@ -16,7 +17,7 @@ export const PAGE_KINDS = [
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** A normalized profile identity such as `fb:jane.doe`, `fb:id:100012345678901` or `ig:jane_doe`. */
-export type ProfileKey = `${'fb' | 'ig'}:${string}`;
+export type ProfileKey = `${SiteKeyPrefix}:${string}`;
 
 /** Whether the profile shown is the coach's own. A URL cannot tell; the page can, or cannot. */
 export type ProfileOwner = 'own' | 'other' | 'unknown';

@@ -20,10 +20,10 @@ import {
 import { hmacSecret } from './client-list';
 import { db, write } from './connection';
 import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
-import { browser } from '../browser';
 import { STORAGE_ITEMS } from '../storage-items';
-import { USER_SETTINGS_VERSION, withUserSettingsLock } from '../settings';
+import { withUserSettingsLock } from '../settings';
 import { OBSERVATION_STATUSES } from '../observations/types';
+import { SITE_IDS } from '../sites/registry';
 import { StoreError } from './errors';
 import { requireDataKey } from './keyring';
 import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from './types';
@@ -98,7 +98,7 @@ const InnerSchema = v.strictObject({
       items: v.array(
         v.strictObject({
           itemId: v.pipe(v.string(), v.maxLength(64)),
-          platform: v.picklist(['facebook', 'instagram']),
+          platform: v.picklist(SITE_IDS),
           page: v.nullable(
             v.strictObject({
               result: v.picklist(['pass', 'fail', 'unknown']),
@@ -115,7 +115,7 @@ const InnerSchema = v.strictObject({
             at: time,
             scores: v.array(
               v.strictObject({
-                platform: v.picklist(['facebook', 'instagram']),
+                platform: v.picklist(SITE_IDS),
                 passed: count,
                 confirmed: count,
                 total: count,
@@ -136,7 +136,7 @@ const InnerSchema = v.strictObject({
       v.strictObject({
         id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
         createdAt: time,
-        platform: v.picklist(['facebook', 'instagram']),
+        platform: v.picklist(SITE_IDS),
         clientKeyHash: v.nullable(keyHash),
         postUrl: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
         note: v.nullable(v.pipe(v.string(), v.maxLength(5000))),
@@ -231,9 +231,8 @@ export async function exportBackup(
     tx.objectStore('auditItems').getAll(),
     tx.objectStore('auditHistory').getAll(),
   ]);
-  const settingsKey = STORAGE_ITEMS.userSettings.key;
-  const storedSettings = (await browser.storage.local.get(settingsKey))[settingsKey] as
-    { values?: Record<string, unknown> } | undefined;
+  // Settings no version wrote go without: a backup carries none rather than fail.
+  const settings = await STORAGE_ITEMS.userSettings.getValue().catch(() => ({}));
   // Every sealed text of the list in one batch, then put back in place by position.
   const [keys, labels, notes, decisionKeys, postUrls, observationNotes] = await Promise.all([
     openAll(
@@ -284,7 +283,7 @@ export async function exportBackup(
       postUrl: postUrls[i] ?? null,
       note: observationNotes[i] ?? null,
     })),
-    settings: storedSettings?.values ?? {},
+    settings,
     audit: { items: auditItems, history: auditHistory },
   };
   const packed = await throughStream(
@@ -441,10 +440,6 @@ export async function importBackup(
   // Settings live in storage.local, outside the database's transaction: written
   // last, after everything else is in. Values are checked again whenever read.
   // Under the settings lock, so a save in an open options tab cannot interleave.
-  await withUserSettingsLock(() =>
-    browser.storage.local.set({
-      [STORAGE_ITEMS.userSettings.key]: { version: USER_SETTINGS_VERSION, values: backup.settings },
-    }),
-  );
+  await withUserSettingsLock(() => STORAGE_ITEMS.userSettings.setValue(backup.settings));
   return { clients: clients.length, decisions: decisions.length };
 }

@@ -2,7 +2,6 @@
 // failures. Kept apart from the client list so that the keyring, which the
 // list needs, can use the database without importing the list back.
 import type { IDBPDatabase } from 'idb';
-import { browser } from '../browser';
 import { STORAGE_ITEMS } from '../storage-items';
 import { openClearlineDB, type ClearlineDB } from './db';
 import { StoreError } from './errors';
@@ -12,17 +11,13 @@ let connection: Promise<IDBPDatabase<ClearlineDB>> | null = null;
 
 /** Records a database problem for the options page; the list is capped, newest first. */
 export async function reportProblem(kind: StoreProblem['kind'], detail: string): Promise<void> {
-  const { key } = STORAGE_ITEMS.storeProblems;
-  const existing =
-    ((await browser.storage.session.get(key))[key] as StoreProblem[] | undefined) ?? [];
-  await browser.storage.session.set({
-    [key]: [{ kind, detail, at: Date.now() }, ...existing].slice(0, 20),
-  });
+  const { storeProblems } = STORAGE_ITEMS;
+  const existing = await storeProblems.getValue();
+  await storeProblems.setValue([{ kind, detail, at: Date.now() }, ...existing].slice(0, 20));
 }
 
 export async function storeProblems(): Promise<StoreProblem[]> {
-  const { key } = STORAGE_ITEMS.storeProblems;
-  return ((await browser.storage.session.get(key))[key] as StoreProblem[] | undefined) ?? [];
+  return STORAGE_ITEMS.storeProblems.getValue();
 }
 
 function describe(error: unknown): string {
@@ -75,7 +70,7 @@ export async function write<T>(work: () => Promise<T>): Promise<T> {
  */
 async function bumpListVersion(): Promise<void> {
   try {
-    await browser.storage.local.set({ [STORAGE_ITEMS.listVersion.key]: Date.now() });
+    await STORAGE_ITEMS.listVersion.setValue(Date.now());
   } catch (error) {
     // Not a store problem to show: the change itself is saved.
     console.warn('Clearline: open tabs were not told of a list change', error);

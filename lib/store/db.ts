@@ -8,9 +8,9 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import { browser } from '../browser';
 import { randomBytes, toBase64, type Sealed } from '../crypto';
 import { STORAGE_ITEMS } from '../storage-items';
+import type { SiteId } from '../sites/registry';
 
 export const DB_NAME = 'clearline';
 export const DB_VERSION = 5;
@@ -55,7 +55,7 @@ export interface MetaRecord {
 /** One privacy-audit item: what a settings page last showed, and the coach's own confirmation. */
 export interface AuditItemRecord {
   itemId: string;
-  platform: 'facebook' | 'instagram';
+  platform: SiteId;
   page: { result: 'pass' | 'fail' | 'unknown'; observed: string; at: number } | null;
   confirmedAt: number | null;
 }
@@ -80,7 +80,7 @@ export interface ClearlineDB extends DBSchema {
 export interface ObservationRecord {
   id: string;
   createdAt: number;
-  platform: 'facebook' | 'instagram';
+  platform: SiteId;
   /** The client, by keyed hash only; null when the post's author was not known. */
   clientKeyHash: string | null;
   sealedPostUrl: Sealed | null;
@@ -207,15 +207,13 @@ export async function retireLegacyKeyring(
   if (!(await database.get('keyring', 'dataKey'))) {
     await database.add('keyring', { name: 'dataKey', value: legacy }).catch(() => undefined);
   }
-  const local = browser.storage.local;
-  const { key } = STORAGE_ITEMS.legacyKeyring;
-  await local.set({ [key]: scramble(legacy) });
-  await local.remove(key);
+  const { legacyKeyring, storageFiller } = STORAGE_ITEMS;
+  await legacyKeyring.setValue(scramble(legacy));
+  await legacyKeyring.removeValue();
   // Random, so that LevelDB's compression cannot shrink it below the write buffer.
-  const filler = STORAGE_ITEMS.storageFiller.key;
   for (let i = 0; i < FILLER_CHUNKS; i += 1) {
-    await local.set({ [filler]: scramble('A'.repeat(FILLER_CHUNK_CHARS)) });
-    await local.remove(filler);
+    await storageFiller.setValue(scramble('A'.repeat(FILLER_CHUNK_CHARS)));
+    await storageFiller.removeValue();
   }
 }
 
@@ -231,8 +229,7 @@ export async function openClearlineDB(
   version = DB_VERSION,
 ): Promise<IDBPDatabase<ClearlineDB>> {
   // Read before the upgrade: awaiting anything but the database inside it would end it.
-  const { key } = STORAGE_ITEMS.legacyKeyring;
-  const legacyKeyring: unknown = (await browser.storage.local.get(key))[key];
+  const legacyKeyring = await STORAGE_ITEMS.legacyKeyring.getValue();
   const database = await openDB<ClearlineDB>(DB_NAME, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       for (let step = oldVersion + 1; step <= (newVersion ?? version); step += 1) {

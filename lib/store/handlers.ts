@@ -130,9 +130,10 @@ export const storeHandlers: StoreHandlers = {
     await forgetAllTabs();
     // Erasing the coach's data never erases the agency's rules: keep the cached
     // policy (no moment without it), and take a fresher one if managed storage has it.
-    const policy = await browser.storage.local.get(STORAGE_ITEMS.agencyPolicy.key);
+    const { agencyPolicy } = STORAGE_ITEMS;
+    const policy = await agencyPolicy.getValue();
     await browser.storage.local.clear();
-    await browser.storage.local.set(policy);
+    if (policy) await agencyPolicy.setValue(policy);
     await adoptManagedIfPresent();
     await browser.alarms.clear(IDLE_LOCK_ALARM);
     return { erased: true };

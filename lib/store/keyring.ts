@@ -14,7 +14,6 @@
 // agency's requirePassphrase no open key is ever written: until the first
 // passphrase there is no data key at all, and free text waits for it.
 import * as v from 'valibot';
-import { browser } from '../browser';
 import {
   PBKDF2_ITERATIONS,
   SALT_BYTES,
@@ -62,7 +61,7 @@ const KeyringV1Schema = v.variant('kind', [
 export type Keyring = v.InferOutput<typeof KeyringSchema>;
 type Wrapped = Keyring & { kind: 'wrapped' };
 
-const session = browser.storage.session;
+const { unlockedDataKey } = STORAGE_ITEMS;
 
 function parseKeyring(raw: unknown): Keyring {
   const current = v.safeParse(KeyringSchema, raw);
@@ -88,13 +87,12 @@ async function passphraseRequired(): Promise<boolean> {
 }
 
 async function readSessionKey(): Promise<CryptoKey | null> {
-  const { key } = STORAGE_ITEMS.unlockedDataKey;
-  const raw = (await session.get(key))[key];
+  const raw = await unlockedDataKey.getValue();
   return typeof raw === 'string' ? importDataKey(fromBase64(raw)) : null;
 }
 
 async function keepUnlocked(raw: Uint8Array<ArrayBuffer>): Promise<void> {
-  await session.set({ [STORAGE_ITEMS.unlockedDataKey.key]: toBase64(raw) });
+  await unlockedDataKey.setValue(toBase64(raw));
 }
 
 function checkNewPassphrase(passphrase: string) {
@@ -206,7 +204,7 @@ export async function unlock(passphrase: string): Promise<LockState> {
 
 export async function lock(): Promise<LockState> {
   await changing;
-  await session.remove(STORAGE_ITEMS.unlockedDataKey.key);
+  await unlockedDataKey.removeValue();
   return lockState();
 }
 
@@ -261,7 +259,7 @@ export async function removePassphrase(current: string): Promise<LockState> {
       version: 2,
       dataKey: toBase64(newRaw),
     }));
-    await session.remove(STORAGE_ITEMS.unlockedDataKey.key);
+    await unlockedDataKey.removeValue();
   });
   return lockState();
 }
@@ -272,6 +270,6 @@ export async function forgetKeyring(): Promise<void> {
     const database = await db();
     const tx = database.transaction('keyring', 'readwrite');
     await Promise.all([tx.store.clear(), tx.done]);
-    await session.remove(STORAGE_ITEMS.unlockedDataKey.key);
+    await unlockedDataKey.removeValue();
   });
 }

@@ -7,17 +7,12 @@
 // (sealedKeys, sealedLabel, sealedNote), "not a client" answers (sealedKey),
 // observations (sealedPostUrl, sealedNote), and the prompt reasons kept in
 // storage.local (lib/prompt/counters.ts). Backups have their own key.
-import { browser } from '../browser';
+import type { StoredReason } from '../prompt/counters';
 import { openBytes, sealBytes, type Sealed } from '../crypto';
 import { STORAGE_ITEMS } from '../storage-items';
 import { db, write } from './connection';
 import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
 import { StoreError } from './errors';
-
-/** A prompt reason as lib/prompt/counters.ts keeps it; only `sealed` matters here. */
-interface StoredReasonLike {
-  sealed: Sealed | null;
-}
 
 type Swap = { from: Sealed; to: Sealed };
 
@@ -51,10 +46,9 @@ class Resealer {
   }
 }
 
-async function readReasons(): Promise<StoredReasonLike[]> {
-  const { key } = STORAGE_ITEMS.promptReasons;
-  const stored: unknown = (await browser.storage.local.get(key))[key];
-  return Array.isArray(stored) ? (stored as StoredReasonLike[]) : [];
+async function readReasons(): Promise<StoredReason[]> {
+  const stored: unknown = await STORAGE_ITEMS.promptReasons.getValue();
+  return Array.isArray(stored) ? (stored as StoredReason[]) : [];
 }
 
 /**
@@ -165,12 +159,12 @@ export async function finishReasonSwaps(): Promise<void> {
   const reasons = await readReasons();
   if (reasons.length > 0) {
     // Swapped one by one: a reason kept meanwhile (already under the new key) stays as it is.
-    await browser.storage.local.set({
-      [STORAGE_ITEMS.promptReasons.key]: reasons.map((r) => {
+    await STORAGE_ITEMS.promptReasons.setValue(
+      reasons.map((r) => {
         const to = r.sealed && swaps.get(swapId(r.sealed));
         return to ? { ...r, sealed: to } : r;
       }),
-    });
+    );
   }
   await database.delete('keyring', 'reasonSwaps');
 }

@@ -26,6 +26,7 @@ import {
   type MessageResponse,
 } from '../../../lib/messaging';
 import type { SiteId } from '../../../lib/sites/types';
+import { OnPage } from './onPage';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -150,7 +151,11 @@ describe('options: scores', () => {
       { platform: 'instagram', passed: 9, confirmed: 0, total: 12, failed: 0, couldNotCheck: 3 },
     ];
     background({ getAudit: () => ({ ...base, scores }) });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(scoreOf('facebook')).toBe('9 of 12, 3 confirmed by you'));
     expect(scoreOf('instagram')).toBe('9 of 12');
     expect(countsOf('facebook')).toContain('Needs a change: 2');
@@ -177,7 +182,11 @@ describe('options: scores', () => {
         return { ...view, scores: view.scores.filter((s) => s.platform !== 'facebook') };
       },
     });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(scoreOf('facebook')).toBe('11 of 13'));
     expect(countsOf('facebook')).toContain("Couldn't check: 2");
     for (const id of ['fb.futurePosts', 'fb.limitPastPosts']) {
@@ -205,7 +214,11 @@ describe('options: items', () => {
           'ig.contactSyncing': { result: 'confirmed', at: MARCH_5 },
         }),
     });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     await waitFor(() =>
       expect(document.querySelectorAll('[data-testid="audit-item"]')).toHaveLength(
         AUDIT_ITEMS.length,
@@ -252,7 +265,11 @@ describe('options: items', () => {
         return view;
       },
     });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(scoreOf('facebook')).toBe('12 of 13'));
     fireEvent.click(within(item('fb.lookupPhone')).getByRole('button', { name: 'I checked this' }));
 
@@ -285,7 +302,11 @@ describe('options: items', () => {
         throw new MessageError('confirmAuditItem', 'storage-unavailable');
       },
     });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     await screen.findAllByTestId('audit-item');
     const row = item('ig.activityStatus');
     fireEvent.click(within(row).getByRole('button', { name: 'I checked this' }));
@@ -298,7 +319,11 @@ describe('options: items', () => {
 describe('options: when, history, reload', () => {
   it('says a check is due and when the last one was', async () => {
     background({ getAudit: () => viewOf({}, { reauditDue: true, lastAuditAt: MARCH_5 }) });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     const due = await screen.findByTestId('audit-due');
     expect(due.getAttribute('role')).toBe('status');
     expect(due.textContent).toBe('It has been a while: time for a privacy check.');
@@ -311,7 +336,11 @@ describe('options: when, history, reload', () => {
       snapshot(MARCH_5 - (12 - i) * 30 * day, [i, 0, 13], [i % 7, i % 2, 7]),
     );
     background({ getAudit: () => viewOf({}, { history }) });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     const list = await screen.findByTestId('audit-history');
     const shown = within(list).getAllByTestId('audit-snapshot');
     expect(shown).toHaveLength(10);
@@ -327,7 +356,11 @@ describe('options: when, history, reload', () => {
 
   it('loads the audit again when the coach comes back to the tab', async () => {
     const calls = background({ getAudit: () => viewOf() });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     await screen.findAllByTestId('audit-item');
     expect(calls('getAudit')).toHaveLength(1);
     vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
@@ -354,7 +387,11 @@ describe('options: when, history, reload', () => {
         return viewOf();
       },
     });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     const error = await screen.findByTestId('audit-error');
     expect(error.textContent).toContain("Couldn't load your privacy check");
     fail = false;
@@ -369,7 +406,11 @@ describe('options: walk', () => {
     const calls = background({
       getAudit: () => viewOf({ 'fb.profileLocked': { result: 'could-not-check' } }),
     });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Start audit' }));
     const expected = [...settingsPages('facebook'), ...settingsPages('instagram')];
     const seen: string[] = [];
@@ -416,7 +457,11 @@ describe('options: walk', () => {
       getAudit: () => view,
       confirmAuditItem: () => (view = viewOf({ 'fb.profileLocked': { result: 'confirmed' } })),
     });
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Start audit' }));
     const me = settingsPages('facebook').indexOf('https://www.facebook.com/me');
     for (let i = 0; i < me; i++) fireEvent.click(screen.getByRole('button', { name: 'Next' }));
@@ -433,7 +478,11 @@ describe('options: report and export', () => {
   it('opens the printable report in a new tab', async () => {
     background({ getAudit: () => viewOf() });
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Print report' }));
     await waitFor(() =>
       expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/report.html') }),
@@ -451,7 +500,11 @@ describe('options: report and export', () => {
     const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:clearline/2');
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    render(<AuditSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Export for supervision (JSON)' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
     const link = click.mock.contexts[0] as HTMLAnchorElement;

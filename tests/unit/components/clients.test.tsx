@@ -3,13 +3,14 @@
 // shown, and that nothing the coach or a page typed is ever rendered as markup.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AddClientForm } from '../../../components/AddClientForm';
-import { ClientsSection } from '../../../components/ClientsSection';
-import { describeError, type Ui } from '../../../components/ui';
+import { AddClientForm } from '../../../components/clients/AddClientForm';
+import { ClientsSection } from '../../../components/clients/ClientsSection';
+import { describeError, type Ui } from '../../../components/shared/pageWords';
 import { translator, type Locale } from '../../../lib/i18n';
 import { MessageError, sendMessage } from '../../../lib/messaging';
 import { clientWords, type ClientTerm } from '../../../lib/settings';
 import { STORE_ERRORS, type ClientView } from '../../../lib/store/types';
+import { OnPage } from './onPage';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -49,7 +50,11 @@ describe('AddClientForm', () => {
   const renderForm = (locked = false) => {
     const onAdded = vi.fn();
     const onNeedUnlock = vi.fn();
-    render(<AddClientForm ui={ui} locked={locked} onAdded={onAdded} onNeedUnlock={onNeedUnlock} />);
+    render(
+      <OnPage ui={ui}>
+        <AddClientForm locked={locked} onAdded={onAdded} onNeedUnlock={onNeedUnlock} />
+      </OnPage>,
+    );
     return { onAdded, onNeedUnlock };
   };
 
@@ -111,12 +116,9 @@ describe('AddClientForm', () => {
     send.mockRejectedValue(new MessageError('addClient', 'already-a-client'));
     cleanup();
     render(
-      <AddClientForm
-        ui={makeUi('es', 'participant')}
-        locked={false}
-        onAdded={() => {}}
-        onNeedUnlock={() => {}}
-      />,
+      <OnPage ui={makeUi('es', 'participant')}>
+        <AddClientForm locked={false} onAdded={() => {}} onNeedUnlock={() => {}} />
+      </OnPage>,
     );
     type('input[name="profileUrl"]', 'https://www.facebook.com/jane.doe');
     fireEvent.submit(document.querySelector('form[data-testid="add-client"]')!);
@@ -152,16 +154,16 @@ describe('ClientsSection', () => {
   const renderSection = (clients: Parameters<typeof ClientsSection>[0]['clients']) => {
     const onChanged = vi.fn();
     render(
-      <ClientsSection
-        ui={ui}
-        lockPanel={null}
-        clients={clients}
-        locked={false}
-        formerClientYears={3}
-        onChanged={onChanged}
-        onRetry={() => {}}
-        onNeedUnlock={() => {}}
-      />,
+      <OnPage ui={ui}>
+        <ClientsSection
+          lockPanel={null}
+          clients={clients}
+          locked={false}
+          onChanged={onChanged}
+          onRetry={() => {}}
+          onNeedUnlock={() => {}}
+        />
+      </OnPage>,
     );
     return { onChanged };
   };

@@ -5,7 +5,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ObservationsSection } from '../../../components/ObservationsSection';
+import { ObservationsSection } from '../../../components/observations/ObservationsSection';
 import { safePostUrl } from '../../../components/observations/words';
 import { translator } from '../../../lib/i18n';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../../../lib/messaging';
 import { countByFilter, pageOf } from '../../../lib/observations/paging';
 import type { ObservationView } from '../../../lib/observations/types';
+import { OnPage } from './onPage';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../lib/messaging')>()),
@@ -102,7 +103,11 @@ afterEach(() => {
 describe('observations', () => {
   it('lists them newest first, statuses in words, urgent ones tagged', async () => {
     background(log(SAMPLE));
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(4));
     expect(ids()).toEqual(['o2', 'o1', 'o3', 'o4']);
     const status = (id: string) => within(item(id)).getByTestId('observation-status').textContent;
@@ -131,7 +136,11 @@ describe('observations', () => {
 
   it('filters: to discuss, urgent, closed, all', async () => {
     background(log(SAMPLE));
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(4));
     const select = section().querySelector<HTMLSelectElement>('select[name="observationFilter"]')!;
     const pick = async (value: string, expected: string[]) => {
@@ -150,7 +159,11 @@ describe('observations', () => {
       updateObservation: ({ id, status }) =>
         obs({ id, status: status!, discussedAt: status === 'discussed' ? T0 + DAY : null }),
     });
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(1));
     fireEvent.click(within(item('o1')).getByRole('button', { name: 'Discussed with them' }));
     await waitFor(() => expect(item('o1').dataset.status).toBe('discussed'));
@@ -168,7 +181,11 @@ describe('observations', () => {
       ...log([obs()]),
       updateObservation: ({ id, note }) => obs({ id, note: note! }),
     });
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(1));
     fireEvent.click(within(item('o1')).getByRole('button', { name: 'Edit note' }));
     const field = item('o1').querySelector<HTMLTextAreaElement>(
@@ -193,7 +210,11 @@ describe('observations', () => {
     background({
       ...log([obs({ clientLabel: null, clientKey: null, postUrl: null, note: null })], true),
     });
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(1));
     expect(item('o1').textContent).toContain('Locked');
     expect(item('o1').textContent).toContain('Note hidden while your list is locked.');
@@ -210,7 +231,11 @@ describe('observations', () => {
       ...log(SAMPLE),
       deleteObservation: () => ({ deleted: true }),
     });
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(4));
     fireEvent.click(within(item('o1')).getByRole('button', { name: 'Delete' }));
     expect(calls('deleteObservation')).toEqual([]);
@@ -225,7 +250,11 @@ describe('observations', () => {
 
   it('says so when there are none, and when loading failed', async () => {
     background(log([]));
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(screen.getByTestId('observations-empty')).toBeTruthy());
     cleanup();
     let fail = true;
@@ -235,7 +264,11 @@ describe('observations', () => {
         return log([obs()]).getObservationPage!(request);
       },
     });
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('observations'));
     expect(screen.queryByTestId('observations-empty')).toBeNull();
     expect(items()).toHaveLength(0);
@@ -267,7 +300,11 @@ describe('observations', () => {
       .mockReturnValueOnce('blob:clearline/json');
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     expect(section().textContent).toContain('No names, handles, labels or notes');
     fireEvent.click(screen.getByRole('button', { name: 'Export supervision summary' }));
     await waitFor(() => expect(click).toHaveBeenCalledTimes(2));
@@ -304,7 +341,11 @@ describe('observations, a page at a time', () => {
 
   it("shows the newest 50 with the range and every filter's count, from one request", async () => {
     background(log(MANY));
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(50));
     expect(ids()[0]).toBe('o0');
     expect(ids().at(-1)).toBe('o49');
@@ -321,7 +362,11 @@ describe('observations, a page at a time', () => {
 
   it('Older and Newer turn the page from the rows shown; focus goes to the first row', async () => {
     background(log(MANY));
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(50));
     fireEvent.click(button(/Older/));
     await waitFor(() => expect(range()).toBe('Showing 51–100 of 120, newest first'));
@@ -344,7 +389,11 @@ describe('observations, a page at a time', () => {
 
   it('the filter is applied by the background, from the newest page', async () => {
     background(log(MANY));
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(50));
     fireEvent.click(button(/Older/));
     await waitFor(() => expect(ids()[0]).toBe('o50'));
@@ -368,7 +417,11 @@ describe('observations, a page at a time', () => {
         return { ...record };
       },
     });
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(50));
     const select = section().querySelector<HTMLSelectElement>('select[name="observationFilter"]')!;
     fireEvent.change(select, { target: { value: 'to-discuss' } });
@@ -395,7 +448,11 @@ describe('observations, a page at a time', () => {
         return { deleted: true };
       },
     });
-    render(<ObservationsSection ui={ui} />);
+    render(
+      <OnPage ui={ui}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(50));
     fireEvent.click(button(/Older/));
     await waitFor(() => expect(ids()[0]).toBe('o50'));
@@ -410,7 +467,11 @@ describe('observations, a page at a time', () => {
 
   it('speaks Spanish', async () => {
     background(log(MANY));
-    render(<ObservationsSection ui={{ ...ui, t: translator('es'), locale: 'es' }} />);
+    render(
+      <OnPage ui={{ ...ui, t: translator('es'), locale: 'es' }}>
+        <ObservationsSection />
+      </OnPage>,
+    );
     await waitFor(() => expect(items()).toHaveLength(50));
     expect(range()).toBe('Se muestran 1–50 de 120, las más recientes primero');
     expect(button(/Más antiguas/)).toBeTruthy();

@@ -3,20 +3,19 @@
 // there was one, in the page's language.
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PassphraseSection } from '../../../components/PassphraseSection';
+import { PassphraseSection } from '../../../components/passphrase/PassphraseSection';
 import { translate, type Locale, type MessageKey } from '../../../lib/i18n';
 import type { LockState } from '../../../lib/store/types';
+import { OnPage } from './onPage';
 
 afterEach(cleanup);
 
 function show(lock: LockState, locale: Locale = 'en') {
   const t = (key: MessageKey, ...rest: string[]) => translate(locale, key, rest);
   render(
-    <PassphraseSection
-      ui={{ t, words: { one: 'client', many: 'clients' }, locale }}
-      lock={lock}
-      onChanged={() => undefined}
-    />,
+    <OnPage ui={{ t, words: { one: 'client', many: 'clients' }, locale }}>
+      <PassphraseSection lock={lock} onChanged={() => undefined} />
+    </OnPage>,
   );
 }
 

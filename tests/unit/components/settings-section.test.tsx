@@ -4,13 +4,19 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SettingsSection } from '../../../components/SettingsSection';
-import { useSettings } from '../../../components/useSettings';
-import { loadSettings } from '../../../lib/settings';
+import { SettingsSection } from '../../../components/settings/SettingsSection';
+import { PageProvider } from '../../../components/shared/PageContext';
+import { useSettings } from '../../../components/shared/useSettings';
+import { SETTING_KEYS, loadSettings } from '../../../lib/settings';
+import { SETTINGS_SHOWN } from '../../../components/settings/settingControls';
 
 function Form() {
   const view = useSettings();
-  return view.ready ? <SettingsSection view={view} /> : null;
+  return view.ready ? (
+    <PageProvider value={view}>
+      <SettingsSection />
+    </PageProvider>
+  ) : null;
 }
 
 const box = (container: Element, name: string) =>
@@ -54,5 +60,11 @@ describe('settings form', () => {
     const tag = container.querySelector('[data-testid="source-promptScope"]') as HTMLElement;
     expect(tag.textContent).toBe('Set by your agency: Northside');
     expect(box(container, 'remindOnReact').disabled).toBe(false);
+  });
+});
+
+describe('the table of setting controls', () => {
+  it('shows every setting once', () => {
+    expect([...SETTINGS_SHOWN].sort()).toEqual([...SETTING_KEYS].sort());
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ITEMS, settingsPages } from '../../../lib/audit/checklist';
 import type { AuditFinding } from '../../../lib/audit/types';
 import { facebook } from '../../../lib/sites/facebook';
-import { readFacebookAudit } from '../../../lib/sites/facebook-audit';
+import { readFacebookAudit } from '../../../lib/sites/facebook/audit';
 import { checkNothingElse, html, page, ROUTES } from './actions-support';
 
 const P = 'practice/facebook/';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ITEMS, settingsPages } from '../../../lib/audit/checklist';
 import type { AuditFinding } from '../../../lib/audit/types';
 import { instagram } from '../../../lib/sites/instagram';
-import { readInstagramAudit } from '../../../lib/sites/instagram-audit';
+import { readInstagramAudit } from '../../../lib/sites/instagram/audit';
 import { checkNothingElse, html, page, ROUTES } from './actions-support';
 
 const P = 'practice/instagram/';

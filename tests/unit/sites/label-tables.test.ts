@@ -4,17 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { FACEBOOK_LABEL_TABLES } from '../../../lib/sites/facebook';
 import { INSTAGRAM_LABEL_TABLES } from '../../../lib/sites/instagram';
-import { FACEBOOK_AUDIT_LABEL_TABLES } from '../../../lib/sites/facebook-audit';
-import { INSTAGRAM_AUDIT_LABEL_TABLES } from '../../../lib/sites/instagram-audit';
-import { POST_LABEL_TABLES } from '../../../lib/sites/posts';
-import type { Bilingual, LabelTable } from '../../../lib/sites/labels';
+import { FACEBOOK_AUDIT_LABEL_TABLES } from '../../../lib/sites/facebook/audit';
+import { INSTAGRAM_AUDIT_LABEL_TABLES } from '../../../lib/sites/instagram/audit';
+import type { Bilingual, LabelTable } from '../../../lib/sites/engine/labels';
 
 const TABLES: Record<string, Readonly<Record<string, LabelTable>>> = {
   facebook: FACEBOOK_LABEL_TABLES,
   instagram: INSTAGRAM_LABEL_TABLES,
   facebookAudit: FACEBOOK_AUDIT_LABEL_TABLES,
   instagramAudit: INSTAGRAM_AUDIT_LABEL_TABLES,
-  posts: POST_LABEL_TABLES,
 };
 
 /** Entries lacking words in a language, as "module.table.entry: en|es". */

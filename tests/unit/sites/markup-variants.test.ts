@@ -10,16 +10,15 @@ import { facebook } from '../../../lib/sites/facebook';
 import { instagram } from '../../../lib/sites/instagram';
 import { FACEBOOK_LABEL_TABLES } from '../../../lib/sites/facebook';
 import { INSTAGRAM_LABEL_TABLES } from '../../../lib/sites/instagram';
-import { FACEBOOK_AUDIT_LABEL_TABLES } from '../../../lib/sites/facebook-audit';
-import { INSTAGRAM_AUDIT_LABEL_TABLES } from '../../../lib/sites/instagram-audit';
-import { POST_LABEL_TABLES } from '../../../lib/sites/posts';
+import { FACEBOOK_AUDIT_LABEL_TABLES } from '../../../lib/sites/facebook/audit';
+import { INSTAGRAM_AUDIT_LABEL_TABLES } from '../../../lib/sites/instagram/audit';
 import {
   type Bilingual,
   type LabelTable,
   bothLanguages,
   contentText,
   normalizeLabel,
-} from '../../../lib/sites/labels';
+} from '../../../lib/sites/engine/labels';
 import type { ActionKind, ProfileKey, SiteAdapter } from '../../../lib/sites/types';
 import { html, innermost, one } from './actions-support';
 
@@ -251,7 +250,6 @@ const ALL_TABLES: Record<string, Readonly<Record<string, LabelTable>>> = {
   instagram: INSTAGRAM_LABEL_TABLES,
   facebookAudit: FACEBOOK_AUDIT_LABEL_TABLES,
   instagramAudit: INSTAGRAM_AUDIT_LABEL_TABLES,
-  posts: POST_LABEL_TABLES,
 };
 
 describe('normalizeLabel on every label table', () => {

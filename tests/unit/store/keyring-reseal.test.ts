@@ -2,7 +2,7 @@
 // keyring, or nothing at all; under requirePassphrase no open key is ever written.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { exportRawKey, open, type Sealed } from '../../../lib/crypto';
+import { open, type Sealed } from '../../../lib/crypto';
 import { createObservation } from '../../../lib/observations/store';
 import { keepReason, type StoredReason } from '../../../lib/prompt/counters';
 import {
@@ -15,7 +15,7 @@ import {
 import { db, storeProblems } from '../../../lib/store/connection';
 import { dataKey, lock, lockState, setPassphrase, unlock } from '../../../lib/store/keyring';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
-import { freshWorld, rawDump } from './setup';
+import { exportRawKey, freshWorld, rawDump } from './setup';
 
 beforeEach(freshWorld);
 const PASS = 'correct horse battery';

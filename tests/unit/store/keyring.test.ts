@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { exportRawKey, open, seal, toBase64 } from '../../../lib/crypto';
+import { open, seal, toBase64 } from '../../../lib/crypto';
 import { db } from '../../../lib/store/connection';
 import { openClearlineDB } from '../../../lib/store/db';
 import {
@@ -13,7 +13,7 @@ import {
   unlock,
 } from '../../../lib/store/keyring';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
-import { freshWorld } from './setup';
+import { exportRawKey, freshWorld } from './setup';
 
 beforeEach(freshWorld);
 const PASS = 'correct horse battery';

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { exportRawKey, seal, toBase64 } from '../../../lib/crypto';
+import { seal, toBase64 } from '../../../lib/crypto';
 import { hashKey, listClients, markClient, verdict } from '../../../lib/store/client-list';
 import { closeConnection } from '../../../lib/store/connection';
 import { DB_VERSION, openClearlineDB, type ClientRecordV1 } from '../../../lib/store/db';
 import { dataKey } from '../../../lib/store/keyring';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
-import { freshWorld } from './setup';
+import { exportRawKey, freshWorld } from './setup';
 
 beforeEach(freshWorld);
 

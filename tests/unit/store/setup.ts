@@ -40,3 +40,8 @@ export async function rawDump(): Promise<string> {
   dump.session = await fakeBrowser.storage.session.get(null);
   return JSON.stringify(dump);
 }
+
+/** A data key's raw bytes, to compare keys: the extension itself never reads them back. */
+export async function exportRawKey(key: CryptoKey): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await crypto.subtle.exportKey('raw', key));
+}

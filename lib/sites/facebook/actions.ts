@@ -1,0 +1,74 @@
+// Facebook's covered actions, for the boundary prompt: their labels and where
+// the person they are about is found.
+import {
+  type ActionLabels,
+  type ActionSite,
+  isMessageComposer as composerCheck,
+} from '../engine/actions';
+import { type Bilingual, bothLanguages, labelIndex, labelSet } from '../engine/labels';
+import { OWN_LABELS } from './profile-owner';
+import { isMessageThread, pageKind, profileKeyFromUrl } from './urls';
+
+// The covered actions, matched on the whole aria-label (or, without one, the
+// visible text), case and spacing ignored: "Following" is not "Follow".
+// Sources are SELECTORS.md Facebook rows (dates as listed there, gathered
+// 2026-11); "inferred" = from the Clearline brief (2026-11), not yet seen in a
+// capture or in SELECTORS.md.
+export const ACTION_LABELS = {
+  'add-friend': {
+    en: [
+      'Add friend', // "Add friend (profile, suggestions)", absunstar/social-browser 2024-05..2025-05
+      'Add Friend', // "Add friend (m.facebook search result)", capi1O/facebook-scraper 2017-07
+    ],
+    es: [
+      'Agregar a amigos', // "Add friend / Message (es)", Latin American Spanish, ~2024-25
+      'Añadir a amigos', // same row, Spain, ~2024-25
+    ],
+  },
+  'confirm-request': {
+    en: [
+      'Confirm', // "Confirm friend request", SalmanDeveloperz 2025-01..2026-02; text span ~2023
+      'Confirm request', // inferred
+    ],
+    es: ['Confirmar'], // inferred
+  },
+  follow: {
+    en: ['Follow'], // "Follow (person profile)" menuitem, absunstar 2024-05; "Follow (page/profile)" 2023
+    es: ['Seguir'], // inferred
+  },
+  message: {
+    en: ['Message'], // inferred (the English of the "Add friend / Message (es)" row)
+    es: [
+      'Enviar mensaje', // "Add friend / Message (es)", ~2024-25
+      'Mensaje', // inferred
+    ],
+  },
+  'send-message': {
+    en: [
+      'Press enter to send', // inferred; "Press Enter to send" also in public Messenger scripts
+      'Send', // inferred
+    ],
+    es: ['Enviar'], // "Add friend / Message (es)": send in chat, ~2024-25
+  },
+} as const satisfies ActionLabels;
+
+// Messenger's composer: aria-label "Message" (Clearline brief 2026-11; also public code);
+// "Mensaje" inferred (public code only).
+export const COMPOSER: Bilingual = { en: ['Message'], es: ['Mensaje'] };
+
+export const FACEBOOK_ACTIONS: ActionSite = {
+  labels: labelIndex(ACTION_LABELS),
+  // Classic desktop: aria-label="Add <Name> as a friend" ("Add friend (classic desktop, in
+  // feed)", tracking-exposed/facebook 2016-10).
+  patterns: [[/^add .+ as a friend$/, 'add-friend']],
+  ownLabels: OWN_LABELS,
+  composerLabels: labelSet(bothLanguages(COMPOSER)),
+  profileKeyFromUrl,
+  pageKind,
+  isThread: isMessageThread,
+};
+
+/** True for Messenger's composer (or inside it): Enter there sends a message. */
+export function isMessageComposer(el: Element): boolean {
+  return composerCheck(FACEBOOK_ACTIONS, el);
+}

@@ -1,0 +1,56 @@
+// Instagram's covered actions, for the boundary prompt: their labels and where
+// the person they are about is found.
+import {
+  type ActionLabels,
+  type ActionSite,
+  isMessageComposer as composerCheck,
+} from '../engine/actions';
+import { type Bilingual, bothLanguages, labelIndex, labelSet } from '../engine/labels';
+import { OWN_LABELS } from './profile-owner';
+import { isMessageThread, pageKind, profileKeyFromUrl } from './urls';
+
+// The covered actions, matched on the whole aria-label (or, without one, the
+// visible text), case and spacing ignored: "Following", "Requested" and
+// "Message requests" match nothing. Sources are SELECTORS.md Instagram rows
+// (dates as listed there, gathered 2026-11); "inferred" = from the Clearline
+// brief (2026-11), not yet seen in a capture or in SELECTORS.md.
+export const ACTION_LABELS = {
+  follow: {
+    en: ['Follow'], // "Follow (followers/following dialog row)", "Follow (home ...)", brocc 2025-04-09
+    es: ['Seguir'], // inferred
+  },
+  'follow-back': {
+    en: ['Follow Back'], // "Follow state texts", InstaPy/InstaPy 2019-04..2022-12
+    es: ['Seguir también'], // inferred
+  },
+  message: {
+    en: ['Message'], // "Message (profile header)", brocc 2025-04-09
+    es: ['Enviar mensaje'], // inferred
+  },
+  'confirm-request': {
+    en: ['Confirm'], // inferred (the follow-request list was never captured)
+    es: ['Confirmar'], // inferred
+  },
+  'send-message': {
+    en: ['Send'], // inferred
+    es: ['Enviar'], // inferred; aria-label="Enviar" also in public Instagram DM scripts
+  },
+} as const satisfies ActionLabels;
+
+// The Direct composer: aria-label "Message" / "Mensaje", inferred (public code only).
+export const COMPOSER: Bilingual = { en: ['Message'], es: ['Mensaje'] };
+
+export const INSTAGRAM_ACTIONS: ActionSite = {
+  labels: labelIndex(ACTION_LABELS),
+  patterns: [],
+  ownLabels: OWN_LABELS,
+  composerLabels: labelSet(bothLanguages(COMPOSER)),
+  profileKeyFromUrl,
+  pageKind,
+  isThread: isMessageThread,
+};
+
+/** True for the Direct composer (or inside it): Enter there sends a message. */
+export function isMessageComposer(el: Element): boolean {
+  return composerCheck(INSTAGRAM_ACTIONS, el);
+}
