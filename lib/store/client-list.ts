@@ -11,7 +11,7 @@ import {
   toBase64,
   type Sealed,
 } from '../crypto';
-import { adapterForUrl } from '../sites';
+import { adapterForUrl, ALL_HOST_MATCHES } from '../sites';
 import type { ProfileKey } from '../sites/types';
 import type { ClientRecord, DecisionRecord } from './db';
 import { db, write } from './connection';
@@ -61,7 +61,7 @@ export function profileKeyFromAddress(address: string): ProfileKey | null {
     return null;
   }
   if (url.protocol === 'http:') url.protocol = 'https:';
-  if (url.hostname === 'facebook.com' || url.hostname === 'instagram.com')
+  if (ALL_HOST_MATCHES.includes(`https://www.${url.hostname}/*`))
     url.hostname = `www.${url.hostname}`;
   return adapterForUrl(url)?.profileKeyFromUrl(url) ?? null;
 }
