@@ -36,8 +36,15 @@ export type { FrameTrouble };
 const LOAD_TIMEOUT_MS = 5_000;
 /** How often to look at the host while the prompt is open (and only then). */
 const CHECK_MS = 200;
-/** A question not seen whole on screen by then counts as covered, though it never was seen. */
+/**
+ * A question not seen whole on screen by then counts as covered, though it never
+ * was seen: after FIRST_SEEN_MS, and FIRST_SEEN_FRAMES rendered frames. The browser
+ * decides what is seen once per rendered frame; on a busy computer frames come
+ * slowly, and a deadline in time alone would call a question covered that the
+ * browser simply had not drawn yet (the coach would be told the page hid it).
+ */
 const FIRST_SEEN_MS = 1_500;
+const FIRST_SEEN_FRAMES = 20;
 /** The question's box may be this much smaller than its layout size (rounding, scrollbars), no more. */
 const MIN_SCALE = 0.9;
 
@@ -220,6 +227,24 @@ export function openPromptFrame(
   /** The browser said the frame is not seen whole before it ever was (covered from the start?). */
   let reportedHidden = false;
   const shownAt = Date.now();
+  let framesSinceShown = 0;
+  let frameCounter = 0;
+  const countFrame = () => {
+    framesSinceShown += 1;
+    frameCounter = framesSinceShown < FIRST_SEEN_FRAMES ? requestAnimationFrame(countFrame) : 0;
+    if (frameCounter === 0) neverSeenIsCovered();
+  };
+  frameCounter = requestAnimationFrame(countFrame);
+  /** Reported hidden and never seen whole, for long enough in time and in frames: covered. */
+  const neverSeenIsCovered = () => {
+    if (
+      reportedHidden &&
+      !seenVisible &&
+      Date.now() - shownAt >= FIRST_SEEN_MS &&
+      framesSinceShown >= FIRST_SEEN_FRAMES
+    )
+      trouble('covered');
+  };
   const timers: ReturnType<typeof setTimeout>[] = [];
   const trouble = (kind: FrameTrouble) => {
     if (closed) return;
@@ -306,7 +331,7 @@ export function openPromptFrame(
             // browser that has not reported at all is not blamed (the prompt page keeps
             // its buttons inert until it sees itself whole, so nothing can be clicked through).
             reportedHidden = true;
-            if (Date.now() - shownAt >= FIRST_SEEN_MS) trouble('covered');
+            neverSeenIsCovered();
           }
         }
       },
@@ -324,9 +349,7 @@ export function openPromptFrame(
     }, LOAD_TIMEOUT_MS),
     // Never seen whole counts as covered: a page that covers the question before its
     // first frame (from its blur listener, say) must not go unnoticed.
-    setTimeout(() => {
-      if (reportedHidden && !seenVisible) trouble('covered');
-    }, FIRST_SEEN_MS),
+    setTimeout(neverSeenIsCovered, FIRST_SEEN_MS),
   );
   // Our page loads once; a second load means something navigated the frame away.
   iframe.addEventListener('load', () => {
@@ -353,6 +376,7 @@ export function openPromptFrame(
       closed = true;
       clearInterval(interval);
       cancelAnimationFrame(checkQueued);
+      cancelAnimationFrame(frameCounter);
       timers.forEach(clearTimeout);
       observer.disconnect();
       visibilityObserver?.disconnect();

@@ -55,6 +55,7 @@ export async function startClearline(
     async openSite(url, extra, routes) {
       const page = await browser.newPage();
       await servePracticeSite(page, { extra, routes });
+      closeUnexpectedAlerts(page);
       await page.goto(url, { waitUntil: 'load' });
       return page;
     },
@@ -80,6 +81,21 @@ export async function startClearline(
     },
     close: () => launched.close(),
   };
+}
+
+/**
+ * Clearline's browser alert (the page hid its question) blocks the page, and with
+ * it every later browser call of a test that did not expect it: the test would
+ * hang until its timeout, and say nothing. A test that expects alerts listens
+ * for them itself; any other alert is written out and closed, so the test goes
+ * on and fails on what it checks, with the alert's words beside the failure.
+ */
+function closeUnexpectedAlerts(page: Page): void {
+  page.on('dialog', (dialog) => {
+    if (page.listenerCount('dialog') > 1) return; // the test's own listener takes it
+    console.error(`Unexpected browser dialog on ${page.url()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
 }
 
 /** Waits until the popup has described its tab, and returns what it says. */
