@@ -56,8 +56,8 @@ export function readDiagnostics(
 
 /**
  * How long a profile page may take to show its buttons before their absence
- * counts: the content runtime looks again up to 10 s after load (OWNER_LOOKS_MS
- * in lib/content/runtime.ts), so a page still rendering is not called unrecognized.
+ * counts: the page-status feature looks again up to 10 s after load (OWNER_LOOKS_MS
+ * in lib/content/features/page-status.ts), so a page still rendering is not called unrecognized.
  */
 export const PROFILE_CONTROLS_SETTLE_MS = 11_000;
 
