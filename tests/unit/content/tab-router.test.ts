@@ -13,7 +13,10 @@ const describePost = { clearline: 1, name: 'describeContextPost', payload: {} };
 function router() {
   const tabs = createTabRouter(ID);
   const heard: unknown[] = [];
-  tabs.on('describeContextPost', (payload) => (heard.push(payload), POST));
+  tabs.on('describeContextPost', (payload) => {
+    heard.push(payload);
+    return POST;
+  });
   return { tabs, heard };
 }
 
@@ -52,7 +55,10 @@ describe('the tab router', () => {
     const tabs = createTabRouter(ID);
     const heard: unknown[] = [];
     expect(tabs.listener(describePost, BACKGROUND)).toBeUndefined();
-    const stop = tabs.on('describeContextPost', (payload) => (heard.push(payload), POST));
+    const stop = tabs.on('describeContextPost', (payload) => {
+      heard.push(payload);
+      return POST;
+    });
     stop();
     expect(tabs.listener(describePost, BACKGROUND)).toBeUndefined();
     expect(heard).toEqual([]);
