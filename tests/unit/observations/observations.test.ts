@@ -430,10 +430,11 @@ describe('observed-post reminder in the prompt registry', () => {
       [false, 'Saw a check-in'],
       [true, null],
     ]);
-    await promptHandlers.answerPrompt({ nonce: NONCE, choice: 'continue' }, TAB);
-    expect(tabMessages.at(-1)).toMatchObject({
-      name: 'promptResolved',
-      payload: { outcome: 'replay' },
+    expect(await promptHandlers.answerPrompt({ nonce: NONCE, choice: 'continue' }, TAB)).toEqual({
+      context: null,
     });
+    await expect(promptHandlers.getPromptContext({ nonce: NONCE }, TAB)).rejects.toThrow(
+      'prompt-expired',
+    );
   });
 });
