@@ -2,6 +2,108 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 import globals from 'globals';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+
+/** The folders that keep Clearline's data and rules: below the background, above lib/db. */
+const DOMAINS = [
+  'lib/store',
+  'lib/observations',
+  'lib/audit',
+  'lib/policy',
+  'lib/settings',
+  // The prompt's own handlers (registry.ts) still live beside its vocabulary.
+  'lib/prompt/!(registry).ts',
+];
+/** The site adapters are a leaf; each site's content.ts is the content script's entry, above them. */
+const SITE_ADAPTERS = 'lib/sites/**/!(content).ts';
+
+/**
+ * The layers, top to bottom: pages and content scripts; lib/background (the
+ * handlers, entrypoints/background.ts wires them); lib/messaging.ts; the
+ * domains; lib/db. Imports only go down, so a change low in the tree never
+ * needs one above it, and none forms a cycle.
+ */
+const layers = {
+  files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+  plugins: { 'import-x': importX },
+  settings: {
+    'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+  },
+  rules: {
+    // Type-only imports are erased from the build and do not count as a cycle.
+    'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    'import-x/no-restricted-paths': [
+      'error',
+      {
+        zones: [
+          {
+            target: 'lib',
+            from: ['components', 'entrypoints'],
+            message: 'lib/ is below the pages: pass what it needs in, or move it down.',
+          },
+          {
+            target: 'lib/db',
+            from: [
+              'lib/store',
+              'lib/observations',
+              'lib/audit',
+              'lib/policy',
+              'lib/settings',
+              'lib/prompt',
+              'lib/background',
+              'lib/content',
+              'lib/messaging.ts',
+            ],
+            except: ['./types.ts'],
+            message: "lib/db is the bottom layer: only the domains' types files reach it.",
+          },
+          {
+            target: [...DOMAINS, SITE_ADAPTERS, 'lib/db'],
+            from: ['lib/background', 'lib/content', 'lib/messaging.ts'],
+            message: 'A domain is below the background and the messages: it never imports them.',
+          },
+          {
+            target: 'lib/settings',
+            from: ['lib/store', 'lib/observations', 'lib/audit', 'lib/prompt', 'lib/policy'],
+            // The agency may require privacy-check items by id: the checklist is data.
+            except: ['./checklist.ts', './types.ts'],
+            message: 'Every domain reads settings; settings reads no domain.',
+          },
+          {
+            target: [
+              'components',
+              'lib/content',
+              'entrypoints/!(background).ts',
+              'entrypoints/*/**',
+            ],
+            from: ['lib/background'],
+            message: 'Pages reach the background by message only (lib/messaging.ts).',
+          },
+        ],
+      },
+    ],
+  },
+};
+
+/** lib/messaging.ts takes values only from leaves, so that importing it pulls in no domain. */
+const messagingTakesTypes = {
+  files: ['lib/messaging.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^\\./(?!browser$|diagnostics$|sites/registry$|[a-z-]+/types$)',
+            allowTypeImports: true,
+            message: 'Import only types here, or values from a types file or another leaf.',
+          },
+        ],
+      },
+    ],
+  },
+};
 
 export default tseslint.config(
   {
@@ -40,6 +142,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  layers,
+  messagingTakesTypes,
   {
     // Tools and tests run in Node and evaluate code inside extension pages.
     files: ['scripts/**', 'tests/**', '*.config.*'],

@@ -5,9 +5,9 @@
 import { loadSettings } from '../settings';
 import type { SiteId } from '../sites/types';
 import { hashKey, newId, openOrNull, sealOrNull } from '../store/client-list';
-import { db, write } from '../store/connection';
-import type { ClientRecord, ObservationRecord } from '../store/db';
-import { StoreError } from '../store/errors';
+import { db, write } from '../db/connection';
+import type { ClientRecord, ObservationRecord } from '../db/schema';
+import { StoreError } from '../db/errors';
 import { dataKey, requireDataKey } from '../store/keyring';
 import {
   compareNewestFirst,

@@ -15,7 +15,7 @@ import { dataKey } from '../store/keyring';
 import { count, keepReason, readCounters } from './counters';
 import { categoryOf, type PromptContext, type PromptErrorCode, type PromptSubject } from './types';
 import { createObservation } from '../observations/store';
-import { checkObservationReminder } from '../observations/follow-up';
+import { checkObservationReminder } from '../background/observation-reminder';
 import { withinWorkingHours } from './working-hours';
 import { shouldAsk } from './should-ask';
 import type { FrameTrouble } from './types';

@@ -18,13 +18,13 @@ import {
   type Sealed,
 } from '../crypto';
 import { hmacSecret } from './client-list';
-import { db, write } from './connection';
-import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
+import { db, write } from '../db/connection';
+import type { ClientRecord, DecisionRecord, ObservationRecord } from '../db/schema';
 import { STORAGE_ITEMS } from '../storage-items';
 import { withUserSettingsLock } from '../settings';
 import { OBSERVATION_STATUSES } from '../observations/types';
 import { SITE_IDS } from '../sites/registry';
-import { StoreError } from './errors';
+import { StoreError } from '../db/errors';
 import { requireDataKey } from './keyring';
 import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from './types';
 

@@ -13,9 +13,9 @@ import {
 } from '../crypto';
 import { adapterForUrl, ALL_HOST_MATCHES } from '../sites';
 import type { ProfileKey } from '../sites/types';
-import type { ClientRecord, DecisionRecord } from './db';
-import { db, write } from './connection';
-import { StoreError } from './errors';
+import type { ClientRecord, DecisionRecord } from '../db/schema';
+import { db, write } from '../db/connection';
+import { StoreError } from '../db/errors';
 import { dataKey, requireDataKey } from './keyring';
 import type { ClientChange, ClientView, DecisionView, Verdict } from './types';
 

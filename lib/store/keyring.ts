@@ -28,8 +28,8 @@ import {
 } from '../crypto';
 import { loadSettings } from '../settings';
 import { STORAGE_ITEMS } from '../storage-items';
-import { db, write } from './connection';
-import { StoreError } from './errors';
+import { db, write } from '../db/connection';
+import { StoreError } from '../db/errors';
 import { finishReasonSwaps, replaceDataKey } from './reseal';
 import { PASSPHRASE_MIN_LENGTH, type LockState } from './types';
 

@@ -13,7 +13,8 @@ import {
   updateClient,
   verdict,
 } from '../../../lib/store/client-list';
-import { db, storeProblems } from '../../../lib/store/connection';
+import { db } from '../../../lib/db/connection';
+import { storeProblems } from '../../../lib/db/problems';
 import { lock, setPassphrase, unlock } from '../../../lib/store/keyring';
 import { freshWorld, rawDump } from './setup';
 

@@ -12,7 +12,8 @@ import {
   markClient,
   recordNotClient,
 } from '../../../lib/store/client-list';
-import { db, storeProblems } from '../../../lib/store/connection';
+import { db } from '../../../lib/db/connection';
+import { storeProblems } from '../../../lib/db/problems';
 import { dataKey, lock, lockState, setPassphrase, unlock } from '../../../lib/store/keyring';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { exportRawKey, freshWorld, rawDump } from './setup';

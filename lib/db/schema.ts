@@ -11,6 +11,7 @@ import {
 import { randomBytes, toBase64, type Sealed } from '../crypto';
 import { STORAGE_ITEMS } from '../storage-items';
 import type { SiteId } from '../sites/registry';
+import type { AuditScore } from '../audit/types';
 
 export const DB_NAME = 'clearline';
 export const DB_VERSION = 5;
@@ -63,7 +64,7 @@ export interface AuditItemRecord {
 /** The scores after a change, for the audit's history. */
 export interface AuditHistoryRecord {
   at: number;
-  scores: import('../audit/types').AuditScore[];
+  scores: AuditScore[];
 }
 
 export interface ClearlineDB extends DBSchema {

@@ -5,7 +5,7 @@
 // table. Pure: runs in the extension and in `npm run policy:check`.
 import * as v from 'valibot';
 import { AUDIT_ITEMS } from '../audit/checklist';
-import { SETTING_FIELDS, SETTING_KEYS, type SettingKey } from '../settings/definitions';
+import { SETTING_FIELDS, SETTING_KEYS, type SettingKey } from './definitions';
 import {
   choice,
   describe,
@@ -15,7 +15,7 @@ import {
   text,
   type DescribedField,
   type JsonSchema,
-} from '../settings/fields';
+} from './fields';
 
 export const AGENCY_FIELDS = {
   agencyName: describe(
