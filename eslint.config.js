@@ -4,24 +4,38 @@ import nounsanitized from 'eslint-plugin-no-unsanitized';
 import globals from 'globals';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
-/** The folders that keep Clearline's data and rules: below the background, above lib/db. */
-const DOMAINS = [
-  'lib/store',
-  'lib/observations',
-  'lib/audit',
-  'lib/policy',
-  'lib/settings',
-  // The prompt's own handlers (registry.ts) still live beside its vocabulary.
-  'lib/prompt/!(registry).ts',
-];
+/**
+ * The domains: what Clearline keeps and decides. Each stands on the layers below
+ * it (keyring, settings, db) and on no other domain, apart from a domain's
+ * types.ts, which is vocabulary only.
+ */
+const DOMAINS = {
+  store: 'lib/store',
+  observations: 'lib/observations',
+  audit: 'lib/audit',
+  policy: 'lib/policy',
+  // The prompt's handlers (registry.ts) still live beside its vocabulary, so
+  // they are held to the background's rules, not a domain's.
+  prompt: 'lib/prompt/!(registry).ts',
+};
+const DOMAIN_FOLDERS = ['lib/store', 'lib/observations', 'lib/audit', 'lib/policy', 'lib/prompt'];
 /** The site adapters are a leaf; each site's content.ts is the content script's entry, above them. */
 const SITE_ADAPTERS = 'lib/sites/**/!(content).ts';
+/** What a lower layer may still take from a domain: its vocabulary, and the privacy checklist (data). */
+const VOCABULARY = ['./types.ts', './checklist.ts'];
+
+const domainsStandAlone = Object.entries(DOMAINS).map(([name, target]) => ({
+  target,
+  from: DOMAIN_FOLDERS.filter((folder) => folder !== `lib/${name}`),
+  except: VOCABULARY,
+  message: 'A domain stands on keyring, settings and db, not on another domain.',
+}));
 
 /**
  * The layers, top to bottom: pages and content scripts; lib/background (the
- * handlers, entrypoints/background.ts wires them); lib/messaging.ts; the
- * domains; lib/db. Imports only go down, so a change low in the tree never
- * needs one above it, and none forms a cycle.
+ * handlers, which entrypoints/background.ts wires); lib/messaging.ts; the
+ * domains; lib/keyring; lib/settings; lib/db. Imports only go down, so a change
+ * low in the tree never needs one above it, and none forms a cycle.
  */
 const layers = {
   files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
@@ -43,32 +57,35 @@ const layers = {
             message: 'lib/ is below the pages: pass what it needs in, or move it down.',
           },
           {
-            target: 'lib/db',
-            from: [
-              'lib/store',
-              'lib/observations',
-              'lib/audit',
-              'lib/policy',
+            target: [
+              ...Object.values(DOMAINS),
               'lib/settings',
-              'lib/prompt',
-              'lib/background',
-              'lib/content',
-              'lib/messaging.ts',
+              'lib/keyring',
+              'lib/db',
+              SITE_ADAPTERS,
             ],
-            except: ['./types.ts'],
-            message: "lib/db is the bottom layer: only the domains' types files reach it.",
-          },
-          {
-            target: [...DOMAINS, SITE_ADAPTERS, 'lib/db'],
             from: ['lib/background', 'lib/content', 'lib/messaging.ts'],
-            message: 'A domain is below the background and the messages: it never imports them.',
+            message: 'Below the background and the messages: never import them.',
           },
+          ...domainsStandAlone,
           {
             target: 'lib/settings',
-            from: ['lib/store', 'lib/observations', 'lib/audit', 'lib/prompt', 'lib/policy'],
-            // The agency may require privacy-check items by id: the checklist is data.
-            except: ['./checklist.ts', './types.ts'],
+            from: [...DOMAIN_FOLDERS, 'lib/keyring', 'lib/db'],
+            except: VOCABULARY,
             message: 'Every domain reads settings; settings reads no domain.',
+          },
+          {
+            target: 'lib/keyring',
+            from: DOMAIN_FOLDERS,
+            // The prompt reasons are sealed too: the key change re-seals them (reseal.ts).
+            except: [...VOCABULARY, './counters.ts'],
+            message: 'The keyring seals for every domain and reads none.',
+          },
+          {
+            target: 'lib/db',
+            from: [...DOMAIN_FOLDERS, 'lib/settings', 'lib/keyring'],
+            except: ['./types.ts'],
+            message: "lib/db is the bottom layer: only the domains' types reach it.",
           },
           {
             target: [

@@ -23,7 +23,7 @@ import {
   scheduleAuditReminder,
 } from '../lib/background/audit-reminder';
 import { IDLE_LOCK_ALARM, storeHandlers, verdictBudget } from '../lib/background/store-handlers';
-import { lock } from '../lib/store/keyring';
+import { lock } from '../lib/keyring/keyring';
 import { startPolicySync } from '../lib/policy/sync';
 import { openWelcomeOnInstall } from '../lib/policy/welcome';
 

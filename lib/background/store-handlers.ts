@@ -19,7 +19,7 @@ import {
 } from '../store/client-list';
 import { storeProblems } from '../db/problems';
 import { StoreError } from '../db/errors';
-import * as keyring from '../store/keyring';
+import * as keyring from '../keyring/keyring';
 import { ERASE_CONFIRMATION } from '../store/types';
 import { createVerdictBudget } from '../store/verdict-budget';
 

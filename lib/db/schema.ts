@@ -13,6 +13,13 @@ import { STORAGE_ITEMS } from '../storage-items';
 import type { SiteId } from '../sites/registry';
 import type { AuditScore } from '../audit/types';
 
+/** A new record's id: 96 random bits, URL-safe. */
+export function newId(): string {
+  return toBase64(crypto.getRandomValues(new Uint8Array(12)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+}
+
 export const DB_NAME = 'clearline';
 export const DB_VERSION = 5;
 
@@ -38,7 +45,7 @@ export interface DecisionRecord {
 }
 
 /**
- * The keyring store (lib/store/keyring.ts): the data key, wrapped when there is a
+ * The keyring store (lib/keyring/keyring.ts): the data key, wrapped when there is a
  * passphrase, and the re-sealed prompt reasons a key change still has to write to
  * storage.local. Here, not in storage.local, because a content script can read
  * storage.local but never the extension's own IndexedDB.

@@ -11,7 +11,7 @@ import type { ActionKind, PostActionKind, SiteId } from '../sites/types';
 import type { Verdict } from '../store/types';
 import { STORAGE_ITEMS } from '../storage-items';
 import { clientLabelFor, markClient, recordNotClient, verdict } from '../store/client-list';
-import { dataKey } from '../store/keyring';
+import { dataKey } from '../keyring/keyring';
 import { count, keepReason, readCounters } from './counters';
 import { categoryOf, type PromptContext, type PromptErrorCode, type PromptSubject } from './types';
 import { createObservation } from '../observations/store';

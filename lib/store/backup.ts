@@ -17,7 +17,7 @@ import {
   toBase64,
   type Sealed,
 } from '../crypto';
-import { hmacSecret } from './client-list';
+import { hmacSecret } from '../keyring/sealing';
 import { db, write } from '../db/connection';
 import type { ClientRecord, DecisionRecord, ObservationRecord } from '../db/schema';
 import { STORAGE_ITEMS } from '../storage-items';
@@ -25,7 +25,7 @@ import { withUserSettingsLock } from '../settings';
 import { OBSERVATION_STATUSES } from '../observations/types';
 import { SITE_IDS } from '../sites/registry';
 import { StoreError } from '../db/errors';
-import { requireDataKey } from './keyring';
+import { requireDataKey } from '../keyring/keyring';
 import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from './types';
 
 export const BACKUP_FORMAT = 'clearline-backup';

@@ -20,7 +20,7 @@ import { observationHandlers } from '../../../lib/background/observation-handler
 import { promptHandlers } from '../../../lib/prompt/registry';
 import { saveUserSetting } from '../../../lib/settings';
 import { addClient } from '../../../lib/store/client-list';
-import { lock, setPassphrase } from '../../../lib/store/keyring';
+import { lock, setPassphrase } from '../../../lib/keyring/keyring';
 import { db } from '../../../lib/db/connection';
 import { OBSERVATION_STATUSES } from '../../../lib/observations/types';
 import { freshWorld, rawDump } from '../store/setup';

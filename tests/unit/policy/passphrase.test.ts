@@ -6,7 +6,7 @@ import { loadSettings } from '../../../lib/settings';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { StoreError } from '../../../lib/db/errors';
 import { storeHandlers } from '../../../lib/background/store-handlers';
-import * as keyring from '../../../lib/store/keyring';
+import * as keyring from '../../../lib/keyring/keyring';
 import { ERASE_CONFIRMATION, PASSPHRASE_MIN_LENGTH } from '../../../lib/store/types';
 import { freshWorld } from '../store/setup';
 

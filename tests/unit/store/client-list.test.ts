@@ -15,7 +15,7 @@ import {
 } from '../../../lib/store/client-list';
 import { db } from '../../../lib/db/connection';
 import { storeProblems } from '../../../lib/db/problems';
-import { lock, setPassphrase, unlock } from '../../../lib/store/keyring';
+import { lock, setPassphrase, unlock } from '../../../lib/keyring/keyring';
 import { freshWorld, rawDump } from './setup';
 
 beforeEach(freshWorld);

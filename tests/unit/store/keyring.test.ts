@@ -11,7 +11,7 @@ import {
   removePassphrase,
   setPassphrase,
   unlock,
-} from '../../../lib/store/keyring';
+} from '../../../lib/keyring/keyring';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { exportRawKey, freshWorld } from './setup';
 
