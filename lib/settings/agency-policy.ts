@@ -1,5 +1,6 @@
-// The agency policy, declared once: every setting (lib/settings), plus the keys
-// only an agency sets. From these fields come Clearline's own validation (the
+// The agency policy, declared once: every setting (definitions.ts), plus the keys
+// only an agency sets. Here, beside the settings, because the policy is their top
+// layer: the settings read it, and lib/policy/ only delivers and checks it. From these fields come Clearline's own validation (the
 // only check Firefox gets), public/managed_schema.json (Chromium's check, kept in
 // sync by a test), the options page's "set by your agency" and docs/deploy.md's
 // table. Pure: runs in the extension and in `npm run policy:check`.
