@@ -94,8 +94,10 @@ const layers = {
               'entrypoints/!(background).ts',
               'entrypoints/*/**',
             ],
-            from: ['lib/background'],
-            message: 'Pages reach the background by message only (lib/messaging.ts).',
+            // A page's or content script's IndexedDB would not be the background's (a
+            // content script's belongs to the site): the data is reached by message.
+            from: ['lib/background', 'lib/keyring', 'lib/db'],
+            message: 'Pages and content scripts reach the data by message only (lib/messaging.ts).',
           },
         ],
       },
