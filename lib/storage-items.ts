@@ -219,7 +219,7 @@ export const STORAGE_ITEMS = {
   /**
    * Where database version 4 and older kept the keyring (the data key). A content
    * script can read storage.local, so the keyring now lives in the extension's
-   * IndexedDB (lib/store/db.ts, store "keyring"); this is read only to move an old
+   * IndexedDB (lib/db/schema.ts, store "keyring"); this is read only to move an old
    * one there and then wipe it (overwritten, removed, flushed: retireLegacyKeyring).
    */
   legacyKeyring: defineItem('local', 'keyring', (): unknown => undefined),

@@ -12,11 +12,11 @@ import type { ActionKind } from '../sites/types';
 import type { Verdict } from '../store/types';
 import { STORAGE_ITEMS } from '../storage-items';
 import { clientLabelFor, markClient, recordNotClient, verdict } from '../store/client-list';
-import { dataKey } from '../store/keyring';
+import { dataKey } from '../keyring/keyring';
 import { count, keepReason, readCounters } from './counters';
 import { categoryOf, type OpenPrompt, type PromptContext, type PromptErrorCode } from './types';
 import { createObservation } from '../observations/store';
-import { checkObservationReminder } from '../observations/follow-up';
+import { checkObservationReminder } from '../background/observation-reminder';
 import { withinWorkingHours } from './working-hours';
 import { shouldAsk } from './should-ask';
 
