@@ -14,9 +14,7 @@ const DOMAINS = {
   observations: 'lib/observations',
   audit: 'lib/audit',
   policy: 'lib/policy',
-  // The prompt's handlers (registry.ts) still live beside its vocabulary, so
-  // they are held to the background's rules, not a domain's.
-  prompt: 'lib/prompt/!(registry).ts',
+  prompt: 'lib/prompt',
 };
 const DOMAIN_FOLDERS = ['lib/store', 'lib/observations', 'lib/audit', 'lib/policy', 'lib/prompt'];
 /** The site adapters are a leaf; each site's content.ts is the content script's entry, above them. */

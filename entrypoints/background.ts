@@ -9,7 +9,7 @@ import {
   forgetExpiredPrompts,
   forgetTabPrompts,
   promptHandlers,
-} from '../lib/prompt/registry';
+} from '../lib/background/prompt-handlers';
 import { auditHandlers } from '../lib/background/audit-handlers';
 import {
   createNotePostMenu,

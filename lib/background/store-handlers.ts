@@ -4,7 +4,7 @@ import type { Handlers } from '../messaging';
 import { loadSettings } from '../settings';
 import { forgetAllTabs } from './page-status';
 import { adoptManagedIfPresent } from '../policy/sync';
-import { forgetAllPrompts } from '../prompt/registry';
+import { forgetAllPrompts } from './prompt-handlers';
 import { STORAGE_ITEMS } from '../storage-items';
 import { exportBackup, importBackup } from '../store/backup';
 import {

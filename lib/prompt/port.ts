@@ -13,7 +13,7 @@
 // Frame to content: the question is up (the content script stops waiting for
 // it), and the answer once the background has recorded it: replay the action,
 // or drop it. The background, not the frame, decides whether an answer stands
-// (lib/prompt/registry.ts answerPrompt); the frame passes on only what it said.
+// (lib/background/prompt-handlers.ts answerPrompt); the frame passes on only what it said.
 import * as v from 'valibot';
 import { NONCE, type Handover } from './handover';
 

@@ -17,7 +17,7 @@ import {
   updateObservation,
 } from '../../../lib/observations/store';
 import { observationHandlers } from '../../../lib/background/observation-handlers';
-import { promptHandlers } from '../../../lib/prompt/registry';
+import { promptHandlers } from '../../../lib/background/prompt-handlers';
 import { saveUserSetting } from '../../../lib/settings';
 import { addClient } from '../../../lib/store/client-list';
 import { lock, setPassphrase } from '../../../lib/keyring/keyring';

@@ -13,12 +13,17 @@ import type { Verdict } from '../store/types';
 import { STORAGE_ITEMS } from '../storage-items';
 import { clientLabelFor, markClient, recordNotClient, verdict } from '../store/client-list';
 import { dataKey } from '../keyring/keyring';
-import { count, keepReason, readCounters } from './counters';
-import { categoryOf, type OpenPrompt, type PromptContext, type PromptErrorCode } from './types';
+import { count, keepReason, readCounters } from '../prompt/counters';
+import {
+  categoryOf,
+  type OpenPrompt,
+  type PromptContext,
+  type PromptErrorCode,
+} from '../prompt/types';
 import { createObservation } from '../observations/store';
-import { checkObservationReminder } from '../background/observation-reminder';
-import { withinWorkingHours } from './working-hours';
-import { shouldAsk } from './should-ask';
+import { checkObservationReminder } from './observation-reminder';
+import { withinWorkingHours } from '../prompt/working-hours';
+import { shouldAsk } from '../prompt/should-ask';
 
 /**
  * Prompts never answered are dropped after this long; their frames then say they

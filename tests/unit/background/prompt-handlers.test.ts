@@ -6,7 +6,7 @@ import {
   forgetExpiredPrompts,
   forgetTabPrompts,
   promptHandlers,
-} from '../../../lib/prompt/registry';
+} from '../../../lib/background/prompt-handlers';
 import { withinWorkingHours } from '../../../lib/prompt/working-hours';
 import { saveUserSetting } from '../../../lib/settings';
 import { addClient, listClients, verdict } from '../../../lib/store/client-list';
