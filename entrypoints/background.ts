@@ -2,24 +2,28 @@
 import '../lib/i18n-bundled';
 import { browser, type Runtime } from '../lib/browser';
 import { type Handlers } from '../lib/messaging';
-import { createRouter } from '../lib/router';
-import { forgetTab, pageStatusHandlers } from '../lib/page-status';
+import { createRouter } from '../lib/background/router';
+import { forgetTab, pageStatusHandlers } from '../lib/background/page-status';
 import {
   PROMPT_EXPIRY_ALARM,
   forgetExpiredPrompts,
   forgetTabPrompts,
   promptHandlers,
-} from '../lib/prompt/registry';
-import { auditHandlers } from '../lib/audit/handlers';
+} from '../lib/background/prompt-handlers';
+import { auditHandlers } from '../lib/background/audit-handlers';
 import {
   createNotePostMenu,
   notePostFromMenu,
   observationHandlers,
-} from '../lib/observations/handlers';
-import { checkObservationReminder } from '../lib/observations/follow-up';
-import { REMINDERS_ALARM, checkAuditReminder, scheduleAuditReminder } from '../lib/audit/reminder';
-import { IDLE_LOCK_ALARM, storeHandlers, verdictBudget } from '../lib/store/handlers';
-import { lock } from '../lib/store/keyring';
+} from '../lib/background/observation-handlers';
+import { checkObservationReminder } from '../lib/background/observation-reminder';
+import {
+  REMINDERS_ALARM,
+  checkAuditReminder,
+  scheduleAuditReminder,
+} from '../lib/background/audit-reminder';
+import { IDLE_LOCK_ALARM, storeHandlers, verdictBudget } from '../lib/background/store-handlers';
+import { lock } from '../lib/keyring/keyring';
 import { startPolicySync } from '../lib/policy/sync';
 import { openWelcomeOnInstall } from '../lib/policy/welcome';
 

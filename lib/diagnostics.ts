@@ -4,6 +4,7 @@
 // found nothing), never who is on it; the page's address is shown only as a path
 // with every name, id and code taken out. Nothing here is ever sent anywhere.
 import type { PageKind, ProfileOwner, SiteId } from './sites/types';
+import { SITES } from './sites/registry';
 
 /** The languages the label tables read (see lib/sites/labels.ts: every entry has both). */
 export const READ_LANGUAGES = ['en', 'es'] as const;
@@ -55,8 +56,8 @@ export function readDiagnostics(
 
 /**
  * How long a profile page may take to show its buttons before their absence
- * counts: the content runtime looks again up to 10 s after load (OWNER_LOOKS_MS
- * in lib/content/runtime.ts), so a page still rendering is not called unrecognized.
+ * counts: the page-status feature looks again up to 10 s after load (OWNER_LOOKS_MS
+ * in lib/content/features/page-status.ts), so a page still rendering is not called unrecognized.
  */
 export const PROFILE_CONTROLS_SETTLE_MS = 11_000;
 
@@ -92,15 +93,9 @@ export function somethingUnrecognized(diagnostics: PageDiagnostics | undefined):
   return !!diagnostics?.checks.some((c) => !c.found);
 }
 
-// Path segments that name a feature of the sites, never a person, page or item.
+// Path segments that name a feature of a site, never a person, page or item.
 // Anything else (a username, a numeric id, a post or thread code) becomes "…".
-const FEATURE_SEGMENTS = new Set(
-  `about accounts activity center direct e2ee edit explore feed followers following friends
-  groups home.php inbox messages notifications p people permalink.php photo photo.php photos
-  posts privacy privacy_and_security profile.php read reel reels requests saved search
-  settings story.php suggestions t tagged tags_and_mentions top tv videos watch
-  who_can_see_your_content messages_and_story_replies`.split(/\s+/),
-);
+const FEATURE_SEGMENTS = new Set(SITES.flatMap((site) => site.featurePaths.trim().split(/\s+/)));
 const HIDDEN = '…';
 
 /**

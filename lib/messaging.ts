@@ -186,11 +186,10 @@ export const MESSAGES = {
   closePrompt: message<{ closed: true }>()('content', v.strictObject({ nonce })),
   /** The prompt frame asks what to show. */
   getPromptContext: message<PromptContext>()('extension', v.strictObject({ nonce })),
-  /** The prompt frame has rendered; the background tells the content script it is up. */
-  promptShown: message<{ shown: true }>()('extension', v.strictObject({ nonce })),
   /**
-   * The coach's answer. "client" returns the guidance to show next; the other
-   * choices end the prompt and the background tells the content script what to do.
+   * The coach's answer, recorded. "client", "note" and "risk" return what to show
+   * next; the other choices end the prompt (context: null), and only then does the
+   * frame tell its content script, over their port, to replay the action or not.
    */
   answerPrompt: message<{ context: PromptContext | null }>()(
     'extension',
@@ -297,12 +296,8 @@ function tabMessage<P extends v.GenericSchema, R extends v.GenericSchema | undef
 
 /** Messages the background sends to a tab's content script (never from a page). */
 export const TAB_MESSAGES = {
-  /** The prompt frame has rendered: the content script stops waiting for it. */
-  promptShown: tabMessage(v.strictObject({ nonce })),
   /** The context menu was used: describe the post under the last right-click (author, address). */
   describeContextPost: tabMessage(v.strictObject({}), ContextPostSchema),
-  /** replay: do the action once on the original control; cancel: do nothing. */
-  promptResolved: tabMessage(v.strictObject({ nonce, outcome: v.picklist(['replay', 'cancel']) })),
 } as const;
 export type TabMessageName = keyof typeof TAB_MESSAGES;
 export type TabMessagePayload<N extends TabMessageName> = v.InferOutput<

@@ -11,6 +11,7 @@
 import { browser, type Storage } from './browser';
 import type { TabPageStatus } from './messaging';
 import type { PromptCounters, StoredReason } from './prompt/counters';
+import type { OpenPrompt } from './prompt/types';
 import type { StoreProblem } from './store/types';
 
 type Area = 'local' | 'session';
@@ -76,6 +77,8 @@ export interface StorageItemFamily<T, Id extends string | number> {
   item(id: Id): StorageItem<T | null>;
   /** Every stored member, with its key. */
   entries(): Promise<[string, T][]>;
+  /** Removes the members under `keys` (as entries gives them), in one write. */
+  remove(keys: string[]): Promise<void>;
   removeAll(): Promise<void>;
   /** Calls back after a change to any member. */
   watch(onChange: () => void): () => void;
@@ -97,6 +100,10 @@ function defineFamily<T, Id extends string | number>(
     key,
     item: (id) => defineItem<T | null>(area, key(id), () => null),
     entries,
+    async remove(keys) {
+      if (keys.some((k) => !k.startsWith(prefix))) throw new Error(`not a ${prefix} key`);
+      if (keys.length) await storageArea(area).remove(keys);
+    },
     async removeAll() {
       const keys = (await entries()).map(([k]) => k);
       if (keys.length) await storageArea(area).remove(keys);
@@ -212,7 +219,7 @@ export const STORAGE_ITEMS = {
   /**
    * Where database version 4 and older kept the keyring (the data key). A content
    * script can read storage.local, so the keyring now lives in the extension's
-   * IndexedDB (lib/store/db.ts, store "keyring"); this is read only to move an old
+   * IndexedDB (lib/db/schema.ts, store "keyring"); this is read only to move an old
    * one there and then wipe it (overwritten, removed, flushed: retireLegacyKeyring).
    */
   legacyKeyring: defineItem('local', 'keyring', (): unknown => undefined),
@@ -222,11 +229,8 @@ export const STORAGE_ITEMS = {
   unlockedDataKey: defineItem('session', 'unlockedDataKey', (): unknown => null),
   /** Problems with the local database, for the options page, newest first. */
   storeProblems: defineItem('session', 'storeProblems', (): StoreProblem[] => []),
-  /**
-   * An open boundary prompt, by its one-time nonce: which tab, which action, which
-   * person (the record's type is lib/prompt/registry.ts's own).
-   */
-  prompt: defineFamily<unknown, string>('session', 'prompt:'),
+  /** An open boundary prompt, by its one-time nonce: which tab, which action, which person. */
+  prompt: defineFamily<OpenPrompt, string>('session', 'prompt:'),
   /** Content-free counts per day and action kind, for supervision: no identities. */
   promptCounters: defineItem('local', 'promptCounters', (): PromptCounters => ({})),
   /** Reasons written in "reason" mode, sealed with the data key, with date and action kind only. */

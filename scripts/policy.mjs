@@ -43,7 +43,7 @@ if (command === 'check') {
     console.log(`Wrote docs/policies/${name}`);
   }
 } else if (command === 'schema') {
-  const { managedSchema } = await load('lib/policy/schema.ts');
+  const { managedSchema } = await load('lib/settings/agency-policy.ts');
   writeFileSync(
     resolve(root, 'public/managed_schema.json'),
     JSON.stringify(managedSchema(), null, 2) + '\n',

@@ -3,6 +3,8 @@
 // what is decided by the background: lib/observations/paging.ts.)
 import type { ObservationView } from '../../lib/observations/types';
 import { formatMoment, type Ui } from '../shared/pageWords';
+import { hostsFrom } from '../../lib/sites/engine/urls';
+import { ALL_HOST_MATCHES } from '../../lib/sites/registry';
 
 /** "Discussed with them on May 4, 2025": the status as the coach would say it. */
 export function statusWords(ui: Ui, observation: ObservationView): string {
@@ -23,7 +25,10 @@ export function statusWords(ui: Ui, observation: ObservationView): string {
   }
 }
 
-const POST_HOSTS = ['facebook.com', 'instagram.com'];
+/** facebook.com, instagram.com: each covered site's domain, any of its hosts. */
+const POST_DOMAINS = [
+  ...new Set([...hostsFrom(ALL_HOST_MATCHES)].map((host) => host.split('.').slice(-2).join('.'))),
+];
 
 /** The post's address when it is an https Facebook or Instagram page; anything else is no link. */
 export function safePostUrl(postUrl: string | null): string | null {
@@ -36,7 +41,7 @@ export function safePostUrl(postUrl: string | null): string | null {
   }
   if (url.protocol !== 'https:' || url.username || url.password || url.port) return null;
   const host = url.hostname.toLowerCase();
-  return POST_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)) ? url.href : null;
+  return POST_DOMAINS.some((h) => host === h || host.endsWith(`.${h}`)) ? url.href : null;
 }
 
 /** clearline-supervision-summary-YYYY-MM-DD.csv / .json */

@@ -4,7 +4,7 @@
 // page cannot answer a question the coach has not seen yet.
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Sight } from '../../lib/prompt/handover';
+import type { Sight } from '../../lib/prompt/port';
 import { PROMPT_INERT_MS, type PromptChoice } from '../../lib/prompt/types';
 import type { Sentence, Ui } from '../shared/pageWords';
 import { Button, Notice } from '../shared/buildingBlocks';
@@ -45,7 +45,7 @@ export const BODY_ID = 'prompt-body';
 
 /**
  * Whether this frame is seen whole on the coach's screen, as the content script
- * says (lib/prompt/handover.ts): nothing of the host page covers it, fades it or
+ * says (lib/prompt/port.ts): nothing of the host page covers it, fades it or
  * shrinks it. Where the browser cannot tell, the content script says so at once.
  */
 export function useSeenWhole(sight: Sight): boolean {

@@ -1,6 +1,8 @@
 // The boundary prompt page, framed by the content script on the host page. It
 // knows its prompt only by the nonce the content script hands it (main.tsx,
-// lib/prompt/handover.ts) and learns everything else from the background.
+// lib/prompt/handover.ts) and learns everything else from the background. It
+// tells the content script, over the port handed over with the nonce, when the
+// question is up and, once the background has recorded it, how it was answered.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AskStage } from '../../components/prompt/AskStage';
 import { CrisisStage } from '../../components/prompt/CrisisStage';
@@ -18,8 +20,8 @@ import { withClientWords, type Sentence, type Ui } from '../../components/shared
 import { useSettings } from '../../components/shared/useSettings';
 import { sendMessage } from '../../lib/messaging';
 import { SITE_WORDS } from '../../lib/page-kind-words';
-import type { Sight } from '../../lib/prompt/handover';
-import type { PromptContext } from '../../lib/prompt/types';
+import type { FrameNews, Sight } from '../../lib/prompt/port';
+import type { PromptChoice, PromptContext } from '../../lib/prompt/types';
 import { crisisProtocolText } from '../../lib/settings';
 
 type Phase =
@@ -34,16 +36,21 @@ const sayError =
   (ui: Ui) =>
     describePromptError(ui, error);
 
-/** The prompt this frame shows: its nonce, and its context as asked for by main.tsx. */
+/** The prompt this frame shows: its nonce, its context as asked for by main.tsx, and its content script. */
 export interface PromptStart {
   nonce: string;
   context: Promise<PromptContext>;
+  content: FrameNews;
 }
+
+/** An answer that ends the prompt: Cancel drops the action; any other the background let stand replays it. */
+const outcomeOf = (choice: PromptChoice) => (choice === 'cancel' ? 'cancel' : 'replay');
 
 export function PromptApp({ start, sight }: { start: Promise<PromptStart>; sight: Sight }) {
   const { t, words, locale, ready, settings } = useSettings();
   const ui: Ui = { t, words, locale };
-  const [nonce, setNonce] = useState('');
+  const [handed, setHanded] = useState<PromptStart | null>(null);
+  const nonce = handed?.nonce ?? '';
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [error, setError] = useState<Sentence | null>(null);
   const [status, setStatus] = useState<Sentence | null>(null);
@@ -54,9 +61,9 @@ export function PromptApp({ start, sight }: { start: Promise<PromptStart>; sight
   const shownSent = useRef(false);
 
   useEffect(() => {
-    void start.then(({ nonce: handed, context }) => {
-      setNonce(handed);
-      context.then(
+    void start.then((started) => {
+      setHanded(started);
+      started.context.then(
         (first) => setPhase({ kind: 'ready', context: first }),
         (loadError: unknown) => setPhase({ kind: 'failed', error: loadError }),
       );
@@ -74,12 +81,10 @@ export function PromptApp({ start, sight }: { start: Promise<PromptStart>; sight
 
   // Runs after the first render of the question: the content script may now stop waiting.
   useEffect(() => {
-    if (!visible || phase.kind !== 'ready' || shownSent.current) return;
+    if (!visible || phase.kind !== 'ready' || !handed || shownSent.current) return;
     shownSent.current = true;
-    sendMessage('promptShown', { nonce }).catch((shownError: unknown) =>
-      setError(() => sayError(shownError)),
-    );
-  }, [visible, phase.kind, nonce]);
+    handed.content.shown();
+  }, [visible, phase.kind, handed]);
 
   const answer: PromptControls['answer'] = async (choice, extra = {}) => {
     if (busyRef.current) return false;
@@ -96,6 +101,8 @@ export function PromptApp({ start, sight }: { start: Promise<PromptStart>; sight
         setRound((r) => r + 1);
       } else {
         setPhase({ kind: 'done' });
+        // Recorded: only now may the content script act on the answer.
+        handed?.content.answered(outcomeOf(choice));
       }
       return true;
     } catch (answerError) {

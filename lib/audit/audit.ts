@@ -2,8 +2,8 @@
 // coach confirmed by hand, the score, the history, and when to re-audit.
 import { loadSettings } from '../settings';
 import { SITE_IDS, type SiteId } from '../sites/registry';
-import { db, write } from '../store/connection';
-import type { AuditItemRecord } from '../store/db';
+import { db, write } from '../db/connection';
+import type { AuditItemRecord } from '../db/schema';
 import { AUDIT_ITEMS, AUDIT_ITEM_IDS, type AuditItem } from './checklist';
 import type { AuditFinding, AuditItemState, AuditScore, AuditView, ItemResult } from './types';
 

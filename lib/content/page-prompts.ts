@@ -13,7 +13,6 @@ import {
   type PromptSessionWorld,
 } from './prompt-session';
 import type { ContentScope } from './scope';
-import type { TabRouter } from './tab-router';
 
 /** The next question's frame is loaded when the page is idle, within this long. */
 const PREPARE_WITHIN_MS = 2_000;
@@ -33,16 +32,13 @@ export class PagePrompts {
   #preparedFrame: PreparedFrame | null = null;
   readonly #world: PromptSessionWorld;
 
-  constructor(
-    private readonly scope: ContentScope,
-    tabs: TabRouter,
-  ) {
+  constructor(private readonly scope: ContentScope) {
     this.#world = {
       newNonce: randomToken,
       openPrompt: (payload) => sendMessage('openPrompt', payload),
       closePrompt: (nonce) => sendMessage('closePrompt', { nonce }),
-      showFrame: (kind, onTrouble) =>
-        openPromptFrame(onTrouble, {
+      showFrame: (kind, listener) =>
+        openPromptFrame(listener, {
           kind,
           ready: kind === 'modal' ? null : this.#takePreparedFrame(),
         }),
@@ -50,16 +46,7 @@ export class PagePrompts {
         window.alert(browser.i18n.getMessage(message) || ALERT_FALLBACKS[message]),
       setTimeout: (handler, ms) => void scope.setTimeout(handler, ms),
     };
-    const sessions = () => [this.#question, this.#reminder];
-    const stopShown = tabs.on('promptShown', ({ nonce }) =>
-      sessions().forEach((session) => session?.shown(nonce)),
-    );
-    const stopResolved = tabs.on('promptResolved', ({ nonce, outcome }) =>
-      sessions().forEach((session) => session?.answered(nonce, outcome)),
-    );
     scope.onInvalidated(() => {
-      stopShown();
-      stopResolved();
       this.#takePreparedFrame()?.discard();
       // The extension was updated or reloaded: no frame may be left behind, unanswerable.
       this.#question?.close();

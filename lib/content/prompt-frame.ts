@@ -19,14 +19,16 @@
 // with zoom or push it off screen. So a question must be seen whole on screen,
 // at its real size, within FIRST_SEEN_MS of showing, and stay so; anything else
 // counts as covered and the action stays blocked. The frame is told whether it
-// is seen whole (lib/prompt/handover.ts), and keeps its buttons disabled until it
+// is seen whole (lib/prompt/port.ts), and keeps its buttons disabled until it
 // has been, for 600 ms: questions and reminders alike.
 //
 // The next question's frame is loaded ahead of time, hidden (prepareFrame): a
-// click then only shows it and hands it its nonce (lib/prompt/handover.ts),
-// instead of waiting for the prompt page, and often the extension's process, to load.
+// click then only shows it and hands it its nonce and its port
+// (lib/prompt/handover.ts), instead of waiting for the prompt page, and often
+// the extension's process, to load.
 import { browser } from '../browser';
-import { handOver, randomToken, tellSight } from '../prompt/handover';
+import { handOver, randomToken } from '../prompt/handover';
+import { listenToFrame, type FrameLine, type PromptOutcome } from '../prompt/port';
 
 import type { FrameTrouble } from '../prompt/types';
 
@@ -36,8 +38,15 @@ export type { FrameTrouble };
 const LOAD_TIMEOUT_MS = 5_000;
 /** How often to look at the host while the prompt is open (and only then). */
 const CHECK_MS = 200;
-/** A question not seen whole on screen by then counts as covered, though it never was seen. */
+/**
+ * A question not seen whole on screen by then counts as covered, though it never
+ * was seen: after FIRST_SEEN_MS, and FIRST_SEEN_FRAMES rendered frames. The browser
+ * decides what is seen once per rendered frame; on a busy computer frames come
+ * slowly, and a deadline in time alone would call a question covered that the
+ * browser simply had not drawn yet (the coach would be told the page hid it).
+ */
 const FIRST_SEEN_MS = 1_500;
+const FIRST_SEEN_FRAMES = 20;
 /** The question's box may be this much smaller than its layout size (rounding, scrollbars), no more. */
 const MIN_SCALE = 0.9;
 
@@ -73,14 +82,20 @@ function randomTagName(): string {
   return `${letters.slice(0, 4).join('')}-${letters.slice(4, 10).join('')}`;
 }
 
+/** What a frame reports to whoever showed it. */
+export interface FrameListener {
+  /** The page removed, hid or covered the frame, or it never came up: it is closed already. */
+  onTrouble(trouble: FrameTrouble): void;
+  /** The coach's answer, recorded by the background, for the nonce handed over. */
+  onAnswer(outcome: PromptOutcome): void;
+}
+
 export interface PromptFrame {
   /**
    * Gives the frame its prompt, once the background has registered it: the frame
    * never asks about a nonce the background does not know yet.
    */
   handOver(nonce: string): void;
-  /** Called by the runtime when the prompt page says it is up. */
-  markShown(): void;
   /** Whether an event target is this frame's host (what the page sees of clicks on the prompt). */
   isHost(target: EventTarget | null): boolean;
   /** Focus moved to `target` on the page while the prompt is open: bring it back to the prompt. */
@@ -169,7 +184,7 @@ function takePrepared(frame: PreparedFrame | null | undefined): FrameParts | nul
  * a frame made now. It learns its prompt by handOver, once it is loaded.
  */
 export function openPromptFrame(
-  onTrouble: (trouble: FrameTrouble) => void,
+  listener: FrameListener,
   options: { kind?: FrameKind; ready?: PreparedFrame | null } = {},
 ): PromptFrame {
   const kind = options.kind ?? 'question';
@@ -192,26 +207,28 @@ export function openPromptFrame(
   // The frame's address is a dynamic one (use_dynamic_url); its document's origin is ours.
   // Posted for that origin only: a frame the page navigated elsewhere gets nothing.
   const origin = new URL(browser.runtime.getURL('/')).origin;
-  /** Whether the frame was last told it is seen whole (its buttons wait for that). */
+  /** Whether the frame is seen whole now (its buttons wait for that). */
   let sight = false;
-  const tellFrame = () => {
-    if (!closed && parts.loads() === 1 && iframe.contentWindow)
-      tellSight(iframe.contentWindow, origin, parts.secret, sight);
-  };
+  /** Our end of the port, from the hand-over on. */
+  let line: FrameLine | null = null;
   const see = (seen: boolean) => {
     if (seen === sight) return;
     sight = seen;
-    tellFrame();
+    line?.tellSight(sight);
   };
   /** The prompt's nonce, once handed over; given to the frame as soon as it is loaded. */
   let nonce: string | null = null;
-  let handedOver = false;
   const handOverNow = () => {
-    if (closed || handedOver || nonce === null || parts.loads() !== 1 || !iframe.contentWindow)
-      return;
-    handedOver = true;
-    handOver(iframe.contentWindow, origin, parts.secret, nonce);
-    if (sight) tellFrame();
+    if (closed || line || nonce === null || parts.loads() !== 1 || !iframe.contentWindow) return;
+    const channel = new MessageChannel();
+    line = listenToFrame(channel.port1, nonce, {
+      shown: () => void (shown = true),
+      answered: (outcome) => {
+        if (!closed) listener.onAnswer(outcome);
+      },
+    });
+    handOver(iframe.contentWindow, origin, parts.secret, nonce, channel.port2);
+    if (sight) line.tellSight(sight);
   };
 
   let closed = false;
@@ -220,11 +237,29 @@ export function openPromptFrame(
   /** The browser said the frame is not seen whole before it ever was (covered from the start?). */
   let reportedHidden = false;
   const shownAt = Date.now();
+  let framesSinceShown = 0;
+  let frameCounter = 0;
+  const countFrame = () => {
+    framesSinceShown += 1;
+    frameCounter = framesSinceShown < FIRST_SEEN_FRAMES ? requestAnimationFrame(countFrame) : 0;
+    if (frameCounter === 0) neverSeenIsCovered();
+  };
+  frameCounter = requestAnimationFrame(countFrame);
+  /** Reported hidden and never seen whole, for long enough in time and in frames: covered. */
+  const neverSeenIsCovered = () => {
+    if (
+      reportedHidden &&
+      !seenVisible &&
+      Date.now() - shownAt >= FIRST_SEEN_MS &&
+      framesSinceShown >= FIRST_SEEN_FRAMES
+    )
+      trouble('covered');
+  };
   const timers: ReturnType<typeof setTimeout>[] = [];
   const trouble = (kind: FrameTrouble) => {
     if (closed) return;
     frame.close();
-    onTrouble(kind);
+    listener.onTrouble(kind);
   };
 
   // Escape on the host page's side of the dialog: a cancel, not a click-through.
@@ -306,7 +341,7 @@ export function openPromptFrame(
             // browser that has not reported at all is not blamed (the prompt page keeps
             // its buttons inert until it sees itself whole, so nothing can be clicked through).
             reportedHidden = true;
-            if (Date.now() - shownAt >= FIRST_SEEN_MS) trouble('covered');
+            neverSeenIsCovered();
           }
         }
       },
@@ -324,9 +359,7 @@ export function openPromptFrame(
     }, LOAD_TIMEOUT_MS),
     // Never seen whole counts as covered: a page that covers the question before its
     // first frame (from its blur listener, say) must not go unnoticed.
-    setTimeout(() => {
-      if (reportedHidden && !seenVisible) trouble('covered');
-    }, FIRST_SEEN_MS),
+    setTimeout(neverSeenIsCovered, FIRST_SEEN_MS),
   );
   // Our page loads once; a second load means something navigated the frame away.
   iframe.addEventListener('load', () => {
@@ -339,9 +372,6 @@ export function openPromptFrame(
       nonce ??= handed;
       handOverNow();
     },
-    markShown() {
-      shown = true;
-    },
     isHost(target) {
       return target === host;
     },
@@ -353,9 +383,11 @@ export function openPromptFrame(
       closed = true;
       clearInterval(interval);
       cancelAnimationFrame(checkQueued);
+      cancelAnimationFrame(frameCounter);
       timers.forEach(clearTimeout);
       observer.disconnect();
       visibilityObserver?.disconnect();
+      line?.close();
       if (layer instanceof HTMLDialogElement) {
         if (layer.open) layer.close();
       } else if (isOpen()) layer.hidePopover();

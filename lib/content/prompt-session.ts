@@ -1,16 +1,17 @@
 // One prompt on the page, from the press that opened it to its end. The
 // background registers it under a one-time nonce and says whether to ask at all;
-// only then is the frame handed the nonce, so the frame never asks about a prompt
-// the background does not know. The coach's answer comes back from the
-// background, which recorded it (promptResolved): the frame's word alone lets
-// nothing through.
+// only then is the frame handed the nonce (and its port), so the frame never asks
+// about a prompt the background does not know. The coach's answer comes back over
+// the port only once the background has recorded it (lib/prompt/port.ts); the
+// page can neither read nor post on that port.
 //
 // If the page hides, covers or removes the frame, or the frame never loads, the
 // action stays blocked: a question turns into the "stopped" notice (a modal
 // dialog, under a new nonce); a reminder, which nothing waits for, is dropped and
 // the browser's own dialog says the page hid it.
 import type { MessagePayload } from '../messaging';
-import type { FrameKind, FrameTrouble, PromptFrame } from './prompt-frame';
+import type { PromptOutcome } from '../prompt/port';
+import type { FrameKind, FrameListener, FrameTrouble, PromptFrame } from './prompt-frame';
 
 /** question: the action waits for the answer. reminder: nothing waits (a client's post). */
 export type PromptKind = 'question' | 'reminder';
@@ -34,7 +35,7 @@ export interface PromptSessionWorld {
   newNonce(): string;
   openPrompt(payload: MessagePayload<'openPrompt'>): Promise<{ show: boolean }>;
   closePrompt(nonce: string): Promise<unknown>;
-  showFrame(kind: FrameKind, onTrouble: (trouble: FrameTrouble) => void): PromptFrame;
+  showFrame(kind: FrameKind, listener: FrameListener): PromptFrame;
   alert(message: BrowserAlert): void;
   setTimeout(handler: () => void, ms: number): void;
 }
@@ -72,10 +73,15 @@ export class PromptSession {
     this.#state = 'opening';
     this.#nonce = this.world.newNonce();
     const nonce = this.#nonce;
-    const onTrouble = (trouble: FrameTrouble) => {
-      if (this.#nonce === nonce) this.#trouble(trouble);
+    const listener: FrameListener = {
+      onTrouble: (trouble) => {
+        if (this.#nonce === nonce) this.#trouble(trouble);
+      },
+      onAnswer: (outcome) => {
+        if (this.#nonce === nonce) this.#answered(outcome);
+      },
     };
-    if (showAtOnce) this.#frame = this.world.showFrame(this.kind, onTrouble);
+    if (showAtOnce) this.#frame = this.world.showFrame(this.kind, listener);
     // A background that never answers must not leave every action blocked without a word.
     this.world.setTimeout(() => {
       if (this.#state === 'opening' && !this.#frame) this.#trouble('not-loaded');
@@ -86,22 +92,11 @@ export class PromptSession {
         if (this.#state !== 'opening' || this.#nonce !== nonce) return;
         if (!show) return this.#end('not-asked');
         this.#state = 'asking';
-        this.#frame ??= this.world.showFrame(this.kind, onTrouble);
+        this.#frame ??= this.world.showFrame(this.kind, listener);
         this.#frame.handOver(nonce);
       })
       // The background is gone (or refused): the action stays blocked; say so.
-      .catch(() => onTrouble('not-loaded'));
-  }
-
-  /** The prompt page says it is up (through the background). */
-  shown(nonce: string): void {
-    if (!this.ended && nonce === this.#nonce) this.#frame?.markShown();
-  }
-
-  /** The background recorded the coach's answer. */
-  answered(nonce: string, outcome: 'replay' | 'cancel'): void {
-    if (this.ended || nonce !== this.#nonce) return;
-    this.#end(outcome === 'replay' ? 'continued' : 'cancelled');
+      .catch(() => listener.onTrouble('not-loaded'));
   }
 
   /** Whether an event target is this prompt's frame on the page. */
@@ -117,6 +112,11 @@ export class PromptSession {
   /** Replaced by another prompt, or Clearline was reloaded: no frame is left behind, unanswerable. */
   close(): void {
     this.#end('closed');
+  }
+
+  /** The frame passed on the coach's answer, as the background recorded it. */
+  #answered(outcome: PromptOutcome): void {
+    this.#end(outcome === 'replay' ? 'continued' : 'cancelled');
   }
 
   #trouble(trouble: FrameTrouble): void {
@@ -143,11 +143,16 @@ export class PromptSession {
       .then(() => {
         if (this.#state !== 'notice' || this.#nonce !== nonce) return;
         // After tampering, the notice is a modal dialog: the page goes inert under it.
-        this.#frame = this.world.showFrame('modal', () => {
-          if (this.#nonce !== nonce || this.ended) return;
-          // Even the notice was tampered with: the action stays blocked; the browser's own dialog says why.
-          this.#end('stopped');
-          this.world.alert('promptTamperedAlert');
+        this.#frame = this.world.showFrame('modal', {
+          onTrouble: () => {
+            if (this.#nonce !== nonce || this.ended) return;
+            // Even the notice was tampered with: the action stays blocked; the browser's own dialog says why.
+            this.#end('stopped');
+            this.world.alert('promptTamperedAlert');
+          },
+          onAnswer: (outcome) => {
+            if (this.#nonce === nonce) this.#answered(outcome);
+          },
         });
         this.#frame.handOver(nonce);
       })

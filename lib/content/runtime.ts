@@ -72,7 +72,7 @@ function startFeatures(
     scope,
     settings,
     verdicts: new PageVerdicts(scope),
-    prompts: new PagePrompts(scope, tabs),
+    prompts: new PagePrompts(scope),
     readPost: createPostReader(adapter),
     tabs,
   };

@@ -1,7 +1,6 @@
 // What this page has learnt about people: a verdict per profile key, asked of the
 // background ahead of the click (profile load, hover, focus), so that the decision
 // to hold a click is synchronous. Kept for the page; forgotten when the list changes.
-import { browser } from '../browser';
 import { sendMessage } from '../messaging';
 import { STORAGE_ITEMS } from '../storage-items';
 import type { Verdict } from '../store/types';
@@ -22,11 +21,8 @@ export class PageVerdicts {
 
   constructor(scope: ContentScope) {
     // Someone was marked, answered or removed (in options, the popup, another tab): ask afresh.
-    const onListChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && STORAGE_ITEMS.listVersion.key in changes) this.#verdicts.clear();
-    };
-    browser.storage.onChanged.addListener(onListChanged);
-    scope.onInvalidated(() => browser.storage.onChanged.removeListener(onListChanged));
+    const unwatch = STORAGE_ITEMS.listVersion.watch(() => this.#verdicts.clear());
+    scope.onInvalidated(unwatch);
   }
 
   /** What is known of the person with these keys; undefined when not yet (or no keys). */

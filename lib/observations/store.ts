@@ -4,11 +4,11 @@
 // kept by keyed hash only.
 import { loadSettings } from '../settings';
 import type { SiteId } from '../sites/types';
-import { hashKey, newId, openOrNull, sealOrNull } from '../store/client-list';
-import { db, write } from '../store/connection';
-import type { ClientRecord, ObservationRecord } from '../store/db';
-import { StoreError } from '../store/errors';
-import { dataKey, requireDataKey } from '../store/keyring';
+import { hashKey, openOrNull, sealOrNull } from '../keyring/sealing';
+import { db, write } from '../db/connection';
+import { newId, type ClientRecord, type ObservationRecord } from '../db/schema';
+import { StoreError } from '../db/errors';
+import { dataKey, requireDataKey } from '../keyring/keyring';
 import {
   compareNewestFirst,
   countByFilter,

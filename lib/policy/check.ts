@@ -7,7 +7,7 @@
 // or ExtensionSettings, Firefox ExtensionSettings), with or without the settings.
 // The install entry and the settings must name the same id: settings under any
 // other id reach no extension, and nothing says so at rollout.
-import { POLICY_FIELDS, readPolicy, type PolicyProblem } from './schema';
+import { POLICY_FIELDS, readPolicy, type PolicyProblem } from '../settings/agency-policy';
 
 export interface InstallEntry {
   /** Where in the file, e.g. "ExtensionInstallForcelist.0". */

@@ -4,7 +4,7 @@
 // if a later policy says to skip it.
 import { browser } from '../browser';
 import { STORAGE_ITEMS } from '../storage-items';
-import { readPolicy } from './schema';
+import { readPolicy } from '../settings/agency-policy';
 import { readManaged } from './sync';
 
 const WAIT_FOR_POLICY_MS = 5_000;

@@ -1,6 +1,7 @@
 // The boundary prompt's shared vocabulary: what the prompt page is told and what
-// it can answer. Both travel through extension messaging, keyed by a one-time
-// nonce; the host page can neither read nor forge them.
+// it can answer, and what the background keeps meanwhile. Both travel through
+// extension messaging, keyed by a one-time nonce; the host page can neither read
+// nor forge them.
 import type { PromptAction, PromptMode, Settings } from '../settings/definitions';
 import type { ActionKind, PostActionKind, SiteId } from '../sites/types';
 import type { Verdict } from '../store/types';
@@ -59,6 +60,24 @@ export interface PromptContext {
 
 /** What can go wrong with a prompt's frame on the page: the page's doing, or a frame that never loaded. */
 export type FrameTrouble = 'removed' | 'hidden' | 'covered' | 'not-loaded';
+
+/** What the background keeps about an open prompt, under its nonce (session storage: memory only). */
+export interface OpenPrompt {
+  tabId: number;
+  site: SiteId;
+  action: PromptSubject;
+  keys: string[];
+  name: string | null;
+  stopped: boolean;
+  /** With stopped: what went wrong with the earlier frame. */
+  trouble?: FrameTrouble;
+  /** The observed-post reminder: what is done with the post, and its address. */
+  post?: { action: PostActionKind; url: string | null };
+  /** After "Note for follow-up" / "Risk of harm". */
+  noted?: boolean;
+  crisis?: boolean;
+  createdAt: number;
+}
 
 /** Reasons an answer is refused, shown in the prompt as `error_<code>`. */
 export const PROMPT_ERRORS = [

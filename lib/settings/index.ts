@@ -4,7 +4,7 @@
 // never trusted and never thrown away.
 import * as v from 'valibot';
 import { STORAGE_ITEMS, type Versioned } from '../storage-items';
-import { isManaged, readPolicy, type AgencyRules } from '../policy/schema';
+import { isManaged, readPolicy, type AgencyRules } from './agency-policy';
 import {
   DEFAULT_SETTINGS,
   SETTING_KEYS,

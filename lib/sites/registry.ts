@@ -15,6 +15,11 @@ export interface SiteInfo {
   readonly keyPrefix: string;
   /** Match patterns of the pages Clearline runs on and asks permission for. */
   readonly hosts: readonly string[];
+  /**
+   * Path segments that name a feature of the site, never a person, page or item,
+   * separated by white space: the diagnostics page shows these and hides the rest.
+   */
+  readonly featurePaths: string;
 }
 
 const COVERED_SITES = [facebookSite, instagramSite] as const satisfies readonly SiteInfo[];

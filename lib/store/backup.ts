@@ -17,15 +17,15 @@ import {
   toBase64,
   type Sealed,
 } from '../crypto';
-import { hmacSecret } from './client-list';
-import { db, write } from './connection';
-import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
+import { hmacSecret } from '../keyring/sealing';
+import { db, write } from '../db/connection';
+import type { ClientRecord, DecisionRecord, ObservationRecord } from '../db/schema';
 import { STORAGE_ITEMS } from '../storage-items';
 import { withUserSettingsLock } from '../settings';
 import { OBSERVATION_STATUSES } from '../observations/types';
 import { SITE_IDS } from '../sites/registry';
-import { StoreError } from './errors';
-import { requireDataKey } from './keyring';
+import { StoreError } from '../db/errors';
+import { requireDataKey } from '../keyring/keyring';
 import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from './types';
 
 export const BACKUP_FORMAT = 'clearline-backup';

@@ -1,53 +1,15 @@
 // The client list and the "not a client" answers: background only. Profiles are
 // kept as keyed hashes; labels, notes and the profile keys themselves are sealed
 // with the data key. Content scripts get a verdict, never the list.
-import {
-  fromBase64,
-  importHmacKey,
-  keyedHash,
-  newSecret,
-  open,
-  seal,
-  toBase64,
-  type Sealed,
-} from '../crypto';
-import { adapterForUrl } from '../sites';
+import { seal, type Sealed } from '../crypto';
+import { adapterForUrl, ALL_HOST_MATCHES } from '../sites';
 import type { ProfileKey } from '../sites/types';
-import type { ClientRecord, DecisionRecord } from './db';
-import { db, write } from './connection';
-import { StoreError } from './errors';
-import { dataKey, requireDataKey } from './keyring';
+import { newId, type ClientRecord, type DecisionRecord } from '../db/schema';
+import { db, write } from '../db/connection';
+import { StoreError } from '../db/errors';
+import { dataKey, requireDataKey } from '../keyring/keyring';
+import { forgetHmacKey, hashKey, openOrNull, sealOrNull } from '../keyring/sealing';
 import type { ClientChange, ClientView, DecisionView, Verdict } from './types';
-
-let hmac: { secret: string; key: CryptoKey } | null = null;
-
-/** The per-install HMAC secret (base64), made on first use. It stays readable while locked so matching works. */
-export async function hmacSecret(): Promise<string> {
-  const database = await db();
-  const stored = await database.get('meta', 'hmacSecret');
-  if (stored) return stored.value;
-  const secret = toBase64(newSecret());
-  try {
-    // add, not put: two first uses at once must agree on one secret.
-    await database.add('meta', { name: 'hmacSecret', value: secret });
-  } catch (error) {
-    const existing = await database.get('meta', 'hmacSecret');
-    if (existing) return existing.value;
-    return write(() => Promise.reject(error));
-  }
-  return secret;
-}
-
-async function hmacKey(): Promise<CryptoKey> {
-  const secret = await hmacSecret();
-  // Re-read every time: an import replaces the secret.
-  if (hmac?.secret !== secret) hmac = { secret, key: await importHmacKey(fromBase64(secret)) };
-  return hmac.key;
-}
-
-export async function hashKey(key: string): Promise<string> {
-  return keyedHash(await hmacKey(), key);
-}
 
 /** A profile address as a coach might paste it, normalized to a profile key, or null. */
 export function profileKeyFromAddress(address: string): ProfileKey | null {
@@ -61,26 +23,10 @@ export function profileKeyFromAddress(address: string): ProfileKey | null {
     return null;
   }
   if (url.protocol === 'http:') url.protocol = 'https:';
-  if (url.hostname === 'facebook.com' || url.hostname === 'instagram.com')
+  if (ALL_HOST_MATCHES.includes(`https://www.${url.hostname}/*`))
     url.hostname = `www.${url.hostname}`;
   return adapterForUrl(url)?.profileKeyFromUrl(url) ?? null;
 }
-
-export const sealOrNull = async (key: CryptoKey | null, text: string): Promise<Sealed | null> =>
-  key ? seal(key, text) : null;
-
-export const openOrNull = async (
-  key: CryptoKey | null,
-  sealed: Sealed | null,
-): Promise<string | null> => {
-  if (!key || !sealed) return null;
-  try {
-    return await open(key, sealed);
-  } catch {
-    // Damaged or from another key: show it as unreadable rather than fail the whole list.
-    return null;
-  }
-};
 
 function addYears(isoDate: string, years: number): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
@@ -141,12 +87,6 @@ export async function verdict(keys: string[], formerClientYears: number): Promis
     if (await database.get('decisions', keyHash)) return 'not-client';
   }
   return 'unknown';
-}
-
-export function newId(): string {
-  return toBase64(crypto.getRandomValues(new Uint8Array(12)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_');
 }
 
 /** Adds a client record; an earlier "not a client" answer for its key no longer applies. */
@@ -297,7 +237,7 @@ export async function clearDatabase(): Promise<void> {
     await Promise.all(stores.map((name) => tx.objectStore(name).clear()));
     await tx.done;
   });
-  hmac = null;
+  forgetHmacKey();
 }
 
 /**

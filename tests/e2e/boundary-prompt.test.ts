@@ -501,7 +501,7 @@ describe("the prompt's frame, loaded ahead of time", () => {
     const page = await open();
     const prepared = await preparedFrame(page);
     // The frame moves into the page's own process: puppeteer loses it as it goes.
-    await prepared.goto(STOLEN).catch(() => undefined);
+    await prepared.goto(STOLEN, { timeout: 5_000 }).catch(() => undefined);
     await page.waitForFunction(() => Array.isArray((window as { __stolen?: unknown[] }).__stolen));
     await page.click('[aria-label="Add friend"]');
     await choose(await expectQuestion(page), 'Cancel');

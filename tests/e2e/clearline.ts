@@ -2,7 +2,7 @@
 // the practice site, and Clearline's own pages driven as a person would.
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { launchBrowser } from '../support/launch.mjs';
-import { servePracticeSite } from '../support/practice-site.mjs';
+import { servePracticeSite, type Route } from '../support/practice-site.mjs';
 import { watchExtensionNetwork, type NetworkWatch } from './network-watch';
 
 export interface Clearline {
@@ -11,7 +11,7 @@ export interface Clearline {
   /** Every request any Clearline context made since launch (there must be none). */
   network: NetworkWatch;
   /** Opens a practice-site page at its real address (or a test's own page from `extra`). */
-  openSite(url: string, extra?: Record<string, string>): Promise<Page>;
+  openSite(url: string, extra?: Record<string, string>, routes?: Route[]): Promise<Page>;
   /** Opens an extension page (popup.html, options.html ...) in a tab of its own. */
   openExtensionPage(path: string): Promise<Page>;
   /** Opens the popup as a tab, describing the tab that shows `page`. */
@@ -20,9 +20,12 @@ export interface Clearline {
 }
 
 export async function startClearline(
-  options: { userDataDir?: string; keepWelcome?: boolean } = {},
+  options: { userDataDir?: string; keepWelcome?: boolean; extensionDir?: string } = {},
 ): Promise<Clearline> {
-  const launched = await launchBrowser({ userDataDir: options.userDataDir });
+  const launched = await launchBrowser({
+    userDataDir: options.userDataDir,
+    extensionDir: options.extensionDir,
+  });
   const { browser } = launched;
   const extensionId = launched.extensionId as string;
   const base = `chrome-extension://${extensionId}/`;
@@ -49,9 +52,10 @@ export async function startClearline(
     browser,
     extensionId,
     network,
-    async openSite(url, extra) {
+    async openSite(url, extra, routes) {
       const page = await browser.newPage();
-      await servePracticeSite(page, { extra });
+      await servePracticeSite(page, { extra, routes });
+      closeUnexpectedAlerts(page);
       await page.goto(url, { waitUntil: 'load' });
       return page;
     },
@@ -77,6 +81,21 @@ export async function startClearline(
     },
     close: () => launched.close(),
   };
+}
+
+/**
+ * Clearline's browser alert (the page hid its question) blocks the page, and with
+ * it every later browser call of a test that did not expect it: the test would
+ * hang until its timeout, and say nothing. A test that expects alerts listens
+ * for them itself; any other alert is written out and closed, so the test goes
+ * on and fails on what it checks, with the alert's words beside the failure.
+ */
+function closeUnexpectedAlerts(page: Page): void {
+  page.on('dialog', (dialog) => {
+    if (page.listenerCount('dialog') > 1) return; // the test's own listener takes it
+    console.error(`Unexpected browser dialog on ${page.url()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
 }
 
 /** Waits until the popup has described its tab, and returns what it says. */

@@ -116,7 +116,7 @@ async function buttonPointSoon(page: Page, name: string) {
 
 /** The "stopped" notice, or the browser's own alert when even that was hidden: the coach is told. */
 async function coachIsTold(page: Page, alerts: string[]): Promise<string> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 20_000; // the notice is a new frame: slow to load on a busy machine
   while (Date.now() < deadline) {
     if (alerts.length > 0) return alerts[0]!;
     const frame = await promptFrame(page);

@@ -22,13 +22,15 @@ const QUIET_FLAGS = [
 ];
 
 /**
- * @param {{ extension?: boolean, headless?: boolean, userDataDir?: string, args?: string[] }} [options]
+ * @param {{ extension?: boolean, extensionDir?: string, headless?: boolean, userDataDir?: string, args?: string[] }} [options]
+ *   extensionDir: another build than the development one (a test build).
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, extensionId: string | null, userDataDir: string, close: () => Promise<void> }>}
  */
 export async function launchBrowser(options = {}) {
   const withExtension = options.extension ?? true;
-  if (withExtension && !existsSync(join(CHROME_BUILD, 'manifest.json'))) {
-    throw new Error(`No extension build at ${CHROME_BUILD}: run \`npm run build\` first.`);
+  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extensionDir}: run \`npm run build\` first.`);
   }
   const ownsDir = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'clearline-profile-'));
@@ -38,7 +40,7 @@ export async function launchBrowser(options = {}) {
     userDataDir,
     pipe: true,
     // Branded Chrome 137+ ignores --load-extension; this loads it over the pipe.
-    enableExtensions: withExtension ? [CHROME_BUILD] : false,
+    enableExtensions: withExtension ? [extensionDir] : false,
     defaultViewport: { width: 1280, height: 900 },
     args: [...QUIET_FLAGS, ...(options.args ?? [])],
   });

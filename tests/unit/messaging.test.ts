@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../../lib/browser';
 import { MESSAGES, type Handlers, type MessageName } from '../../lib/messaging';
-import { createRouter } from '../../lib/router';
+import { createRouter } from '../../lib/background/router';
 
 const identity = { extensionId: 'ours', extensionOrigin: 'chrome-extension://ours/' };
 

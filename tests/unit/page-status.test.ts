@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetTab, pageStatusHandlers } from '../../lib/page-status';
+import { forgetTab, pageStatusHandlers } from '../../lib/background/page-status';
 import type { PageStatus } from '../../lib/messaging';
 
 beforeEach(() => fakeBrowser.reset());

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { POLICY_KEYS } from '../../lib/policy/schema';
+import { POLICY_KEYS } from '../../lib/settings/agency-policy';
 
 const guide = readFileSync(resolve(import.meta.dirname, '../../docs/deploy.md'), 'utf8');
 

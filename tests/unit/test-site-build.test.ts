@@ -2,30 +2,19 @@
 // (tests/sites/townsquare, pages in tests/fixtures/practice/townsquare) with
 // CLEARLINE_TEST_SITE and nothing else, and gets its content script, its hosts and
 // its adapter. A production build carries none of it.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, TOWN_SQUARE, buildWithTownSquare } from '../support/test-site-build';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TOWN_SQUARE = 'https://www.townsquare.example/*';
 const out = mkdtempSync(join(tmpdir(), 'clearline-test-site-'));
 const build = join(out, 'chrome-mv3');
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-let result: ReturnType<typeof spawnSync>;
+let result: ReturnType<typeof buildWithTownSquare>;
 beforeAll(() => {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$)/.test(name)),
-  );
-  result = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
-    cwd: ROOT,
-    env: { ...env, CLEARLINE_TEST_SITE: 'tests/sites/townsquare', CLEARLINE_OUT_DIR: out },
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
+  result = buildWithTownSquare(out);
 }, 250_000);
 
 const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));

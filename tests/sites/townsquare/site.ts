@@ -5,4 +5,5 @@ export const townsquareSite = {
   id: 'townsquare',
   keyPrefix: 'ts',
   hosts: ['https://www.townsquare.example/*'],
+  featurePaths: 'about people notices',
 } as const;

@@ -9,7 +9,7 @@ import {
   scoreOf,
 } from '../../../lib/audit/audit';
 import { AUDIT_ITEMS, itemsFor } from '../../../lib/audit/checklist';
-import { checkAuditReminder, AUDIT_NOTIFICATION } from '../../../lib/audit/reminder';
+import { checkAuditReminder, AUDIT_NOTIFICATION } from '../../../lib/background/audit-reminder';
 import type { AuditItemState } from '../../../lib/audit/types';
 import { saveUserSetting } from '../../../lib/settings';
 import { addClient } from '../../../lib/store/client-list';

@@ -43,7 +43,6 @@ type Answer = (payload: Record<string, unknown>) => { context: PromptContext | n
 function background(first: PromptContext, onAnswer: Answer = () => ({ context: null })) {
   send.mockImplementation((async (name: MessageName, payload: Record<string, unknown>) => {
     if (name === 'getPromptContext') return first;
-    if (name === 'promptShown') return { shown: true };
     if (name === 'answerPrompt') return onAnswer(payload);
     throw new MessageError(name, 'unknown message');
   }) as never);

@@ -6,7 +6,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PromptApp } from '../../../entrypoints/prompt/App';
-import { handedOver } from './prompt-start';
+import { handedOver, toldContent } from './prompt-start';
 import { MessageError, sendMessage, type MessageName } from '../../../lib/messaging';
 import { PROMPT_INERT_MS, type PromptContext } from '../../../lib/prompt/types';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
@@ -47,7 +47,6 @@ function background(
 ) {
   send.mockImplementation((async (name: MessageName, payload: Record<string, unknown>) => {
     if (name === 'getPromptContext') return typeof first === 'function' ? first() : first;
-    if (name === 'promptShown') return { shown: true };
     if (name === 'answerPrompt') return onAnswer(payload);
     throw new MessageError(name, 'unknown message');
   }) as never);
@@ -98,7 +97,7 @@ describe('ask', () => {
     background(context());
     await open();
     expect(send).toHaveBeenCalledWith('getPromptContext', { nonce: NONCE });
-    expect(send).toHaveBeenCalledWith('promptShown', { nonce: NONCE });
+    expect(toldContent).toEqual(['shown']);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Add Jane Doe as a friend?');
     expect(dialog().textContent).toContain('Clearline on Facebook');
     expect(dialog().textContent).toContain('Is this person a client?');
@@ -411,11 +410,64 @@ describe('stopped and failed', () => {
     );
     await open();
     expect(dialog().dataset.stage).toBe('failed');
-    expect(send).not.toHaveBeenCalledWith('promptShown', expect.anything());
+    expect(toldContent).not.toContain('shown');
     await live();
     fireEvent.click(button('Close'));
     await advance(0);
     expect(answers()).toEqual([{ nonce: NONCE, choice: 'cancel' }]);
     expect(screen.getByRole('alert').textContent).toContain('This question has expired');
+  });
+});
+
+describe('what the content script is told', () => {
+  it('the answer only once the background has recorded it', async () => {
+    let record: (value: { context: null }) => void = () => undefined;
+    send.mockImplementation((async (name: MessageName) => {
+      if (name === 'getPromptContext') return context();
+      if (name === 'answerPrompt') return new Promise((resolve) => (record = resolve));
+      throw new MessageError(name, 'unknown message');
+    }) as never);
+    await open();
+    await live();
+    fireEvent.click(button('Continue'));
+    await advance(0);
+    expect(answers()).toEqual([{ nonce: NONCE, choice: 'continue' }]);
+    expect(toldContent).toEqual(['shown']);
+    await act(() => record({ context: null }));
+    await advance(0);
+    expect(toldContent).toEqual(['shown', 'replay']);
+  });
+
+  it('Cancel drops the action; "not a client" lets it go on', async () => {
+    background(context());
+    await open();
+    fireEvent.click(button('Cancel'));
+    await advance(0);
+    expect(toldContent).toEqual(['shown', 'cancel']);
+    cleanup();
+    background(context());
+    await open();
+    await live();
+    fireEvent.click(button('Not a client'));
+    await advance(0);
+    expect(toldContent).toEqual(['shown', 'replay']);
+  });
+
+  it('nothing for an answer the background refused, or one that leads to the next view', async () => {
+    background(context(), (payload) => {
+      if (payload.choice === 'continue') throw new MessageError('answerPrompt', 'not-allowed');
+      return { context: context({ stage: 'guidance', verdict: 'client' }) };
+    });
+    await open();
+    await live();
+    fireEvent.click(button('Continue'));
+    await advance(0);
+    expect(screen.getByRole('alert')).not.toBeNull();
+    fireEvent.click(button('This person is a client'));
+    await live();
+    fireEvent.click(button('Add to my client list'));
+    await advance(0);
+    expect(dialog().dataset.stage).toBe('guidance');
+    expect(toldContent).toEqual(['shown']);
   });
 });

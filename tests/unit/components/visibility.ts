@@ -1,7 +1,7 @@
 // A stand-in for what the content script tells the prompt page of its sight
-// (lib/prompt/handover.ts): the frame is "seen whole" unless a test says the
+// (lib/prompt/port.ts): the frame is "seen whole" unless a test says the
 // page covers it.
-import type { Sight } from '../../../lib/prompt/handover';
+import type { Sight } from '../../../lib/prompt/port';
 
 let seenWhole = true;
 const listeners = new Set<(seen: boolean) => void>();

@@ -2,7 +2,13 @@
 // own: what is sent, what the coach is shown, and what lets the action through.
 import { describe, expect, it } from 'vitest';
 import type { MessagePayload } from '../../../lib/messaging';
-import type { FrameKind, FrameTrouble, PromptFrame } from '../../../lib/content/prompt-frame';
+import type {
+  FrameKind,
+  FrameListener,
+  FrameTrouble,
+  PromptFrame,
+} from '../../../lib/content/prompt-frame';
+import type { PromptOutcome } from '../../../lib/prompt/port';
 import {
   OPEN_TIMEOUT_MS,
   PromptSession,
@@ -22,9 +28,10 @@ const ABOUT: PromptAbout = {
 interface TestFrame {
   kind: FrameKind;
   handedOver: string[];
-  shown: boolean;
   closed: boolean;
   trouble: (trouble: FrameTrouble) => void;
+  /** The frame passes on the answer the background recorded (over its port). */
+  answer: (outcome: PromptOutcome) => void;
 }
 
 /** A background that answers `openPrompt` with `show` (or fails), and frames that record what they are told. */
@@ -44,12 +51,17 @@ function world(answer: { show: boolean } | Error | 'never' = { show: true }) {
       return answer;
     },
     closePrompt: async (nonce) => void closed.push(nonce),
-    showFrame: (kind, trouble) => {
-      const frame: TestFrame = { kind, handedOver: [], shown: false, closed: false, trouble };
+    showFrame: (kind, listener: FrameListener) => {
+      const frame: TestFrame = {
+        kind,
+        handedOver: [],
+        closed: false,
+        trouble: listener.onTrouble,
+        answer: listener.onAnswer,
+      };
       frames.push(frame);
       const promptFrame: PromptFrame = {
         handOver: (nonce) => void frame.handedOver.push(nonce),
-        markShown: () => void (frame.shown = true),
         isHost: () => !frame.closed,
         keepFocus: () => undefined,
         close: () => void (frame.closed = true),
@@ -106,33 +118,22 @@ describe('a prompt session', () => {
     expect(prompt.ended).toBe(true);
   });
 
-  it('shown: the frame hears it, for its own nonce only', async () => {
-    const w = world();
-    const { prompt } = session('question', w);
-    prompt.open(true);
-    await settle();
-    prompt.shown('someone-else-xxxxxxxxxxx');
-    expect(w.frames[0]!.shown).toBe(false);
-    prompt.shown(prompt.nonce);
-    expect(w.frames[0]!.shown).toBe(true);
-  });
-
-  it('answered: ends with the recorded answer, once, for its own nonce only', async () => {
+  it('answered: ends with the recorded answer, once', async () => {
     const w = world();
     const { prompt, ends } = session('question', w);
     prompt.open(true);
     await settle();
-    prompt.answered('someone-else-xxxxxxxxxxx', 'replay');
-    expect(ends).toEqual([]);
-    prompt.answered(prompt.nonce, 'replay');
-    prompt.answered(prompt.nonce, 'cancel');
+    w.frames[0]!.answer('replay');
+    w.frames[0]!.answer('cancel');
     expect(ends).toEqual(['continued']);
     expect(w.frames[0]!.closed).toBe(true);
+    expect(prompt.ended).toBe(true);
 
-    const other = session('question', world());
+    const w2 = world();
+    const other = session('question', w2);
     other.prompt.open(true);
     await settle();
-    other.prompt.answered(other.prompt.nonce, 'cancel');
+    w2.frames[0]!.answer('cancel');
     expect(other.ends).toEqual(['cancelled']);
   });
 
@@ -155,10 +156,10 @@ describe('a prompt session', () => {
     await settle();
     expect(w.frames.map((f) => f.kind)).toEqual(['question', 'modal']);
     expect(w.frames[1]!.handedOver).toEqual([prompt.nonce]);
-    // The old nonce's answer no longer counts: the notice only closes with its own.
-    prompt.answered(first, 'replay');
+    // The old frame's answer no longer counts: the notice only closes with its own.
+    w.frames[0]!.answer('replay');
     expect(ends).toEqual([]);
-    prompt.answered(prompt.nonce, 'cancel');
+    w.frames[1]!.answer('cancel');
     expect(ends).toEqual(['cancelled']);
   });
 
@@ -236,7 +237,7 @@ describe('a prompt session', () => {
     // The registration's late answer shows nothing.
     expect(w.frames).toHaveLength(1);
     expect(w.frames[0]!.handedOver).toEqual([]);
-    prompt.answered(prompt.nonce, 'replay');
+    w.frames[0]!.answer('replay');
     expect(ends).toEqual(['closed']);
     expect(prompt.isHost(null)).toBe(false);
   });

@@ -7,29 +7,24 @@ import { createTabRouter } from '../../../lib/content/tab-router';
 
 const ID = 'clearline-id';
 const BACKGROUND: Runtime.MessageSender = { id: ID };
-const NONCE = 'AAAAAAAAAAAAAAAAAAAAAA';
-const resolved = {
-  clearline: 1,
-  name: 'promptResolved',
-  payload: { nonce: NONCE, outcome: 'replay' },
-};
+const POST = { keys: ['fb:alex.rivera.demo'], postUrl: null };
+const describePost = { clearline: 1, name: 'describeContextPost', payload: {} };
 
 function router() {
   const tabs = createTabRouter(ID);
   const heard: unknown[] = [];
-  tabs.on('promptResolved', (payload) => void heard.push(payload));
-  tabs.on('describeContextPost', () => ({ keys: ['fb:alex.rivera.demo'], postUrl: null }));
+  tabs.on('describeContextPost', (payload) => {
+    heard.push(payload);
+    return POST;
+  });
   return { tabs, heard };
 }
 
 describe('the tab router', () => {
   it("delivers the background's message to its handler, and its reply back", async () => {
     const { tabs, heard } = router();
-    await tabs.listener(resolved, BACKGROUND);
-    expect(heard).toEqual([{ nonce: NONCE, outcome: 'replay' }]);
-    expect(
-      await tabs.listener({ clearline: 1, name: 'describeContextPost', payload: {} }, BACKGROUND),
-    ).toEqual({ keys: ['fb:alex.rivera.demo'], postUrl: null });
+    expect(await tabs.listener(describePost, BACKGROUND)).toEqual(POST);
+    expect(heard).toEqual([{}]);
   });
 
   it.each([
@@ -38,18 +33,18 @@ describe('the tab router', () => {
     ['a tab (a content script or a page of ours in a tab)', { id: ID, tab: { id: 3 } }],
   ] as [string, Runtime.MessageSender][])('ignores a message from %s', (_, sender) => {
     const { tabs, heard } = router();
-    expect(tabs.listener(resolved, sender)).toBeUndefined();
+    expect(tabs.listener(describePost, sender)).toBeUndefined();
     expect(heard).toEqual([]);
   });
 
   it.each([
-    ['no envelope', { name: 'promptResolved', payload: resolved.payload }],
-    ['an undeclared name', { ...resolved, name: 'answerPrompt' }],
-    ["a name from Object's prototype", { ...resolved, name: 'toString' }],
-    ['a malformed payload', { ...resolved, payload: { nonce: NONCE, outcome: 'yes' } }],
-    ['an extra field', { ...resolved, payload: { ...resolved.payload, keys: [] } }],
+    ['no envelope', { name: 'describeContextPost', payload: {} }],
+    ['an undeclared name', { ...describePost, name: 'answerPrompt' }],
+    ["a name from Object's prototype", { ...describePost, name: 'toString' }],
+    ['a malformed payload', { ...describePost, payload: 'post' }],
+    ['an extra field', { ...describePost, payload: { keys: [] } }],
     ['null', null],
-    ['a string', 'promptResolved'],
+    ['a string', 'describeContextPost'],
   ])('ignores %s', (_, message) => {
     const { tabs, heard } = router();
     expect(tabs.listener(message, BACKGROUND)).toBeUndefined();
@@ -59,11 +54,13 @@ describe('the tab router', () => {
   it('leaves a message nobody handles unanswered, and a removed handler hears nothing', () => {
     const tabs = createTabRouter(ID);
     const heard: unknown[] = [];
-    const stop = tabs.on('promptShown', (payload) => void heard.push(payload));
+    expect(tabs.listener(describePost, BACKGROUND)).toBeUndefined();
+    const stop = tabs.on('describeContextPost', (payload) => {
+      heard.push(payload);
+      return POST;
+    });
     stop();
-    const shown = { clearline: 1, name: 'promptShown', payload: { nonce: NONCE } };
-    expect(tabs.listener(shown, BACKGROUND)).toBeUndefined();
-    expect(tabs.listener(resolved, BACKGROUND)).toBeUndefined();
+    expect(tabs.listener(describePost, BACKGROUND)).toBeUndefined();
     expect(heard).toEqual([]);
   });
 });

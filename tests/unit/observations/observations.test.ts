@@ -3,9 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   checkObservationReminder,
   OBSERVATION_NOTIFICATION,
-  supervisionSummary,
-} from '../../../lib/observations/follow-up';
-import { NOTE_POST_MENU, notePostFromMenu } from '../../../lib/observations/handlers';
+} from '../../../lib/background/observation-reminder';
+import { supervisionSummary } from '../../../lib/background/supervision-summary';
+import { NOTE_POST_MENU, notePostFromMenu } from '../../../lib/background/observation-handlers';
 import {
   createObservation,
   deleteObservation,
@@ -16,12 +16,12 @@ import {
   summarize,
   updateObservation,
 } from '../../../lib/observations/store';
-import { observationHandlers } from '../../../lib/observations/handlers';
-import { promptHandlers } from '../../../lib/prompt/registry';
+import { observationHandlers } from '../../../lib/background/observation-handlers';
+import { promptHandlers } from '../../../lib/background/prompt-handlers';
 import { saveUserSetting } from '../../../lib/settings';
 import { addClient } from '../../../lib/store/client-list';
-import { lock, setPassphrase } from '../../../lib/store/keyring';
-import { db } from '../../../lib/store/connection';
+import { lock, setPassphrase } from '../../../lib/keyring/keyring';
+import { db } from '../../../lib/db/connection';
 import { OBSERVATION_STATUSES } from '../../../lib/observations/types';
 import { freshWorld, rawDump } from '../store/setup';
 
@@ -430,10 +430,11 @@ describe('observed-post reminder in the prompt registry', () => {
       [false, 'Saw a check-in'],
       [true, null],
     ]);
-    await promptHandlers.answerPrompt({ nonce: NONCE, choice: 'continue' }, TAB);
-    expect(tabMessages.at(-1)).toMatchObject({
-      name: 'promptResolved',
-      payload: { outcome: 'replay' },
+    expect(await promptHandlers.answerPrompt({ nonce: NONCE, choice: 'continue' }, TAB)).toEqual({
+      context: null,
     });
+    await expect(promptHandlers.getPromptContext({ nonce: NONCE }, TAB)).rejects.toThrow(
+      'prompt-expired',
+    );
   });
 });

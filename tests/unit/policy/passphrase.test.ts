@@ -4,9 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings } from '../../../lib/settings';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
-import { StoreError } from '../../../lib/store/errors';
-import { storeHandlers } from '../../../lib/store/handlers';
-import * as keyring from '../../../lib/store/keyring';
+import { StoreError } from '../../../lib/db/errors';
+import { storeHandlers } from '../../../lib/background/store-handlers';
+import * as keyring from '../../../lib/keyring/keyring';
 import { ERASE_CONFIRMATION, PASSPHRASE_MIN_LENGTH } from '../../../lib/store/types';
 import { freshWorld } from '../store/setup';
 

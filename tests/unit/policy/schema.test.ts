@@ -14,7 +14,7 @@ import {
   POLICY_KEYS,
   managedSchema,
   readPolicy,
-} from '../../../lib/policy/schema';
+} from '../../../lib/settings/agency-policy';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Node = Record<string, unknown>;

@@ -1,13 +1,7 @@
 // The prompt frame takes its nonce only from its parent, only with the secret
-// in its own address, only in the declared shape, and only once.
+// in its own address, only in the declared shape, with its port, and only once.
 import { describe, expect, it } from 'vitest';
-import {
-  awaitHandover,
-  handOver,
-  randomToken,
-  tellSight,
-  watchSight,
-} from '../../../lib/prompt/handover';
+import { awaitHandover, handOver, randomToken, type Handover } from '../../../lib/prompt/handover';
 
 const SECRET = randomToken();
 const NONCE = randomToken();
@@ -16,16 +10,27 @@ const NONCE = randomToken();
 function framedWindow() {
   const parent = { name: 'the host page' };
   const self = Object.assign(new EventTarget(), { parent }) as unknown as Window;
-  const post = (data: unknown, source: unknown = parent) => {
+  const post = (
+    data: unknown,
+    source: unknown = parent,
+    ports: MessagePort[] = [new MessageChannel().port2],
+  ) => {
     const event = new Event('message');
-    Object.defineProperties(event, { data: { value: data }, source: { value: source } });
+    Object.defineProperties(event, {
+      data: { value: data },
+      source: { value: source },
+      ports: { value: ports },
+    });
     self.dispatchEvent(event);
   };
   return { self, parent, post };
 }
 
-const settled = async (promise: Promise<string>) =>
-  Promise.race([promise, new Promise((r) => setTimeout(() => r('(nothing)'), 20))]);
+const settled = async (promise: Promise<Handover>) =>
+  Promise.race([
+    promise.then(({ nonce }) => nonce),
+    new Promise((r) => setTimeout(() => r('(nothing)'), 20)),
+  ]);
 
 describe('awaitHandover', () => {
   it('takes the nonce from its parent with the secret', async () => {
@@ -57,6 +62,24 @@ describe('awaitHandover', () => {
     expect(await settled(nonce)).toBe('(nothing)');
   });
 
+  it('takes the port that came with the nonce', async () => {
+    const { self, parent, post } = framedWindow();
+    const handover = awaitHandover(SECRET, self);
+    const { port2 } = new MessageChannel();
+    post({ clearlinePrompt: 1, secret: SECRET, nonce: NONCE }, parent, [port2]);
+    expect((await handover).port).toBe(port2);
+  });
+
+  it.each([
+    ['no port', []],
+    ['two ports', [new MessageChannel().port2, new MessageChannel().port2]],
+  ])('ignores the right message with %s', async (_, ports) => {
+    const { self, parent, post } = framedWindow();
+    const nonce = awaitHandover(SECRET, self);
+    post({ clearlinePrompt: 1, secret: SECRET, nonce: NONCE }, parent, ports);
+    expect(await settled(nonce)).toBe('(nothing)');
+  });
+
   it('takes nothing when its own address has no secret', async () => {
     const { self, post } = framedWindow();
     const nonce = awaitHandover('', self);
@@ -73,56 +96,14 @@ describe('awaitHandover', () => {
   });
 });
 
-describe('watchSight', () => {
-  it('is not seen until the content script says so, and follows what it says', () => {
-    const { self, post } = framedWindow();
-    const sight = watchSight(SECRET, self);
-    const heard: boolean[] = [];
-    sight.subscribe((seen) => heard.push(seen));
-    expect(sight.seen()).toBe(false);
-    post({ clearlinePrompt: 1, secret: SECRET, seen: true });
-    post({ clearlinePrompt: 1, secret: SECRET, seen: true });
-    post({ clearlinePrompt: 1, secret: SECRET, seen: false });
-    expect(heard).toEqual([true, false]);
-    expect(sight.seen()).toBe(false);
-  });
-
-  it.each([
-    ['a wrong secret', { clearlinePrompt: 1, secret: randomToken(), seen: true }],
-    ['no secret', { clearlinePrompt: 1, seen: true }],
-    ['a string for seen', { clearlinePrompt: 1, secret: SECRET, seen: 'true' }],
-    ['an extra field', { clearlinePrompt: 1, secret: SECRET, seen: true, nonce: NONCE }],
-  ])('a page cannot say it is seen: ignores %s', (_, data) => {
-    const { self, post } = framedWindow();
-    const sight = watchSight(SECRET, self);
-    post(data);
-    expect(sight.seen()).toBe(false);
-  });
-
-  it('ignores the right message from anyone but its parent', () => {
-    const { self, post } = framedWindow();
-    const sight = watchSight(SECRET, self);
-    post({ clearlinePrompt: 1, secret: SECRET, seen: true }, { name: 'another frame' });
-    expect(sight.seen()).toBe(false);
-  });
-
-  it('tellSight posts for our origin only', () => {
-    const sent: unknown[][] = [];
-    const frame = { postMessage: (...args: unknown[]) => sent.push(args) } as unknown as Window;
-    tellSight(frame, 'chrome-extension://abc', SECRET, true);
-    expect(sent).toEqual([
-      [{ clearlinePrompt: 1, secret: SECRET, seen: true }, 'chrome-extension://abc'],
-    ]);
-  });
-});
-
 describe('handOver', () => {
-  it('posts to the frame for our origin only', () => {
+  it('posts to the frame for our origin only, with the port', () => {
     const sent: unknown[][] = [];
     const frame = { postMessage: (...args: unknown[]) => sent.push(args) } as unknown as Window;
-    handOver(frame, 'chrome-extension://abc', SECRET, NONCE);
+    const { port2 } = new MessageChannel();
+    handOver(frame, 'chrome-extension://abc', SECRET, NONCE, port2);
     expect(sent).toEqual([
-      [{ clearlinePrompt: 1, secret: SECRET, nonce: NONCE }, 'chrome-extension://abc'],
+      [{ clearlinePrompt: 1, secret: SECRET, nonce: NONCE }, 'chrome-extension://abc', [port2]],
     ]);
   });
 

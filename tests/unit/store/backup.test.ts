@@ -9,7 +9,7 @@ import {
   recordNotClient,
   verdict,
 } from '../../../lib/store/client-list';
-import { lock, setPassphrase } from '../../../lib/store/keyring';
+import { lock, setPassphrase } from '../../../lib/keyring/keyring';
 import { BACKUP_MAX_BYTES } from '../../../lib/store/types';
 import { createObservation, listObservations } from '../../../lib/observations/store';
 import { auditView, recordFindings } from '../../../lib/audit/audit';

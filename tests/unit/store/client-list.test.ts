@@ -13,8 +13,9 @@ import {
   updateClient,
   verdict,
 } from '../../../lib/store/client-list';
-import { db, storeProblems } from '../../../lib/store/connection';
-import { lock, setPassphrase, unlock } from '../../../lib/store/keyring';
+import { db } from '../../../lib/db/connection';
+import { storeProblems } from '../../../lib/db/problems';
+import { lock, setPassphrase, unlock } from '../../../lib/keyring/keyring';
 import { freshWorld, rawDump } from './setup';
 
 beforeEach(freshWorld);

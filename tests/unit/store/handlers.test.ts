@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { pageStatusHandlers } from '../../../lib/page-status';
-import { PROMPT_TTL_MS, promptHandlers } from '../../../lib/prompt/registry';
+import { pageStatusHandlers } from '../../../lib/background/page-status';
+import { PROMPT_TTL_MS, promptHandlers } from '../../../lib/background/prompt-handlers';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { saveUserSetting } from '../../../lib/settings';
-import { IDLE_LOCK_ALARM, storeHandlers } from '../../../lib/store/handlers';
+import { IDLE_LOCK_ALARM, storeHandlers } from '../../../lib/background/store-handlers';
 import { freshWorld, rawDump } from './setup';
 import { VERDICT_BURST } from '../../../lib/store/verdict-budget';
 

@@ -12,8 +12,9 @@ import {
   markClient,
   recordNotClient,
 } from '../../../lib/store/client-list';
-import { db, storeProblems } from '../../../lib/store/connection';
-import { dataKey, lock, lockState, setPassphrase, unlock } from '../../../lib/store/keyring';
+import { db } from '../../../lib/db/connection';
+import { storeProblems } from '../../../lib/db/problems';
+import { dataKey, lock, lockState, setPassphrase, unlock } from '../../../lib/keyring/keyring';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { exportRawKey, freshWorld, rawDump } from './setup';
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { open, seal, toBase64 } from '../../../lib/crypto';
-import { db } from '../../../lib/store/connection';
-import { openClearlineDB } from '../../../lib/store/db';
+import { db } from '../../../lib/db/connection';
+import { openClearlineDB } from '../../../lib/db/schema';
 import {
   dataKey,
   forgetKeyring,
@@ -11,7 +11,7 @@ import {
   removePassphrase,
   setPassphrase,
   unlock,
-} from '../../../lib/store/keyring';
+} from '../../../lib/keyring/keyring';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { exportRawKey, freshWorld } from './setup';
 

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { seal, toBase64 } from '../../../lib/crypto';
-import { hashKey, listClients, markClient, verdict } from '../../../lib/store/client-list';
-import { closeConnection } from '../../../lib/store/connection';
-import { DB_VERSION, openClearlineDB, type ClientRecordV1 } from '../../../lib/store/db';
-import { dataKey } from '../../../lib/store/keyring';
+import { listClients, markClient, verdict } from '../../../lib/store/client-list';
+import { hashKey } from '../../../lib/keyring/sealing';
+import { closeConnection } from '../../../lib/db/connection';
+import { DB_VERSION, openClearlineDB, type ClientRecordV1 } from '../../../lib/db/schema';
+import { dataKey } from '../../../lib/keyring/keyring';
 import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { exportRawKey, freshWorld } from './setup';
 

@@ -3,8 +3,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeConnection } from '../../../lib/store/connection';
-import { DB_NAME } from '../../../lib/store/db';
+import { closeConnection } from '../../../lib/db/connection';
+import { DB_NAME } from '../../../lib/db/schema';
 
 export function freshWorld(): void {
   closeConnection();

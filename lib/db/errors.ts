@@ -1,4 +1,4 @@
-import type { StoreErrorCode } from './types';
+import type { StoreErrorCode } from '../store/types';
 
 /** A refusal the coach can act on. Its message is the code; pages show `error_<code>`. */
 export class StoreError extends Error {

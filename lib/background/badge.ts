@@ -1,8 +1,8 @@
 // The toolbar badge, one owner: observations still to discuss take it (their
 // count; red when one is urgent); otherwise a due privacy re-check shows "!".
-import { auditView } from './audit/audit';
-import { browser } from './browser';
-import { toDiscuss, type ToDiscuss } from './observations/store';
+import { auditView } from '../audit/audit';
+import { browser } from '../browser';
+import { toDiscuss, type ToDiscuss } from '../observations/store';
 
 /** `counted`: what the caller just counted from the store, so it is not read twice. */
 export async function refreshBadge(now = Date.now(), counted?: ToDiscuss): Promise<void> {

@@ -11,6 +11,14 @@ import {
 import { randomBytes, toBase64, type Sealed } from '../crypto';
 import { STORAGE_ITEMS } from '../storage-items';
 import type { SiteId } from '../sites/registry';
+import type { AuditScore } from '../audit/types';
+
+/** A new record's id: 96 random bits, URL-safe. */
+export function newId(): string {
+  return toBase64(crypto.getRandomValues(new Uint8Array(12)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+}
 
 export const DB_NAME = 'clearline';
 export const DB_VERSION = 5;
@@ -37,7 +45,7 @@ export interface DecisionRecord {
 }
 
 /**
- * The keyring store (lib/store/keyring.ts): the data key, wrapped when there is a
+ * The keyring store (lib/keyring/keyring.ts): the data key, wrapped when there is a
  * passphrase, and the re-sealed prompt reasons a key change still has to write to
  * storage.local. Here, not in storage.local, because a content script can read
  * storage.local but never the extension's own IndexedDB.
@@ -63,7 +71,7 @@ export interface AuditItemRecord {
 /** The scores after a change, for the audit's history. */
 export interface AuditHistoryRecord {
   at: number;
-  scores: import('../audit/types').AuditScore[];
+  scores: AuditScore[];
 }
 
 export interface ClearlineDB extends DBSchema {

@@ -1,7 +1,7 @@
 // What each tab's content script last said about its page, kept by the
 // background in storage.session (memory only; content scripts cannot read it).
-import type { Handlers, TabPageStatus } from './messaging';
-import { STORAGE_ITEMS } from './storage-items';
+import type { Handlers, TabPageStatus } from '../messaging';
+import { STORAGE_ITEMS } from '../storage-items';
 
 type PageStatusHandlers = Pick<Handlers, 'reportPageStatus' | 'getPageStatus'>;
 

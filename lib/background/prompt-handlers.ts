@@ -1,43 +1,29 @@
 // The background's side of the boundary prompt. A content script registers a
 // prompt under a one-time nonce, and hands the nonce to the prompt frame (our own
 // page, inside the host page) once it is registered; the frame fetches what to
-// show and answers with that nonce; the background records the answer and tells
-// the content script to replay the action or drop it. The host page sees none of
-// this: it can neither read the nonce nor forge a reply.
+// show and answers with that nonce; the background records the answer, and only
+// then does the frame tell its content script, over their own port
+// (lib/prompt/port.ts), to replay the action or drop it. The host page sees none
+// of this: it can neither read the nonce nor forge a reply.
 import { browser } from '../browser';
-import { sendToTab, type Handlers, type MessagePayload } from '../messaging';
+import type { Handlers, MessagePayload } from '../messaging';
 import { loadSettings } from '../settings';
-import type { ActionKind, PostActionKind, SiteId } from '../sites/types';
+import type { ActionKind } from '../sites/types';
 import type { Verdict } from '../store/types';
 import { STORAGE_ITEMS } from '../storage-items';
 import { clientLabelFor, markClient, recordNotClient, verdict } from '../store/client-list';
-import { dataKey } from '../store/keyring';
-import { count, keepReason, readCounters } from './counters';
-import { categoryOf, type PromptContext, type PromptErrorCode, type PromptSubject } from './types';
+import { dataKey } from '../keyring/keyring';
+import { count, keepReason, readCounters } from '../prompt/counters';
+import {
+  categoryOf,
+  type OpenPrompt,
+  type PromptContext,
+  type PromptErrorCode,
+} from '../prompt/types';
 import { createObservation } from '../observations/store';
-import { checkObservationReminder } from '../observations/follow-up';
-import { withinWorkingHours } from './working-hours';
-import { shouldAsk } from './should-ask';
-import type { FrameTrouble } from './types';
-
-/** What the background keeps about an open prompt (session storage: memory only). */
-interface OpenPrompt {
-  tabId: number;
-  /** The frame whose content script asked: the page itself (0) or a same-origin frame in it. */
-  frameId: number;
-  site: SiteId;
-  action: PromptSubject;
-  keys: string[];
-  name: string | null;
-  stopped: boolean;
-  /** With stopped: what went wrong with the earlier frame. */
-  trouble?: FrameTrouble;
-  /** The observed-post reminder: what is done with the post, and its address. */
-  post?: { action: PostActionKind; url: string | null };
-  /** After "Note for follow-up" / "Risk of harm". */
-  noted?: boolean;
-  crisis?: boolean;
-}
+import { checkObservationReminder } from './observation-reminder';
+import { withinWorkingHours } from '../prompt/working-hours';
+import { shouldAsk } from '../prompt/should-ask';
 
 /**
  * Prompts never answered are dropped after this long; their frames then say they
@@ -47,9 +33,7 @@ interface OpenPrompt {
 export const PROMPT_TTL_MS = 30 * 60_000;
 export const PROMPT_EXPIRY_ALARM = 'prompt-expiry';
 
-type StoredPrompt = OpenPrompt & { createdAt: number };
-const isExpired = (record: StoredPrompt, now = Date.now()) =>
-  now - record.createdAt > PROMPT_TTL_MS;
+const isExpired = (record: OpenPrompt, now = Date.now()) => now - record.createdAt > PROMPT_TTL_MS;
 
 class PromptError extends Error {
   constructor(readonly code: PromptErrorCode) {
@@ -57,27 +41,18 @@ class PromptError extends Error {
   }
 }
 
-const session = browser.storage.session;
+const prompts = STORAGE_ITEMS.prompt;
 
-async function readPrompt(nonce: string, tabId: number | undefined): Promise<StoredPrompt> {
-  const key = STORAGE_ITEMS.prompt.key(nonce);
-  const record = (await session.get(key))[key] as StoredPrompt | undefined;
+async function readPrompt(nonce: string, tabId: number | undefined): Promise<OpenPrompt> {
+  const item = prompts.item(nonce);
+  const record = await item.getValue();
   // Expired: of no use to anyone any more, so not kept until its alarm.
-  if (record && isExpired(record)) await session.remove(key);
+  if (record && isExpired(record)) await item.removeValue();
   // Only a frame in the same tab as the content script that opened it may use the nonce.
   if (!record || record.tabId !== tabId || isExpired(record)) {
     throw new PromptError('prompt-expired');
   }
   return record;
-}
-
-/** Every open prompt's record in storage.session, with its key. */
-async function promptRecords(): Promise<[string, StoredPrompt][]> {
-  const all = await session.get(null);
-  return Object.entries(all).filter(([key]) => key.startsWith(STORAGE_ITEMS.prompt.prefix)) as [
-    string,
-    StoredPrompt,
-  ][];
 }
 
 /**
@@ -88,11 +63,11 @@ async function promptRecords(): Promise<[string, StoredPrompt][]> {
 export async function forgetExpiredPrompts(now = Date.now()): Promise<void> {
   const stale: string[] = [];
   let next = Infinity;
-  for (const [key, record] of await promptRecords()) {
+  for (const [key, record] of await prompts.entries()) {
     if (isExpired(record, now)) stale.push(key);
     else next = Math.min(next, record.createdAt + PROMPT_TTL_MS + 1);
   }
-  if (stale.length) await session.remove(stale);
+  await prompts.remove(stale);
   if (next !== Infinity) await browser.alarms.create(PROMPT_EXPIRY_ALARM, { when: next });
 }
 
@@ -157,20 +132,16 @@ async function contextFor(prompt: OpenPrompt, settings?: SettingValues): Promise
 const openedContexts = new Map<string, { tabId: number; at: number; context: PromptContext }>();
 const OPENED_CONTEXT_MS = 10_000;
 
-async function resolvePrompt(nonce: string, prompt: OpenPrompt, outcome: 'replay' | 'cancel') {
-  await session.remove(STORAGE_ITEMS.prompt.key(nonce));
-  await sendToTab(prompt.tabId, 'promptResolved', { nonce, outcome }, prompt.frameId);
-}
+/** The answer is recorded: the nonce is spent (the frame then tells its content script). */
+const endPrompt = (nonce: string) => prompts.item(nonce).removeValue();
 
 /** openPrompt's work: keep the prompt, decide whether it shows, and remember its context. */
 async function registerPrompt(
   { nonce, site, action, keys, name, stopped, trouble, post }: MessagePayload<'openPrompt'>,
   tabId: number,
-  frameId: number,
 ): Promise<{ show: boolean }> {
-  const record: StoredPrompt = {
+  const record: OpenPrompt = {
     tabId,
-    frameId,
     site,
     action: post ? 'post' : action,
     keys,
@@ -180,8 +151,8 @@ async function registerPrompt(
     ...(post ? { post } : {}),
     createdAt: Date.now(),
   };
-  const key = STORAGE_ITEMS.prompt.key(nonce);
-  const kept = session.set({ [key]: record });
+  const item = prompts.item(nonce);
+  const kept = item.setValue(record);
   // Counted once, as 'blocked', when the content script closed the hidden prompt.
   if (stopped) {
     await kept;
@@ -199,7 +170,7 @@ async function registerPrompt(
     ? !isClient
     : !shouldAsk(values, action as ActionKind, isClient ? 'client' : knownVerdict(context.verdict));
   if (skip) {
-    await session.remove(key);
+    await item.removeValue();
     return { show: false };
   }
   openedContexts.set(nonce, { tabId, at: Date.now(), context });
@@ -211,12 +182,7 @@ async function registerPrompt(
 
 type PromptHandlers = Pick<
   Handlers,
-  | 'openPrompt'
-  | 'closePrompt'
-  | 'getPromptContext'
-  | 'promptShown'
-  | 'answerPrompt'
-  | 'getPromptCounts'
+  'openPrompt' | 'closePrompt' | 'getPromptContext' | 'answerPrompt' | 'getPromptCounts'
 >;
 
 /** What the list says of someone for shouldAsk: a person the page did not identify is not known. */
@@ -226,16 +192,16 @@ const knownVerdict = (found: PromptContext['verdict']): Verdict =>
 export const promptHandlers: PromptHandlers = {
   getPromptCounts: () => readCounters(),
 
-  async openPrompt(payload, { tabId, frameId }) {
+  async openPrompt(payload, { tabId }) {
     if (tabId === undefined) throw new Error('no tab');
-    return registerPrompt(payload, tabId, frameId ?? 0);
+    return registerPrompt(payload, tabId);
   },
 
   async closePrompt({ nonce }, { tabId }) {
     openedContexts.delete(nonce);
     const prompt = await readPrompt(nonce, tabId).catch(() => null);
     if (prompt) {
-      await session.remove(STORAGE_ITEMS.prompt.key(nonce));
+      await endPrompt(nonce);
       await count(categoryOf(prompt.action), 'blocked');
     }
     return { closed: true };
@@ -249,30 +215,24 @@ export const promptHandlers: PromptHandlers = {
       return opened.context;
     return contextFor(prompt);
   },
-  async promptShown({ nonce }, { tabId }) {
-    const prompt = await readPrompt(nonce, tabId);
-    await sendToTab(prompt.tabId, 'promptShown', { nonce }, prompt.frameId);
-    return { shown: true };
-  },
 
+  /**
+   * { context: null }: the prompt is over. The frame then tells its content
+   * script: Cancel drops the action; every other answer that ends a prompt
+   * replays it (any the rules refuse is thrown here, before that).
+   */
   async answerPrompt({ nonce, choice, reason, label, note }, { tabId }) {
-    // Cancel always works, even on an expired prompt: it only closes the frame.
-    if (choice === 'cancel' && tabId !== undefined) {
-      const stale = await readPrompt(nonce, tabId).catch(() => null);
-      if (!stale) {
-        // Which frame asked is not known any more: tell every frame of the tab (only one has the nonce).
-        await sendToTab(tabId, 'promptResolved', { nonce, outcome: 'cancel' });
-        return { context: null };
-      }
+    if (choice === 'cancel') {
+      // Cancel always works, even on an expired prompt: it only closes the frame.
+      const prompt = await readPrompt(nonce, tabId).catch(() => null);
+      if (!prompt) return { context: null };
+      if (!prompt.post) await count(categoryOf(prompt.action), 'cancelled');
+      await endPrompt(nonce);
+      return { context: null };
     }
     const prompt = await readPrompt(nonce, tabId);
     const context = await contextFor(prompt);
     const category = context.category;
-    if (choice === 'cancel') {
-      if (!prompt.post) await count(category, 'cancelled');
-      await resolvePrompt(nonce, prompt, 'cancel');
-      return { context: null };
-    }
     if (context.stage === 'stopped') throw new PromptError('not-allowed');
     if (choice === 'note' || choice === 'risk') {
       if (!prompt.post) throw new PromptError('not-allowed');
@@ -286,14 +246,14 @@ export const promptHandlers: PromptHandlers = {
         urgent,
       });
       const next = { ...prompt, noted: true, crisis: urgent || prompt.crisis };
-      await session.set({ [STORAGE_ITEMS.prompt.key(nonce)]: next });
+      await prompts.item(nonce).setValue(next);
       await checkObservationReminder();
       return { context: await contextFor(next) };
     }
     if (prompt.post) {
       // Continue on a post: replay; the prompt modes govern connecting, not sharing.
       if (choice !== 'continue') throw new PromptError('not-allowed');
-      await resolvePrompt(nonce, prompt, 'replay');
+      await endPrompt(nonce);
       return { context: null };
     }
     const isClient = CLIENT_VERDICTS.has(context.verdict);
@@ -308,7 +268,7 @@ export const promptHandlers: PromptHandlers = {
       if (isClient) throw new PromptError('not-allowed');
       for (const key of prompt.keys) await recordNotClient(key);
       await count(category, 'notClient');
-      await resolvePrompt(nonce, prompt, 'replay');
+      await endPrompt(nonce);
       return { context: null };
     }
     // continue
@@ -318,17 +278,17 @@ export const promptHandlers: PromptHandlers = {
       await keepReason(category, reason, await dataKey());
     }
     await count(category, 'continued');
-    await resolvePrompt(nonce, prompt, 'replay');
+    await endPrompt(nonce);
     return { context: null };
   },
 };
 
 /** A closed tab's open prompts can never be answered: drop them. */
 export async function forgetTabPrompts(tabId: number): Promise<void> {
-  const stale = (await promptRecords())
+  const stale = (await prompts.entries())
     .filter(([, record]) => record.tabId === tabId)
     .map(([key]) => key);
-  if (stale.length) await session.remove(stale);
+  await prompts.remove(stale);
 }
 
 /**
@@ -337,7 +297,6 @@ export async function forgetTabPrompts(tabId: number): Promise<void> {
  */
 export async function forgetAllPrompts(): Promise<void> {
   openedContexts.clear();
-  const keys = (await promptRecords()).map(([key]) => key);
-  if (keys.length) await session.remove(keys);
+  await prompts.removeAll();
   await browser.alarms.clear(PROMPT_EXPIRY_ALARM);
 }

@@ -1,7 +1,7 @@
 import type { Handlers } from '../messaging';
 import { adapterForUrl } from '../sites';
-import { auditView, confirmItem, exportAudit, recordFindings } from './audit';
-import { checkAuditReminder } from './reminder';
+import { auditView, confirmItem, exportAudit, recordFindings } from '../audit/audit';
+import { checkAuditReminder } from './audit-reminder';
 
 type AuditHandlers = Pick<
   Handlers,

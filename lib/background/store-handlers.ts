@@ -2,11 +2,11 @@
 import { browser } from '../browser';
 import type { Handlers } from '../messaging';
 import { loadSettings } from '../settings';
-import { forgetAllTabs } from '../page-status';
+import { forgetAllTabs } from './page-status';
 import { adoptManagedIfPresent } from '../policy/sync';
-import { forgetAllPrompts } from '../prompt/registry';
+import { forgetAllPrompts } from './prompt-handlers';
 import { STORAGE_ITEMS } from '../storage-items';
-import { exportBackup, importBackup } from './backup';
+import { exportBackup, importBackup } from '../store/backup';
 import {
   addClient,
   clearDatabase,
@@ -16,12 +16,12 @@ import {
   removeDecision,
   updateClient,
   verdict,
-} from './client-list';
-import { storeProblems } from './connection';
-import { StoreError } from './errors';
-import * as keyring from './keyring';
-import { ERASE_CONFIRMATION } from './types';
-import { createVerdictBudget } from './verdict-budget';
+} from '../store/client-list';
+import { storeProblems } from '../db/problems';
+import { StoreError } from '../db/errors';
+import * as keyring from '../keyring/keyring';
+import { ERASE_CONFIRMATION } from '../store/types';
+import { createVerdictBudget } from '../store/verdict-budget';
 
 export const IDLE_LOCK_ALARM = 'idle-lock';
 

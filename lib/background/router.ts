@@ -2,7 +2,7 @@
 // send each one, and the checks before a handler runs. Kept apart so that the
 // content scripts, which only send, do not carry both sites' adapters.
 import * as v from 'valibot';
-import type { Runtime } from './browser';
+import type { Runtime } from '../browser';
 import {
   MESSAGES,
   type HandlerContext,
@@ -10,8 +10,8 @@ import {
   type MessageName,
   type Reply,
   type SenderKind,
-} from './messaging';
-import { adapterForUrl } from './sites';
+} from '../messaging';
+import { adapterForUrl } from '../sites';
 
 export interface RouterIdentity {
   /** runtime.id */

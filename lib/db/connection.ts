@@ -1,24 +1,13 @@
 // The one connection to Clearline's database, and how writes report their
-// failures. Kept apart from the client list so that the keyring, which the
-// list needs, can use the database without importing the list back.
+// failures. Below every store that uses it (client list, keyring, observations,
+// audit), so that none of them has to import another to reach the database.
 import type { IDBPDatabase } from 'idb';
 import { STORAGE_ITEMS } from '../storage-items';
-import { openClearlineDB, type ClearlineDB } from './db';
 import { StoreError } from './errors';
-import type { StoreProblem } from './types';
+import { reportProblem } from './problems';
+import { openClearlineDB, type ClearlineDB } from './schema';
 
 let connection: Promise<IDBPDatabase<ClearlineDB>> | null = null;
-
-/** Records a database problem for the options page; the list is capped, newest first. */
-export async function reportProblem(kind: StoreProblem['kind'], detail: string): Promise<void> {
-  const { storeProblems } = STORAGE_ITEMS;
-  const existing = await storeProblems.getValue();
-  await storeProblems.setValue([{ kind, detail, at: Date.now() }, ...existing].slice(0, 20));
-}
-
-export async function storeProblems(): Promise<StoreProblem[]> {
-  return STORAGE_ITEMS.storeProblems.getValue();
-}
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -9,7 +9,7 @@
 // unlocked.
 //
 // Setting, changing or removing the passphrase makes a NEW data key and re-seals
-// everything under it (lib/store/reseal.ts): copies of an old key that the
+// everything under it (reseal.ts): copies of an old key that the
 // browser's files may still hold then open nothing written since. Under the
 // agency's requirePassphrase no open key is ever written: until the first
 // passphrase there is no data key at all, and free text waits for it.
@@ -28,10 +28,10 @@ import {
 } from '../crypto';
 import { loadSettings } from '../settings';
 import { STORAGE_ITEMS } from '../storage-items';
-import { db, write } from './connection';
-import { StoreError } from './errors';
+import { db, write } from '../db/connection';
+import { StoreError } from '../db/errors';
 import { finishReasonSwaps, replaceDataKey } from './reseal';
-import { PASSPHRASE_MIN_LENGTH, type LockState } from './types';
+import { PASSPHRASE_MIN_LENGTH, type LockState } from '../store/types';
 
 const sealedSchema = v.strictObject({ iv: v.string(), data: v.string() });
 const wrappedFields = {

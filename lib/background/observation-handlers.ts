@@ -4,7 +4,8 @@ import { adapterForUrl } from '../sites';
 import { ALL_HOST_MATCHES } from '../sites/registry';
 import { resolveLocale, translate } from '../i18n';
 import { loadSettings } from '../settings';
-import { checkObservationReminder, supervisionSummary } from './follow-up';
+import { checkObservationReminder } from './observation-reminder';
+import { supervisionSummary } from './supervision-summary';
 import {
   createObservation,
   deleteObservation,
@@ -12,7 +13,7 @@ import {
   observationPage,
   toDiscuss,
   updateObservation,
-} from './store';
+} from '../observations/store';
 
 type ObservationHandlers = Pick<
   Handlers,

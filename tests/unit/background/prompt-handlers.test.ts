@@ -6,7 +6,7 @@ import {
   forgetExpiredPrompts,
   forgetTabPrompts,
   promptHandlers,
-} from '../../../lib/prompt/registry';
+} from '../../../lib/background/prompt-handlers';
 import { withinWorkingHours } from '../../../lib/prompt/working-hours';
 import { saveUserSetting } from '../../../lib/settings';
 import { addClient, listClients, verdict } from '../../../lib/store/client-list';
@@ -42,7 +42,9 @@ const answer = (
   choice: 'cancel' | 'continue' | 'client' | 'not-client',
   extra: { reason?: string; label?: string } = {},
 ) => promptHandlers.answerPrompt({ nonce: NONCE, choice, ...extra }, FRAME);
-const resolved = () => sent.filter((m) => (m as { name: string }).name === 'promptResolved');
+/** Whether the nonce still stands: an answer that ends the prompt spends it (the frame then tells its page). */
+const stillOpen = async (nonce = NONCE) =>
+  (await STORAGE_ITEMS.prompt.item(nonce).getValue()) !== null;
 
 describe('prompt registry', () => {
   it('asks about someone not answered yet; only a frame in the same tab may read it', async () => {
@@ -64,9 +66,9 @@ describe('prompt registry', () => {
   it('"Not a client" remembers every key, replays, and the nonce is spent', async () => {
     await open();
     expect(await answer('not-client')).toEqual({ context: null });
-    expect(resolved()).toEqual([
-      { clearline: 1, name: 'promptResolved', payload: { nonce: NONCE, outcome: 'replay' } },
-    ]);
+    expect(await stillOpen()).toBe(false);
+    // The frame, not the background, tells the content script: nothing goes to the tab.
+    expect(sent).toEqual([]);
     expect(await verdict(['fb:id:100012345678901'], 3)).toBe('not-client');
     await expect(answer('continue')).rejects.toThrow('prompt-expired');
     // Asked again (a stale cache in the page): no prompt, it goes through.
@@ -77,15 +79,13 @@ describe('prompt registry', () => {
     await open();
     const { context } = await answer('client', { label: 'A.R.' });
     expect(context).toMatchObject({ stage: 'guidance', verdict: 'client', clientLabel: 'A.R.' });
-    expect(resolved()).toEqual([]);
+    expect(await stillOpen()).toBe(true);
     expect((await listClients(3)).clients[0]?.profileKeys?.sort()).toEqual([
       'fb:alex.rivera.demo',
       'fb:id:100012345678901',
     ]);
     await answer('cancel');
-    expect(resolved()).toEqual([
-      { clearline: 1, name: 'promptResolved', payload: { nonce: NONCE, outcome: 'cancel' } },
-    ]);
+    expect(await stillOpen()).toBe(false);
   });
 
   it('block-clients: a known client gets no Continue', async () => {
@@ -105,7 +105,7 @@ describe('prompt registry', () => {
     });
     await expect(answer('continue')).rejects.toThrow('not-allowed');
     await expect(answer('not-client')).rejects.toThrow('not-allowed');
-    expect(resolved()).toEqual([]);
+    expect(await stillOpen()).toBe(true);
   });
 
   it('reason mode: Continue needs a reason, kept sealed with the counters, no identity', async () => {
@@ -177,7 +177,12 @@ describe('prompt registry', () => {
     });
     await expect(answer('continue')).rejects.toThrow('not-allowed');
     await answer('cancel');
-    expect(resolved()[0]).toMatchObject({ payload: { outcome: 'cancel' } });
+    expect(await stillOpen()).toBe(false);
+  });
+
+  it('Cancel still closes a frame whose prompt is gone (expired, or erased)', async () => {
+    expect(await answer('cancel')).toEqual({ context: null });
+    await expect(answer('continue')).rejects.toThrow('prompt-expired');
   });
 });
 
@@ -197,16 +202,14 @@ describe('storage.local full', () => {
     await open();
     await fillLocalStorage();
     expect(await answer('cancel')).toEqual({ context: null });
-    expect(resolved()).toEqual([
-      { clearline: 1, name: 'promptResolved', payload: { nonce: NONCE, outcome: 'cancel' } },
-    ]);
+    expect(await stillOpen()).toBe(false);
   });
 
   it('Continue with a reason still replays; "not a client" and "client" are still kept', async () => {
     await open();
     await fillLocalStorage();
     expect(await answer('continue', { reason: 'Outreach page' })).toEqual({ context: null });
-    expect(resolved().at(-1)).toMatchObject({ payload: { outcome: 'replay' } });
+    expect(await stillOpen()).toBe(false);
 
     await open({ nonce: 'BBBBBBBBBBBBBBBBBBBBBB', keys: ['fb:neighbor.demo'] });
     await promptHandlers.answerPrompt(

@@ -1,14 +1,14 @@
 // The re-audit reminder: an alarm looks every half hour (CHECK_EVERY_MINUTES);
 // once the re-audit interval has passed since the last check, a notification
 // (once per due period) and the toolbar badge ask for a new privacy check.
-// Observations to discuss take the badge first (lib/badge.ts). The same alarm
+// Observations to discuss take the badge first (badge.ts). The same alarm
 // runs the observation reminder and its retention purge (entrypoints/background.ts).
 import { browser } from '../browser';
 import { translate, resolveLocale } from '../i18n';
 import { loadSettings } from '../settings';
 import { STORAGE_ITEMS } from '../storage-items';
-import { auditView } from './audit';
-import { refreshBadge } from '../badge';
+import { auditView } from '../audit/audit';
+import { refreshBadge } from './badge';
 
 /**
  * The half-hourly look for reminders that are due: the re-audit, the observation

@@ -1,11 +1,12 @@
-// The agency policy, declared once: every setting (lib/settings), plus the keys
-// only an agency sets. From these fields come Clearline's own validation (the
+// The agency policy, declared once: every setting (definitions.ts), plus the keys
+// only an agency sets. Here, beside the settings, because the policy is their top
+// layer: the settings read it, and lib/policy/ only delivers and checks it. From these fields come Clearline's own validation (the
 // only check Firefox gets), public/managed_schema.json (Chromium's check, kept in
 // sync by a test), the options page's "set by your agency" and docs/deploy.md's
 // table. Pure: runs in the extension and in `npm run policy:check`.
 import * as v from 'valibot';
 import { AUDIT_ITEMS } from '../audit/checklist';
-import { SETTING_FIELDS, SETTING_KEYS, type SettingKey } from '../settings/definitions';
+import { SETTING_FIELDS, SETTING_KEYS, type SettingKey } from './definitions';
 import {
   choice,
   describe,
@@ -15,7 +16,7 @@ import {
   text,
   type DescribedField,
   type JsonSchema,
-} from '../settings/fields';
+} from './fields';
 
 export const AGENCY_FIELDS = {
   agencyName: describe(

@@ -10,9 +10,9 @@
 import type { StoredReason } from '../prompt/counters';
 import { openBytes, sealBytes, type Sealed } from '../crypto';
 import { STORAGE_ITEMS } from '../storage-items';
-import { db, write } from './connection';
-import type { ClientRecord, DecisionRecord, ObservationRecord } from './db';
-import { StoreError } from './errors';
+import { db, write } from '../db/connection';
+import type { ClientRecord, DecisionRecord, ObservationRecord } from '../db/schema';
+import { StoreError } from '../db/errors';
 
 type Swap = { from: Sealed; to: Sealed };
 

@@ -1,0 +1,116 @@
+// The port between a prompt's frame and its content script: each side hears
+// only the declared messages, about its own prompt, and nothing once it is over.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { randomToken, type Handover } from '../../../lib/prompt/handover';
+import {
+  listenToFrame,
+  tellContent,
+  watchSight,
+  type PromptOutcome,
+} from '../../../lib/prompt/port';
+
+const NONCE = randomToken();
+const OTHER = randomToken();
+
+/** Messages cross a port in a task of their own. */
+const delivered = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  channels.forEach(({ port1, port2 }) => (port1.close(), port2.close()));
+  channels.length = 0;
+});
+
+/** A content script's end listening for NONCE, and the frame's end of the same port. */
+function contentAndFrame() {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const heard: ('shown' | PromptOutcome)[] = [];
+  const line = listenToFrame(channel.port1, NONCE, {
+    shown: () => void heard.push('shown'),
+    answered: (outcome) => void heard.push(outcome),
+  });
+  const frame: Handover = { nonce: NONCE, port: channel.port2 };
+  return { line, frame, heard, framePort: channel.port2, contentPort: channel.port1 };
+}
+
+describe('the content script, from its frame', () => {
+  it('hears "shown" and the answer for its own prompt', async () => {
+    const { frame, heard } = contentAndFrame();
+    const content = tellContent(frame);
+    content.shown();
+    content.answered('replay');
+    await delivered();
+    expect(heard).toEqual(['shown', 'replay']);
+  });
+
+  it('ignores "shown" or an answer about another prompt', async () => {
+    const { heard, framePort } = contentAndFrame();
+    const content = tellContent({ nonce: OTHER, port: framePort });
+    content.shown();
+    content.answered('replay');
+    await delivered();
+    expect(heard).toEqual([]);
+  });
+
+  it.each([
+    ['no nonce', { say: 'answered', outcome: 'replay' }],
+    ['a malformed nonce', { say: 'answered', nonce: '<b>', outcome: 'replay' }],
+    ['an unknown outcome', { say: 'answered', nonce: NONCE, outcome: 'allow' }],
+    ['no outcome', { say: 'answered', nonce: NONCE }],
+    ['an unknown word', { say: 'seen', nonce: NONCE }],
+    ['an extra field', { say: 'shown', nonce: NONCE, outcome: 'replay' }],
+    ['a string', `answered:${NONCE}:replay`],
+    ['null', null],
+  ])('ignores a message with %s', async (_, data) => {
+    const { heard, framePort } = contentAndFrame();
+    framePort.postMessage(data);
+    await delivered();
+    expect(heard).toEqual([]);
+  });
+
+  it('once the prompt is over, its port is closed and nothing more is heard or said', async () => {
+    const { line, frame, heard, contentPort, framePort } = contentAndFrame();
+    const close = vi.spyOn(contentPort, 'close');
+    const sight = watchSight(Promise.resolve(frame));
+    line.close();
+    expect(close).toHaveBeenCalled();
+    framePort.postMessage({ say: 'answered', nonce: NONCE, outcome: 'replay' });
+    line.tellSight(true);
+    await delivered();
+    expect(heard).toEqual([]);
+    expect(sight.seen()).toBe(false);
+  });
+});
+
+describe('the frame, from its content script', () => {
+  it('is not seen until the content script says so, and follows what it says', async () => {
+    const { line, frame } = contentAndFrame();
+    const sight = watchSight(Promise.resolve(frame));
+    const heard: boolean[] = [];
+    sight.subscribe((seen) => heard.push(seen));
+    await delivered();
+    expect(sight.seen()).toBe(false);
+    line.tellSight(true);
+    line.tellSight(true);
+    line.tellSight(false);
+    await delivered();
+    expect(heard).toEqual([true, false]);
+    expect(sight.seen()).toBe(false);
+  });
+
+  it.each([
+    ['another prompt', { nonce: OTHER, seen: true }],
+    ['no nonce', { seen: true }],
+    ['a string for seen', { nonce: NONCE, seen: 'true' }],
+    ['an extra field', { nonce: NONCE, seen: true, say: 'shown' }],
+    ['a string', 'seen'],
+  ])('is not told it is seen by a message about %s', async (_, data) => {
+    const { frame, contentPort } = contentAndFrame();
+    const sight = watchSight(Promise.resolve(frame));
+    await delivered();
+    contentPort.postMessage(data);
+    await delivered();
+    expect(sight.seen()).toBe(false);
+  });
+});
