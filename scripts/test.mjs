@@ -46,12 +46,25 @@ function vitest(label, args) {
     return;
   }
   const json = JSON.parse(readFileSync(report, 'utf8'));
+  reportSecondRuns(label, json);
   passed += json.numPassedTests;
   failed += json.numFailedTests;
   if (json.numFailedTests > 0 || (!ok && json.numFailedTests === 0)) {
     failures.push(label);
     if (json.numFailedTests === 0) failed += 1; // a failed file (import error) with no failed test
   }
+}
+
+/** Tests that failed once and passed when run again (e2e retries once): named, never silent. */
+function reportSecondRuns(label, json) {
+  const flaky = json.testResults.flatMap((file) =>
+    file.assertionResults
+      .filter((test) => test.status === 'passed' && test.failureMessages.length > 0)
+      .map((test) => ({ name: test.fullName, error: test.failureMessages[0].split('\n')[0] })),
+  );
+  if (flaky.length === 0) return;
+  console.log(`\nPassed on a second run (${label}): ${flaky.length}`);
+  for (const test of flaky) console.log(`- ${test.name}\n  first run: ${test.error}`);
 }
 
 if (!e2eOnly) {

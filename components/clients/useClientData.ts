@@ -1,7 +1,6 @@
 // Everything the options page shows about the client list, loaded from the
 // background, each part on its own so one failure does not hide the others.
 import { useEffect } from 'preact/hooks';
-import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
 import { STORAGE_ITEMS } from '../../lib/storage-items';
 import { useLoad } from '../shared/useBackground';
@@ -23,14 +22,11 @@ export function useClientData() {
     };
     // Locked or unlocked elsewhere (the popup, the idle alarm): never leave
     // decrypted labels on screen after the list has locked.
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && STORAGE_ITEMS.unlockedDataKey.key in changes) void reloadAll();
-    };
+    const unwatch = STORAGE_ITEMS.unlockedDataKey.watch(() => void reloadAll());
     document.addEventListener('visibilitychange', onVisible);
-    browser.storage.onChanged.addListener(onStorage);
     return () => {
       document.removeEventListener('visibilitychange', onVisible);
-      browser.storage.onChanged.removeListener(onStorage);
+      unwatch();
     };
   }, []);
   return { lock, clients, decisions, problems, reloadAll };

@@ -61,15 +61,7 @@ export function PopupApp() {
     void describe();
     // The content script may report just after the popup opens, or the page may
     // move on (both sites are single-page apps): describe again when it does.
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (
-        area === 'session' &&
-        Object.keys(changes).some((k) => k.startsWith(STORAGE_ITEMS.pageStatus.prefix))
-      )
-        void describe();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return STORAGE_ITEMS.pageStatus.watch(() => void describe());
   }, []);
   // Missing profile buttons count once the page had time to show them: look again then.
   const [now, setNow] = useState(() => Date.now());

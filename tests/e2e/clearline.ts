@@ -25,6 +25,10 @@ export async function startClearline(
   const launched = await launchBrowser({
     userDataDir: options.userDataDir,
     extensionDir: options.extensionDir,
+    // A browser call that never returns (puppeteer can lose a frame that changes
+    // process: puppeteer#10715) fails after 30 s with the call's name, inside the
+    // test's 60 s, instead of a silent timeout.
+    protocolTimeout: 30_000,
   });
   const { browser } = launched;
   const extensionId = launched.extensionId as string;

@@ -22,8 +22,9 @@ const QUIET_FLAGS = [
 ];
 
 /**
- * @param {{ extension?: boolean, extensionDir?: string, headless?: boolean, userDataDir?: string, args?: string[] }} [options]
+ * @param {{ extension?: boolean, extensionDir?: string, headless?: boolean, userDataDir?: string, args?: string[], protocolTimeout?: number }} [options]
  *   extensionDir: another build than the development one (a test build).
+ *   protocolTimeout: how long one browser call may take before it fails with its name (puppeteer's default: 180 s).
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, extensionId: string | null, userDataDir: string, close: () => Promise<void> }>}
  */
 export async function launchBrowser(options = {}) {
@@ -43,6 +44,7 @@ export async function launchBrowser(options = {}) {
     enableExtensions: withExtension ? [extensionDir] : false,
     defaultViewport: { width: 1280, height: 900 },
     args: [...QUIET_FLAGS, ...(options.args ?? [])],
+    ...(options.protocolTimeout ? { protocolTimeout: options.protocolTimeout } : {}),
   });
   let extensionId = null;
   if (withExtension) {
