@@ -24,10 +24,21 @@ export const FACEBOOK_POST_LABELS = {
       'Send this to friends or post it on your profile.',
       // Share (Comet gen-1) ~2021-22; Share (classic) title, 2018-04
       'Send this to friends or post it on your timeline.',
+      // Every generation of that sentence ("timeline", "profile", the next one)
+      'Send this to friends or post it on your …',
       // Share (classic) and (m.facebook) visible text, 2018-04 / 2021-06
       'Share',
+      // No "Share …" here: "Share now (Public)" is the share sheet's own button, after the reminder.
     ],
-    es: ['Compartir', 'Envía esto a tus amigos o publícalo en tu perfil.'], // inferred
+    es: [
+      'Compartir', // inferred
+      // issue 16: the share button of a post, real Spanish page 2022-26
+      'Enviar esto a tus amigos o publicarlo en tu biografía',
+      'Envía esto a tus amigos o publícalo en tu perfil.', // inferred
+      // Every generation of both sentences ("biografía", "perfil")
+      'Enviar esto a tus amigos o publicarlo en tu …',
+      'Envía esto a tus amigos o publícalo en tu …',
+    ],
   },
   send: { en: ['Send in Messenger'], es: ['Enviar con Messenger'] }, // inferred
   // inferred (menu item of "Actions for this post")
