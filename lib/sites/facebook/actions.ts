@@ -15,14 +15,14 @@ import { isMessageThread, pageKind, profileKeyFromUrl } from './urls';
 // Sources are SELECTORS.md Facebook rows (dates as listed there, gathered
 // 2026-11) and issue 16 (real pages saved 2022-2026); "inferred" = from the
 // Clearline brief (2026-11), not yet seen in a capture or in SELECTORS.md.
-// tests/fixtures/labels.md lists each label with its page kind and date.
+// Each label's comment names its page kind and date.
 export const ACTION_LABELS = {
   'add-friend': {
     en: [
       'Add friend', // "Add friend (profile, suggestions)", absunstar/social-browser 2024-05..2025-05
       'Add Friend', // "Add friend (m.facebook search result)", capi1O/facebook-scraper 2017-07
-      // aria-label="Add <Name> as a friend": "Add friend (classic desktop, in feed)",
-      // tracking-exposed/facebook 2016-10
+      // aria-label="Add <Name> as a friend" (a feed post's author): "Add friend (classic
+      // desktop, in feed)", tracking-exposed/facebook 2016-10; a regex until issue 16
       'Add … as a friend',
     ],
     es: [

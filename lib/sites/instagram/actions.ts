@@ -15,7 +15,7 @@ import { isMessageThread, pageKind, profileKeyFromUrl } from './urls';
 // are SELECTORS.md Instagram rows (dates as listed there, gathered 2026-11) and
 // issue 16 (real pages saved 2022-2026); "inferred" = from the Clearline brief
 // (2026-11), not yet seen in a capture or in SELECTORS.md.
-// tests/fixtures/labels.md lists each label with its page kind and date.
+// Each label's comment names its page kind and date.
 export const ACTION_LABELS = {
   follow: {
     en: ['Follow'], // "Follow (followers/following dialog row)", "Follow (home ...)", brocc 2025-04-09
@@ -28,7 +28,7 @@ export const ACTION_LABELS = {
   message: {
     en: ['Message'], // "Message (profile header)", brocc 2025-04-09
     es: [
-      'Mensaje', // issue 16: the Spanish profile header, real page 2022-26
+      'Mensaje', // issue 16: profile header (profile page), real Spanish page saved 2022-26
       'Enviar mensaje', // inferred
     ],
   },

@@ -20,7 +20,9 @@ function instagramCanonical(url: URL): string {
  */
 export const INSTAGRAM_POST_LABELS = {
   share: {
-    // "Share …" / "Compartir …": any longer form with the share verb first
+    // "Share Post" / "Compartir publicación": issue 16, the paper plane's svg aria-label (home
+    // feed, post dialog), real pages saved 2022-26. "Share …" / "Compartir …": any longer
+    // form with the share verb first, inferred (Instagram has no "Share now" button).
     en: ['Share', 'Share Post', 'Share …'],
     es: ['Compartir', 'Compartir publicación', 'Compartir …'],
   },
