@@ -89,10 +89,11 @@ export type Locale = (typeof LOCALES)[number];
  * language Clearline reads. Every entry has both (a unit test checks): a page in
  * Spanish must be recognized as well as one in English.
  *
- * A label is matched whole ("Share"), or, when it holds "…", as a word pattern:
- * "…" stands for one or more whole words ("Share …" is "Share Post", never
- * "Shared with"; "Add … as a friend" carries a name). Meta ships several
- * wordings of one control at once, so a family of labels is one pattern.
+ * In an action or post table (labelIndex), a label is matched whole ("Share"),
+ * or, when it holds "…", as a word pattern: "…" stands for one or more whole
+ * words ("Share …" is "Share Post", never "Shared with"; "Add … as a friend"
+ * carries a name). Meta ships several wordings of one control at once, so a
+ * family of labels is one pattern. Other tables (labelSet) match whole only.
  */
 export interface Bilingual {
   readonly en: readonly string[];
@@ -145,13 +146,13 @@ function wordPattern<K extends string>(label: string, kind: K): WordPattern<K> {
 // for at least one word, and the label's ends where the pattern has no "…".
 function matchesPattern(pattern: WordPattern<string>, padded: string): boolean {
   const { runs, open } = pattern;
-  // Where the next run may start: a "…" before it needs room for one word.
+  // Runs meet on a shared space, so starting the search one past the last run's
+  // end (or past the label's first space) leaves room for at least one word.
   let from = open.start ? 1 : 0;
-  for (let i = 0; i < runs.length; i++) {
-    const run = runs[i] as string;
-    const last = i === runs.length - 1;
-    const at = last && !open.end ? padded.length - run.length : padded.indexOf(run, from);
-    if (at < from || padded.startsWith(run, at) === false) return false;
+  for (const [i, run] of runs.entries()) {
+    const atEnd = i === runs.length - 1 && !open.end;
+    const at = atEnd ? padded.length - run.length : padded.indexOf(run, from);
+    if (at < from || !padded.startsWith(run, at)) return false;
     if (i === 0 && !open.start && at !== 0) return false;
     from = at + run.length;
   }
@@ -200,7 +201,9 @@ export function labelKind<K extends string>(
 }
 
 const NO_LOCALES: readonly Locale[] = [];
-const ONE_LOCALE: Readonly<Record<Locale, readonly Locale[]>> = { en: ['en'], es: ['es'] };
+const LOCALE_OF_LANGUAGE: ReadonlyMap<string, readonly Locale[]> = new Map(
+  LOCALES.map((locale) => [locale, [locale]]),
+);
 
 /**
  * The locales whose labels apply to an element: its language (the nearest lang=,
@@ -212,7 +215,7 @@ export function localesOf(el: Element): readonly Locale[] {
   const lang = closestComposed(el, '[lang]')?.getAttribute('lang') ?? '';
   const primary = lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   if (primary === '') return LOCALES;
-  return (ONE_LOCALE as Partial<Record<string, readonly Locale[]>>)[primary] ?? NO_LOCALES;
+  return LOCALE_OF_LANGUAGE.get(primary) ?? NO_LOCALES;
 }
 
 // ---------------------------------------------------------------------------
