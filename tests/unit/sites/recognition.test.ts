@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { facebook } from '../../../lib/sites/facebook';
-import { instagram } from '../../../lib/sites/instagram';
+import { facebook, FACEBOOK_LABEL_TABLES } from '../../../lib/sites/facebook';
+import { instagram, INSTAGRAM_LABEL_TABLES } from '../../../lib/sites/instagram';
 import { labelIndex, labelKind, localesOf } from '../../../lib/sites/engine/labels';
 import { personName } from '../../../lib/sites/engine/links';
 import type { SiteAdapter } from '../../../lib/sites/types';
@@ -77,6 +77,18 @@ describe('word patterns', () => {
     expect(kind('Send this to friends or post it on your')).toBeNull();
     expect(kind('Compartido con: Público')).toBeNull();
     expect(kind('a amigos')).toBeNull();
+  });
+
+  it('every pattern in the site tables has fixed words (a lone "…" would match anything)', () => {
+    const patterns = [FACEBOOK_LABEL_TABLES, INSTAGRAM_LABEL_TABLES]
+      .flatMap((tables) => Object.values(tables))
+      .flatMap((table) => Object.values(table))
+      .flatMap((entry) => [...entry.en, ...entry.es])
+      .filter((label) => label.includes('…'));
+    expect(patterns.length).toBeGreaterThan(4);
+    for (const label of patterns) {
+      expect(label.replace(/…/g, '').trim(), label).not.toBe('');
+    }
   });
 
   it('applies only in its own locale', () => {
