@@ -8,20 +8,21 @@ import {
   controlAt,
   controlNames,
   findLabelled,
+  labelKind,
+  type LabelIndex,
+  localesOf,
   normalizeLabel,
   parentOf,
 } from './labels';
-import { linkKey, linkLabel, plain } from './links';
+import { linkKey, linkName, personName } from './links';
 import type { ActionKind, ActionMatch, ActionProfile, PageKind, ProfileKey } from '../types';
 
-/** The labels (accessible names, compared normalized and whole) of each action. */
+/** The labels (accessible names, compared normalized: whole, or as word patterns) of each action. */
 export type ActionLabels = Readonly<Partial<Record<ActionKind, Bilingual>>>;
 
 export interface ActionSite {
-  /** Normalized label -> kind, built once with labelIndex. */
-  readonly labels: ReadonlyMap<string, ActionKind>;
-  /** Whole-label patterns for labels that carry a name ("Add Jane Doe as a friend"). */
-  readonly patterns: readonly (readonly [RegExp, ActionKind])[];
+  /** The action table, built once with labelIndex. */
+  readonly labels: LabelIndex<ActionKind>;
   /** Controls that only the coach's own profile shows ("Edit profile"). */
   readonly ownLabels: ReadonlySet<string>;
   /** aria-labels of the message composer (`div[role=textbox][contenteditable]`). */
@@ -32,18 +33,13 @@ export interface ActionSite {
   isThread(url: URL): boolean;
 }
 
-function kindOf(site: ActionSite, label: string): ActionKind | null {
-  const normalized = normalizeLabel(label);
-  const kind = site.labels.get(normalized);
-  if (kind) return kind;
-  for (const [re, k] of site.patterns) if (re.test(normalized)) return k;
-  return null;
-}
-
-/** The kind a control's accessible name (see controlNames) says, or null. */
+/** The kind a control's accessible name (see controlNames) says in the control's language, or null. */
 export function controlKind(site: ActionSite, control: Element): ActionKind | null {
-  for (const name of controlNames(control)) {
-    const kind = kindOf(site, name);
+  const names = controlNames(control);
+  if (names.length === 0) return null;
+  const locales = localesOf(control);
+  for (const name of names) {
+    const kind = labelKind(site.labels, name, locales);
     if (kind) return kind;
   }
   return null;
@@ -122,7 +118,7 @@ function collect(
     if (keys.length >= MAX_KEYS) break;
     const key = keyOf(site, link, base);
     if (!key) continue;
-    const label = linkLabel(link);
+    const label = linkName(link) ?? '';
     if (!keys.includes(key)) {
       const same =
         keys.length === 0 ||
@@ -133,7 +129,9 @@ function collect(
     if (name === null && label !== '') name = label;
   }
   if (name === null && keys.length > 0) {
-    name = plain(root.querySelector('h1, h2, h3, h4, strong')?.textContent) || null;
+    name =
+      personName(root.querySelector('h1, h2, h3, h4, strong')?.textContent) ??
+      shownKeyName(root, keys[0] as ProfileKey);
   }
   return { keys, name };
 }
@@ -158,6 +156,54 @@ function nearestContainer(
     if (card) return { root: null, card };
   }
   return { root: null, card: false };
+}
+
+// How many of a header's or card's texts are compared with the profile's own name at most.
+const MAX_SHOWN_TEXTS = 80;
+
+/**
+ * The text under `root` that shows the key's own name, when the key is one
+ * (Instagram's username, which its headers and cards show as plain text).
+ */
+function shownKeyName(root: Element, key: ProfileKey): string | null {
+  const own = normalizeLabel(key.slice(key.indexOf(':') + 1));
+  const texts = Array.from(root.querySelectorAll('span, div[dir="auto"]')).slice(
+    0,
+    MAX_SHOWN_TEXTS,
+  );
+  const shown = texts.find((el) => normalizeLabel(el.textContent ?? '') === own);
+  return shown ? personName(shown.textContent) : null;
+}
+
+/**
+ * The profile's name from its header: the heading, else a link to the profile
+ * itself bearing a name, else the text that shows the profile address's own
+ * name (Instagram's header shows the username, not always as a heading). Each
+ * must read as a name: a count ("272 mil seguidores") or a sentence is none.
+ */
+function headerName(
+  site: ActionSite,
+  header: Element | null,
+  main: Element | null,
+  pageUrl: URL,
+  pageKey: ProfileKey,
+): string | null {
+  const headings = [
+    header?.querySelector('h1'),
+    header?.querySelector('h2'),
+    main?.querySelector('h1'),
+  ];
+  for (const heading of headings) {
+    const name = personName(heading?.textContent);
+    if (name !== null) return name;
+  }
+  if (!header) return null;
+  for (const link of profileLinks(header)) {
+    if (keyOf(site, link, pageUrl) !== pageKey) continue;
+    const name = linkName(link);
+    if (name !== null) return name;
+  }
+  return shownKeyName(header, pageKey);
 }
 
 /** Who the action is about: see SiteActions.profileFor. */
@@ -185,9 +231,7 @@ export function profileFor(site: ActionSite, match: ActionMatch, pageUrl: URL): 
     (headerEl || root === null || hasProfileLink(site, root, pageUrl, pageKey))
   ) {
     const header = headerEl ?? root;
-    const heading =
-      header?.querySelector('h1') ?? header?.querySelector('h2') ?? main?.querySelector('h1');
-    const name = plain(heading?.textContent) || null;
+    const name = headerName(site, header, main, pageUrl, pageKey);
     // Other keys only for links bearing that same name: a bio's @mention is someone else.
     if (!header || name === null) return { keys: [pageKey], name };
     return collect(site, header, pageUrl, [pageKey], name);

@@ -80,10 +80,20 @@ export function findLabelled(
   return null;
 }
 
+/** The languages the label tables are written in. */
+export const LOCALES = ['en', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+
 /**
  * One entry of a label table: the words a site shows for one thing, in each
  * language Clearline reads. Every entry has both (a unit test checks): a page in
  * Spanish must be recognized as well as one in English.
+ *
+ * In an action or post table (labelIndex), a label is matched whole ("Share"),
+ * or, when it holds "…", as a word pattern: "…" stands for one or more whole
+ * words ("Share …" is "Share Post", never "Shared with"; "Add … as a friend"
+ * carries a name). Meta ships several wordings of one control at once, so a
+ * family of labels is one pattern. Other tables (labelSet) match whole only.
  */
 export interface Bilingual {
   readonly en: readonly string[];
@@ -98,15 +108,114 @@ export function bothLanguages(entry: Bilingual): readonly string[] {
   return [...entry.en, ...entry.es];
 }
 
-/** Normalized label -> what it names (an action kind), built once per table. */
+const ANY_WORDS = '…';
+
+// A word pattern cut at its "…": the fixed word runs, padded with one space each
+// side so that a run can only meet whole words of the (padded) label.
+interface WordPattern<K extends string> {
+  readonly runs: readonly string[];
+  readonly open: { readonly start: boolean; readonly end: boolean };
+  readonly kind: K;
+}
+
+/** An action table made ready to match: whole labels and word patterns, each in its locale. */
+export interface LabelIndex<K extends string> {
+  readonly whole: Readonly<Record<Locale, ReadonlyMap<string, K>>>;
+  readonly patterns: Readonly<Record<Locale, readonly WordPattern<K>[]>>;
+}
+
+// Punctuation between words ("Send this to friends, or post it") does not make
+// another label; for word patterns only, words are what counts.
+const BETWEEN_WORDS = /[\p{P}\p{S}\s]+/gu;
+
+function wordsOf(normalized: string): string {
+  return PLAIN_WORDS.test(normalized) ? normalized : normalized.replace(BETWEEN_WORDS, ' ').trim();
+}
+
+function wordPattern<K extends string>(label: string, kind: K): WordPattern<K> {
+  const pieces = label.split(ANY_WORDS);
+  const runs = pieces.map((p) => wordsOf(normalizeLabel(p))).filter((p) => p !== '');
+  return {
+    runs: runs.map((r) => ` ${r} `),
+    open: { start: pieces[0]?.trim() === '', end: pieces[pieces.length - 1]?.trim() === '' },
+    kind,
+  };
+}
+
+// True when the padded words hold the pattern's runs in order, each "…" standing
+// for at least one word, and the label's ends where the pattern has no "…".
+function matchesPattern(pattern: WordPattern<string>, padded: string): boolean {
+  const { runs, open } = pattern;
+  // Runs meet on a shared space, so starting the search one past the last run's
+  // end (or past the label's first space) leaves room for at least one word.
+  let from = open.start ? 1 : 0;
+  for (const [i, run] of runs.entries()) {
+    const atEnd = i === runs.length - 1 && !open.end;
+    const at = atEnd ? padded.length - run.length : padded.indexOf(run, from);
+    if (at < from || !padded.startsWith(run, at)) return false;
+    if (i === 0 && !open.start && at !== 0) return false;
+    from = at + run.length;
+  }
+  return open.end ? from < padded.length : from === padded.length;
+}
+
+/** A table's labels by locale, built once per table: whole labels in a map, word patterns in a list. */
 export function labelIndex<K extends string>(
   table: Readonly<Partial<Record<K, Bilingual>>>,
-): ReadonlyMap<string, K> {
-  const index = new Map<string, K>();
-  for (const [kind, labels] of Object.entries(table) as [K, Bilingual][]) {
-    for (const label of bothLanguages(labels)) index.set(normalizeLabel(label), kind);
+): LabelIndex<K> {
+  const whole = { en: new Map<string, K>(), es: new Map<string, K>() };
+  const patterns: Record<Locale, WordPattern<K>[]> = { en: [], es: [] };
+  for (const [kind, entry] of Object.entries(table) as [K, Bilingual][]) {
+    for (const locale of LOCALES) {
+      for (const label of entry[locale]) {
+        if (label.includes(ANY_WORDS)) patterns[locale].push(wordPattern(label, kind));
+        else whole[locale].set(normalizeLabel(label), kind);
+      }
+    }
   }
-  return index;
+  return { whole, patterns };
+}
+
+/**
+ * What a label names in the given locales: a whole label first (a map lookup,
+ * the common case), then the word patterns. Null when nothing matches.
+ */
+export function labelKind<K extends string>(
+  index: LabelIndex<K>,
+  label: string,
+  locales: readonly Locale[],
+): K | null {
+  const normalized = normalizeLabel(label);
+  for (const locale of locales) {
+    const kind = index.whole[locale].get(normalized);
+    if (kind) return kind;
+  }
+  let padded: string | null = null;
+  for (const locale of locales) {
+    for (const pattern of index.patterns[locale]) {
+      padded ??= ` ${wordsOf(normalized)} `;
+      if (matchesPattern(pattern, padded)) return pattern.kind;
+    }
+  }
+  return null;
+}
+
+const NO_LOCALES: readonly Locale[] = [];
+const LOCALE_OF_LANGUAGE: ReadonlyMap<string, readonly Locale[]> = new Map(
+  LOCALES.map((locale) => [locale, [locale]]),
+);
+
+/**
+ * The locales whose labels apply to an element: its language (the nearest lang=,
+ * normally the page's <html lang>). A page that says no language may be in
+ * either; one in a language Clearline does not read gets none, so a Portuguese
+ * "Seguir" is not taken for the Spanish one: such a page is "not recognized".
+ */
+export function localesOf(el: Element): readonly Locale[] {
+  const lang = closestComposed(el, '[lang]')?.getAttribute('lang') ?? '';
+  const primary = lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  if (primary === '') return LOCALES;
+  return LOCALE_OF_LANGUAGE.get(primary) ?? NO_LOCALES;
 }
 
 // ---------------------------------------------------------------------------

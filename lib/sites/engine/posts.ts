@@ -8,10 +8,13 @@ import {
   closestComposed,
   controlAt,
   controlNames,
+  labelKind,
+  type LabelIndex,
+  localesOf,
   normalizeLabel,
   parentOf,
 } from './labels';
-import { linkKey, linkLabel } from './links';
+import { linkKey, linkLabel, linkName } from './links';
 import type { PageKind, PostActionKind, PostActionMatch, PostInfo, ProfileKey } from '../types';
 
 /** What a site adapter lends the post readers: its URL readers. */
@@ -21,8 +24,8 @@ export interface PostPage {
 }
 
 export interface PostSite {
-  /** Normalized whole label (aria-label, visible text or icon label) -> kind, from labelIndex. */
-  readonly labels: ReadonlyMap<string, PostActionKind>;
+  /** The post action table (aria-label, visible text or icon label), built once with labelIndex. */
+  readonly labels: LabelIndex<PostActionKind>;
   /** Post containers, nearest first; the last is taken outermost (classic posts nest comments). */
   readonly posts: readonly string[];
   readonly outermost: string;
@@ -51,8 +54,11 @@ const NEEDS_POST: ReadonlySet<PostActionKind> = new Set(['react', 'comment']);
 
 /** The kind a control's accessible name says (see controlNames: Instagram's icon-only bar included). */
 function controlKind(site: PostSite, control: Element): PostActionKind | null {
-  for (const name of controlNames(control)) {
-    const kind = site.labels.get(normalizeLabel(name));
+  const names = controlNames(control);
+  if (names.length === 0) return null;
+  const locales = localesOf(control);
+  for (const name of names) {
+    const kind = labelKind(site.labels, name, locales);
     if (kind) return kind;
   }
   return null;
@@ -166,7 +172,7 @@ export function postInfo(site: PostSite, page: PostPage, post: Element, pageUrl:
     const at = links.indexOf(author);
     const key = keyOf(page, author, pageUrl) as ProfileKey;
     keys.push(key);
-    name = linkLabel(author) || null;
+    name = linkName(author);
     const before = links
       .slice(0, Math.max(at, 0))
       .reverse()
@@ -179,7 +185,7 @@ export function postInfo(site: PostSite, page: PostPage, post: Element, pageUrl:
       if (keys.length >= MAX_KEYS) break;
       const k = keyOf(page, link, pageUrl);
       if (!k) continue;
-      const label = linkLabel(link);
+      const label = linkName(link) ?? '';
       if (keys.includes(k)) {
         if (name === null && label !== '') name = label;
       } else if (

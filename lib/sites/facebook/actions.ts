@@ -10,15 +10,20 @@ import { OWN_LABELS } from './profile-owner';
 import { isMessageThread, pageKind, profileKeyFromUrl } from './urls';
 
 // The covered actions, matched on the whole aria-label (or, without one, the
-// visible text), case and spacing ignored: "Following" is not "Follow".
+// visible text), case and spacing ignored: "Following" is not "Follow". A label
+// with "…" is a word pattern (see Bilingual). Only the page's language applies.
 // Sources are SELECTORS.md Facebook rows (dates as listed there, gathered
-// 2026-11); "inferred" = from the Clearline brief (2026-11), not yet seen in a
-// capture or in SELECTORS.md.
+// 2026-11) and issue 16 (real pages saved 2022-2026); "inferred" = from the
+// Clearline brief (2026-11), not yet seen in a capture or in SELECTORS.md.
+// Each label's comment names its page kind and date.
 export const ACTION_LABELS = {
   'add-friend': {
     en: [
       'Add friend', // "Add friend (profile, suggestions)", absunstar/social-browser 2024-05..2025-05
       'Add Friend', // "Add friend (m.facebook search result)", capi1O/facebook-scraper 2017-07
+      // aria-label="Add <Name> as a friend" (a feed post's author): "Add friend (classic
+      // desktop, in feed)", tracking-exposed/facebook 2016-10; a regex until issue 16
+      'Add … as a friend',
     ],
     es: [
       'Agregar a amigos', // "Add friend / Message (es)", Latin American Spanish, ~2024-25
@@ -58,9 +63,6 @@ export const COMPOSER: Bilingual = { en: ['Message'], es: ['Mensaje'] };
 
 export const FACEBOOK_ACTIONS: ActionSite = {
   labels: labelIndex(ACTION_LABELS),
-  // Classic desktop: aria-label="Add <Name> as a friend" ("Add friend (classic desktop, in
-  // feed)", tracking-exposed/facebook 2016-10).
-  patterns: [[/^add .+ as a friend$/, 'add-friend']],
   ownLabels: OWN_LABELS,
   composerLabels: labelSet(bothLanguages(COMPOSER)),
   profileKeyFromUrl,

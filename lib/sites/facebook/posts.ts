@@ -24,10 +24,24 @@ export const FACEBOOK_POST_LABELS = {
       'Send this to friends or post it on your profile.',
       // Share (Comet gen-1) ~2021-22; Share (classic) title, 2018-04
       'Send this to friends or post it on your timeline.',
+      // Every generation of that sentence ("timeline", "profile", the next one); the two
+      // above are its observed forms (feed post, permalink)
+      'Send this to friends or post it on your …',
       // Share (classic) and (m.facebook) visible text, 2018-04 / 2021-06
       'Share',
+      // No "Share …" here: "Share now (Public)" is the share sheet's own button, after the reminder.
     ],
-    es: ['Compartir', 'Envía esto a tus amigos o publícalo en tu perfil.'], // inferred
+    es: [
+      'Compartir', // inferred
+      // issue 16: aria-label of a post's Share (feed post, photo viewer), real Spanish pages
+      // saved 2022-26 (the issue gives no finer date)
+      'Enviar esto a tus amigos o publicarlo en tu biografía',
+      'Envía esto a tus amigos o publícalo en tu perfil.', // inferred
+      // Every generation of both sentences ("biografía", "perfil"): patterns, inferred from the
+      // English "timeline" / "profile" generations
+      'Enviar esto a tus amigos o publicarlo en tu …',
+      'Envía esto a tus amigos o publícalo en tu …',
+    ],
   },
   send: { en: ['Send in Messenger'], es: ['Enviar con Messenger'] }, // inferred
   // inferred (menu item of "Actions for this post")

@@ -11,9 +11,11 @@ import { isMessageThread, pageKind, profileKeyFromUrl } from './urls';
 
 // The covered actions, matched on the whole aria-label (or, without one, the
 // visible text), case and spacing ignored: "Following", "Requested" and
-// "Message requests" match nothing. Sources are SELECTORS.md Instagram rows
-// (dates as listed there, gathered 2026-11); "inferred" = from the Clearline
-// brief (2026-11), not yet seen in a capture or in SELECTORS.md.
+// "Message requests" match nothing. Only the page's language applies. Sources
+// are SELECTORS.md Instagram rows (dates as listed there, gathered 2026-11) and
+// issue 16 (real pages saved 2022-2026); "inferred" = from the Clearline brief
+// (2026-11), not yet seen in a capture or in SELECTORS.md.
+// Each label's comment names its page kind and date.
 export const ACTION_LABELS = {
   follow: {
     en: ['Follow'], // "Follow (followers/following dialog row)", "Follow (home ...)", brocc 2025-04-09
@@ -25,7 +27,10 @@ export const ACTION_LABELS = {
   },
   message: {
     en: ['Message'], // "Message (profile header)", brocc 2025-04-09
-    es: ['Enviar mensaje'], // inferred
+    es: [
+      'Mensaje', // issue 16: profile header (profile page), real Spanish page saved 2022-26
+      'Enviar mensaje', // inferred
+    ],
   },
   'confirm-request': {
     en: ['Confirm'], // inferred (the follow-request list was never captured)
@@ -42,7 +47,6 @@ export const COMPOSER: Bilingual = { en: ['Message'], es: ['Mensaje'] };
 
 export const INSTAGRAM_ACTIONS: ActionSite = {
   labels: labelIndex(ACTION_LABELS),
-  patterns: [],
   ownLabels: OWN_LABELS,
   composerLabels: labelSet(bothLanguages(COMPOSER)),
   profileKeyFromUrl,

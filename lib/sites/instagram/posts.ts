@@ -13,12 +13,19 @@ function instagramCanonical(url: URL): string {
 
 /**
  * Instagram's post action labels. Source: SELECTORS.md "Post action bar" (svg aria-labels,
- * brocc 2025-04-09); Spanish and "Copy link" inferred. The paper-plane "Share" opens the
+ * brocc 2025-04-09); "Share Post" / "Compartir publicación" issue 16 (feed and post dialog,
+ * real pages 2022-26); other Spanish and "Copy link" inferred. The paper-plane "Share" opens the
  * share sheet (send in Direct, add to story, copy link): it is 'share', like Facebook's Share,
  * which also offers "Send in Messenger".
  */
 export const INSTAGRAM_POST_LABELS = {
-  share: { en: ['Share'], es: ['Compartir'] },
+  share: {
+    // "Share Post" / "Compartir publicación": issue 16, the paper plane's svg aria-label (home
+    // feed, post dialog), real pages saved 2022-26. "Share …" / "Compartir …": any longer
+    // form with the share verb first, inferred (Instagram has no "Share now" button).
+    en: ['Share', 'Share Post', 'Share …'],
+    es: ['Compartir', 'Compartir publicación', 'Compartir …'],
+  },
   'copy-link': { en: ['Copy link'], es: ['Copiar enlace'] }, // "..." menu
   save: { en: ['Save'], es: ['Guardar'] },
   comment: { en: ['Comment'], es: ['Comentar'] },

@@ -11,10 +11,11 @@ export const OWN_LABELS = labelSet(bothLanguages(OWN));
 // Offered in someone else's profile header. Sources, SELECTORS.md Instagram rows:
 // "Following" and "Message" (profile header, SubstrateLabs/brocc 2025-04-09), "Follow state
 // texts" Follow/Following/Requested/Follow Back (InstaPy 2019-04..2022-12). Spanish from the
-// Clearline issue (2026-11), not yet seen in a capture.
+// Clearline issue (2026-11), not yet seen in a capture, but "Mensaje" (issue 16: the
+// Spanish profile header, real page 2022-26).
 export const OTHER: Bilingual = {
   en: ['Follow', 'Following', 'Follow Back', 'Message', 'Requested'],
-  es: ['Seguir', 'Siguiendo', 'Seguir también', 'Enviar mensaje', 'Solicitado'],
+  es: ['Seguir', 'Siguiendo', 'Seguir también', 'Mensaje', 'Enviar mensaje', 'Solicitado'],
 };
 const OTHER_LABELS = labelSet(bothLanguages(OTHER));
 

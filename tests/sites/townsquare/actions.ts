@@ -23,7 +23,6 @@ export const COMPOSER: Bilingual = { en: ['Write a message'], es: ['Escribe un m
 
 export const TOWNSQUARE_ACTIONS: ActionSite = {
   labels: labelIndex(ACTION_LABELS),
-  patterns: [],
   ownLabels: OWN_LABELS,
   composerLabels: labelSet(bothLanguages(COMPOSER)),
   profileKeyFromUrl,
