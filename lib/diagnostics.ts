@@ -5,9 +5,10 @@
 // with every name, id and code taken out. Nothing here is ever sent anywhere.
 import type { PageKind, ProfileOwner, SiteId } from './sites/types';
 import { SITES } from './sites/registry';
+import { LOCALES } from './sites/engine/labels';
 
-/** The languages the label tables read (see lib/sites/labels.ts: every entry has both). */
-export const READ_LANGUAGES = ['en', 'es'] as const;
+/** The languages the label tables read (lib/sites/engine/labels.ts: every entry has each). */
+export const READ_LANGUAGES = LOCALES;
 
 /**
  * language: the page's language is one Clearline reads.
