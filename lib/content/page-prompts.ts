@@ -3,7 +3,7 @@
 // loaded ahead of time. A question for a person replaces a post's reminder.
 import { browser } from '../browser';
 import { sendMessage } from '../messaging';
-import { randomToken } from '../prompt/handover';
+import { randomToken } from '../crypto';
 import { openPromptFrame, prepareFrame, type PreparedFrame } from './prompt-frame';
 import {
   PromptSession,

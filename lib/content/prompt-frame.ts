@@ -27,7 +27,8 @@
 // (lib/prompt/handover.ts), instead of waiting for the prompt page, and often
 // the extension's process, to load.
 import { browser } from '../browser';
-import { handOver, randomToken } from '../prompt/handover';
+import { randomToken } from '../crypto';
+import { handOver } from '../prompt/handover';
 import { listenToFrame, type FrameLine, type PromptOutcome } from '../prompt/port';
 
 import type { FrameTrouble } from '../prompt/types';

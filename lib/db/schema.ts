@@ -8,16 +8,14 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import { randomBytes, toBase64, type Sealed } from '../crypto';
+import { randomBytes, randomToken, toBase64, type Sealed } from '../crypto';
 import { STORAGE_ITEMS } from '../storage-items';
 import type { SiteId } from '../sites/registry';
 import type { AuditScore } from '../audit/types';
 
 /** A new record's id: 96 random bits, URL-safe. */
 export function newId(): string {
-  return toBase64(crypto.getRandomValues(new Uint8Array(12)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_');
+  return randomToken(12);
 }
 
 export const DB_NAME = 'clearline';

@@ -25,15 +25,6 @@ export interface Handover {
   port: MessagePort;
 }
 
-/** A random token for addresses and nonces: 128 bits, URL-safe. */
-export function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
 /**
  * Content side: gives the frame its prompt's nonce and `port`, only if it still
  * shows a page of `origin` (ours).

@@ -1,7 +1,8 @@
 // The prompt frame takes its nonce only from its parent, only with the secret
 // in its own address, only in the declared shape, with its port, and only once.
 import { describe, expect, it } from 'vitest';
-import { awaitHandover, handOver, randomToken, type Handover } from '../../../lib/prompt/handover';
+import { randomToken } from '../../../lib/crypto';
+import { awaitHandover, handOver, type Handover } from '../../../lib/prompt/handover';
 
 const SECRET = randomToken();
 const NONCE = randomToken();

@@ -1,7 +1,8 @@
 // The port between a prompt's frame and its content script: each side hears
 // only the declared messages, about its own prompt, and nothing once it is over.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { randomToken, type Handover } from '../../../lib/prompt/handover';
+import { randomToken } from '../../../lib/crypto';
+import type { Handover } from '../../../lib/prompt/handover';
 import {
   listenToFrame,
   tellContent,
