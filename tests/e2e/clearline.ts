@@ -37,9 +37,19 @@ export async function startClearline(
   // The welcome tab opens by itself a few seconds after install; tests that are
   // not about it close it, so that it never becomes "the newest tab" under them.
   if (!options.keepWelcome) {
+    // It also comes to the front, and the tab under test then runs in the
+    // background, where Chromium stops animation frames and a click can hang:
+    // once it is closed, the newest other tab is brought back to the front.
     const closeWelcome = (target: Target) => {
       if (target.type() === 'page' && target.url() === `${base}welcome.html`) {
-        void target.page().then((page) => page?.close().catch(() => undefined));
+        void target
+          .page()
+          .then(async (page) => {
+            await page?.close();
+            const open = (await browser.pages()).filter((p) => !p.isClosed());
+            await open.at(-1)?.bringToFront();
+          })
+          .catch(() => undefined);
       }
     };
     browser.on('targetcreated', closeWelcome);
