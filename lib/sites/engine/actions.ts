@@ -6,11 +6,9 @@ import {
   type Bilingual,
   closestComposed,
   controlAt,
-  controlNames,
+  controlKindIn,
   findLabelled,
-  labelKind,
   type LabelIndex,
-  localesOf,
   normalizeLabel,
   parentOf,
 } from './labels';
@@ -35,14 +33,7 @@ export interface ActionSite {
 
 /** The kind a control's accessible name (see controlNames) says in the control's language, or null. */
 export function controlKind(site: ActionSite, control: Element): ActionKind | null {
-  const names = controlNames(control);
-  if (names.length === 0) return null;
-  const locales = localesOf(control);
-  for (const name of names) {
-    const kind = labelKind(site.labels, name, locales);
-    if (kind) return kind;
-  }
-  return null;
+  return controlKindIn(site.labels, control);
 }
 
 const OWN_CONTROLS = 'a, button, [role="button"], [role="link"]';

@@ -250,8 +250,13 @@ function renderedParentOf(node: Node): Element | null {
 
 /** Element.closest that carries on past a shadow root's host. */
 export function closestComposed(el: Element, selector: string): Element | null {
-  for (let cur: Element | null = el; cur; cur = parentOf(cur)) {
-    if (cur.matches(selector)) return cur;
+  // The browser's own closest() within each tree, then on from the shadow host:
+  // this runs on every press and hover, often many times.
+  for (let cur: Element | null = el; cur;) {
+    const hit = cur.closest(selector);
+    if (hit) return hit;
+    const root = cur.getRootNode();
+    cur = root.nodeType === 11 ? ((root as ShadowRoot).host ?? null) : null;
   }
   return null;
 }
@@ -415,6 +420,18 @@ export function controlNames(control: Element): string[] {
 export function controlAt(target: Element): Element | null {
   for (let cur: Element | null = target; cur; cur = renderedParentOf(cur)) {
     if (cur.matches(CONTROL)) return cur;
+  }
+  return null;
+}
+
+/** The kind a control's accessible name (see controlNames) says, in the control's language, or null. */
+export function controlKindIn<K extends string>(labels: LabelIndex<K>, control: Element): K | null {
+  const names = controlNames(control);
+  if (names.length === 0) return null;
+  const locales = localesOf(control);
+  for (const name of names) {
+    const kind = labelKind(labels, name, locales);
+    if (kind) return kind;
   }
   return null;
 }

@@ -7,10 +7,8 @@ import {
   type Bilingual,
   closestComposed,
   controlAt,
-  controlNames,
-  labelKind,
+  controlKindIn,
   type LabelIndex,
-  localesOf,
   normalizeLabel,
   parentOf,
 } from './labels';
@@ -54,14 +52,7 @@ const NEEDS_POST: ReadonlySet<PostActionKind> = new Set(['react', 'comment']);
 
 /** The kind a control's accessible name says (see controlNames: Instagram's icon-only bar included). */
 function controlKind(site: PostSite, control: Element): PostActionKind | null {
-  const names = controlNames(control);
-  if (names.length === 0) return null;
-  const locales = localesOf(control);
-  for (const name of names) {
-    const kind = labelKind(site.labels, name, locales);
-    if (kind) return kind;
-  }
-  return null;
+  return controlKindIn(site.labels, control);
 }
 
 /** The post containing a node: see SitePosts.postAt. */
