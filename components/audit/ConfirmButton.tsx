@@ -1,4 +1,4 @@
-// "I checked this" for an item Clearline could not confirm as good, and "Undo" for
+// "I checked this" for an item Clearline could not read, and "Undo" for
 // one the coach confirmed. The background answers with the whole audit, which
 // replaces what the page shows; focus stays on the button that took the place
 // of the one pressed, so keyboard and screen reader users keep their spot.
@@ -29,7 +29,8 @@ export function ConfirmButton({
     button.current?.focus();
   }, [state.result, action.busy]);
 
-  if (state.result === 'pass') return null;
+  // A setting read from its page (fine or needing a change): the next reading decides, not a click.
+  if (state.result === 'pass' || state.result === 'fail') return null;
   const confirmed = state.result === 'confirmed';
   const send = () =>
     void action.run(async () => {

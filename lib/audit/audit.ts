@@ -11,17 +11,25 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_HISTORY = 200;
 
 /**
- * A page reading wins over an older confirmation (a detected change updates the
- * result); a page that could not be read never overrides anything; without
- * either, the item could not be checked. Never a pass by default.
+ * What the settings page showed decides whenever it could be read: a reading
+ * (pass or fail) always wins, so one click on "I checked this" can never turn a
+ * setting Clearline saw as wrong into a pass. A confirmation by hand stands only
+ * where the page could not be read; without either, the item could not be
+ * checked. Never a pass by default.
  */
 export function itemResult(record: AuditItemRecord | undefined): ItemResult {
   const page = record?.page;
-  const confirmedAt = record?.confirmedAt ?? null;
-  if (page && page.result !== 'unknown' && (confirmedAt === null || page.at >= confirmedAt))
-    return page.result;
-  if (confirmedAt !== null) return 'confirmed';
+  if (page && page.result !== 'unknown') return page.result;
+  if ((record?.confirmedAt ?? null) !== null) return 'confirmed';
   return 'could-not-check';
+}
+
+/** Refused: the coach may confirm by hand only a setting Clearline could not read. */
+export class AuditError extends Error {
+  constructor(readonly code: 'read-from-page') {
+    super(code);
+    this.name = 'AuditError';
+  }
 }
 
 export function scoreOf(platform: SiteId, states: AuditItemState[]): AuditScore {
@@ -45,7 +53,8 @@ function stateOf(item: AuditItem, record: AuditItemRecord | undefined): AuditIte
     itemId,
     platform: item.platform,
     result,
-    observed: record?.page?.observed || null,
+    // What the page showed goes only with a reading: never beside a confirmation by hand.
+    observed: fromPage ? record?.page?.observed || null : null,
     at: fromPage ? (record?.page?.at ?? null) : (record?.confirmedAt ?? record?.page?.at ?? null),
     source: fromPage ? 'page' : result === 'confirmed' ? 'manual' : null,
   };
@@ -68,18 +77,26 @@ export async function auditView(now = Date.now()): Promise<AuditView> {
   return { items, scores, history, lastAuditAt, reauditDue };
 }
 
-/** Appends the scores to the history when they changed since the last entry. */
-async function remember(now: number): Promise<void> {
+/**
+ * Appends the scores to the history when they changed since the last entry, or
+ * when a reading replaced a confirmation by hand (the history says which).
+ */
+async function remember(now: number, replacedConfirmations: string[] = []): Promise<void> {
   const view = await auditView(now);
   const database = await db();
   const keys = await database.getAllKeys('auditHistory');
   const last = keys.length
     ? await database.get('auditHistory', keys[keys.length - 1] as number)
     : undefined;
-  if (last && JSON.stringify(last.scores) === JSON.stringify(view.scores)) return;
+  const same = last && JSON.stringify(last.scores) === JSON.stringify(view.scores);
+  if (same && replacedConfirmations.length === 0) return;
   await write(async () => {
     const tx = database.transaction('auditHistory', 'readwrite');
-    await tx.store.add({ at: now, scores: view.scores });
+    await tx.store.add({
+      at: now,
+      scores: view.scores,
+      ...(replacedConfirmations.length ? { replacedConfirmations } : {}),
+    });
     const excess = keys.length + 1 - MAX_HISTORY;
     for (const key of keys.slice(0, Math.max(0, excess))) await tx.store.delete(key);
     await tx.done;
@@ -94,16 +111,21 @@ export async function recordFindings(
 ): Promise<number> {
   const byId = await records();
   const readings: AuditItemRecord[] = [];
+  const replaced: string[] = [];
   for (const finding of findings) {
     const item = AUDIT_ITEMS.find((i) => i.id === finding.itemId);
     // Only this platform's known items: a content script cannot write the other site's results.
     if (!item || item.platform !== platform || !AUDIT_ITEM_IDS.has(finding.itemId)) continue;
+    const confirmedAt = byId.get(finding.itemId)?.confirmedAt ?? null;
+    // A reading replaces a confirmation by hand; a page that could not be read keeps it.
+    const read = finding.result !== 'unknown';
+    if (read && confirmedAt !== null) replaced.push(item.id);
     // Recorded even when unchanged: the time says when the setting was last seen.
     readings.push({
       itemId: item.id,
       platform,
       page: { result: finding.result, observed: finding.observed, at: now },
-      confirmedAt: byId.get(finding.itemId)?.confirmedAt ?? null,
+      confirmedAt: read ? null : confirmedAt,
     });
   }
   if (readings.length === 0) return 0;
@@ -112,7 +134,7 @@ export async function recordFindings(
     const tx = database.transaction('auditItems', 'readwrite');
     await Promise.all([...readings.map((r) => tx.store.put(r)), tx.done]);
   });
-  await remember(now);
+  await remember(now, replaced);
   return readings.length;
 }
 
@@ -124,6 +146,8 @@ export async function confirmItem(
   const item = AUDIT_ITEMS.find((i) => i.id === itemId);
   if (!item) throw new Error('unknown audit item');
   const old = (await records()).get(itemId);
+  const result = itemResult(old);
+  if (confirmed && (result === 'pass' || result === 'fail')) throw new AuditError('read-from-page');
   const next: AuditItemRecord = {
     itemId,
     platform: item.platform,
@@ -156,7 +180,11 @@ export async function exportAudit(
           check: item.check,
         };
       }),
-      history: view.history.map((h) => ({ at: new Date(h.at).toISOString(), scores: h.scores })),
+      history: view.history.map((h) => ({
+        at: new Date(h.at).toISOString(),
+        scores: h.scores,
+        ...(h.replacedConfirmations ? { replacedConfirmations: h.replacedConfirmations } : {}),
+      })),
       lastAuditAt: view.lastAuditAt === null ? null : new Date(view.lastAuditAt).toISOString(),
     },
     null,

@@ -39,6 +39,8 @@ export interface AuditScore {
 export interface AuditSnapshot {
   at: number;
   scores: AuditScore[];
+  /** Items whose confirmation by hand a reading of the settings page replaced at this time. */
+  replacedConfirmations?: string[];
 }
 
 export interface AuditView {

@@ -70,6 +70,8 @@ export interface AuditItemRecord {
 export interface AuditHistoryRecord {
   at: number;
   scores: AuditScore[];
+  /** Items whose confirmation by hand a reading of the settings page replaced. */
+  replacedConfirmations?: string[];
 }
 
 export interface ClearlineDB extends DBSchema {

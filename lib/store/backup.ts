@@ -123,6 +123,9 @@ const InnerSchema = v.strictObject({
                 couldNotCheck: count,
               }),
             ),
+            replacedConfirmations: v.optional(
+              v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(100)),
+            ),
           }),
         ),
         v.maxLength(500),

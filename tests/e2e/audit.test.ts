@@ -99,6 +99,21 @@ describe('privacy self-audit', () => {
     await options.close();
   });
 
+  it('a setting read as needing a change offers "Open the setting", never "I checked this"', async () => {
+    const options = await auditOptions();
+    const item = ITEM('fb.friendRequests');
+    await options.waitForSelector(`${item}[data-result="fail"]`);
+    expect(await options.$(`${item} [data-testid="audit-confirm"]`)).toBeNull();
+    expect(await options.$eval(`${item} a[href]`, (a) => a.getAttribute('href'))).toMatch(
+      /^https:\/\/www\.facebook\.com\//,
+    );
+    // A setting the page could not show keeps its "I checked this".
+    expect(
+      await options.$(`${ITEM('fb.limitPastPosts')} [data-testid="audit-confirm"]`),
+    ).not.toBeNull();
+    await options.close();
+  });
+
   it('the same page in an unknown language turns those items to "could not check", never a pass', async () => {
     const { options, got } = await visitAndRead(
       'https://www.facebook.com/settings/?tab=privacy&locale=cs_CZ',

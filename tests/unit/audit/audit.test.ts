@@ -90,7 +90,7 @@ describe('results and score', () => {
     });
   });
 
-  it('a detected change on a settings page overrides an older confirmation; an unreadable page does not', async () => {
+  it('a detected change on a settings page replaces an older confirmation; an unreadable page does not', async () => {
     await confirmItem('ig.privateAccount', true, 1000);
     await recordFindings(
       'instagram',
@@ -98,20 +98,80 @@ describe('results and score', () => {
       2000,
     );
     expect(
-      (await auditView(3000)).items.find((i) => i.itemId === 'ig.privateAccount')?.result,
-    ).toBe('confirmed');
+      (await auditView(3000)).items.find((i) => i.itemId === 'ig.privateAccount'),
+    ).toMatchObject({ result: 'confirmed', source: 'manual', observed: null });
     await recordFindings(
       'instagram',
       [{ itemId: 'ig.privateAccount', result: 'fail', observed: 'Off' }],
       4000,
     );
+    const view = await auditView(5000);
+    expect(view.items.find((i) => i.itemId === 'ig.privateAccount')).toMatchObject({
+      result: 'fail',
+      observed: 'Off',
+      source: 'page',
+    });
+    // The history says the reading replaced the confirmation.
+    expect(view.history[0]).toMatchObject({
+      at: 4000,
+      replacedConfirmations: ['ig.privateAccount'],
+    });
+  });
+
+  it('"I checked this" is refused for a setting the page was read as needing a change, or as fine', async () => {
+    await recordFindings(
+      'facebook',
+      [
+        { itemId: 'fb.friendRequests', result: 'fail', observed: 'Everyone' },
+        { itemId: 'fb.futurePosts', result: 'pass', observed: 'Friends' },
+      ],
+      1000,
+    );
+    await expect(confirmItem('fb.friendRequests', true, 2000)).rejects.toThrow('read-from-page');
+    await expect(confirmItem('fb.futurePosts', true, 2000)).rejects.toThrow('read-from-page');
+    const view = await auditView(3000);
+    expect(view.items.find((i) => i.itemId === 'fb.friendRequests')).toMatchObject({
+      result: 'fail',
+      observed: 'Everyone',
+    });
+    expect(view.scores.find((s) => s.platform === 'facebook')).toMatchObject({
+      passed: 1,
+      confirmed: 0,
+      failed: 1,
+    });
+    // After the coach changes it on Facebook, the next reading decides.
+    await recordFindings(
+      'facebook',
+      [{ itemId: 'fb.friendRequests', result: 'pass', observed: 'Friends of friends' }],
+      4000,
+    );
+    expect(
+      (await auditView(5000)).items.find((i) => i.itemId === 'fb.friendRequests'),
+    ).toMatchObject({ result: 'pass', source: 'page' });
+  });
+
+  it('a page that can no longer be read leaves "could not check", which the coach may then confirm', async () => {
+    await recordFindings(
+      'instagram',
+      [{ itemId: 'ig.privateAccount', result: 'fail', observed: 'Off' }],
+      1000,
+    );
+    await recordFindings(
+      'instagram',
+      [{ itemId: 'ig.privateAccount', result: 'unknown', observed: '' }],
+      2000,
+    );
+    expect(
+      (await auditView(3000)).items.find((i) => i.itemId === 'ig.privateAccount')?.result,
+    ).toBe('could-not-check');
+    await confirmItem('ig.privateAccount', true, 4000);
     expect(
       (await auditView(5000)).items.find((i) => i.itemId === 'ig.privateAccount'),
-    ).toMatchObject({ result: 'fail', observed: 'Off', source: 'page' });
-    await confirmItem('ig.privateAccount', true, 6000);
-    expect(
-      (await auditView(7000)).items.find((i) => i.itemId === 'ig.privateAccount')?.result,
-    ).toBe('confirmed');
+    ).toMatchObject({
+      result: 'confirmed',
+      source: 'manual',
+      observed: null,
+    });
   });
 
   it("a content script cannot write the other site's items or unknown ones", async () => {
