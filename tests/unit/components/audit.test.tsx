@@ -242,7 +242,8 @@ describe('options: items', () => {
     expect(link.getAttribute('href')).toBe('https://www.facebook.com/settings/?tab=followers');
     expect(link.target).toBe('_blank');
     expect(link.rel).toBe('noreferrer');
-    within(follow).getByRole('button', { name: 'I checked this' });
+    // Read as needing a change: the link to the setting, never "I checked this".
+    expect(within(follow).queryByRole('button', { name: 'I checked this' })).toBeNull();
 
     const syncing = item('ig.contactSyncing');
     expect(within(syncing).getByTestId('audit-result').textContent).toBe(
@@ -253,14 +254,14 @@ describe('options: items', () => {
   });
 
   it('"I checked this" asks the background and shows the audit it answers with; Undo takes it back', async () => {
-    let view = viewOf({ 'fb.lookupPhone': { result: 'fail', observed: 'Everyone' } });
+    let view = viewOf({ 'fb.lookupPhone': { result: 'could-not-check' } });
     const calls = background({
       getAudit: () => view,
       confirmAuditItem: ({ itemId, confirmed }) => {
         view = viewOf({
           [itemId]: confirmed
-            ? { result: 'confirmed', observed: 'Everyone', at: MARCH_5 }
-            : { result: 'fail', observed: 'Everyone' },
+            ? { result: 'confirmed', at: MARCH_5 }
+            : { result: 'could-not-check' },
         });
         return view;
       },
@@ -287,7 +288,7 @@ describe('options: items', () => {
     await waitFor(() => expect(document.activeElement).toBe(undo));
 
     fireEvent.click(undo);
-    await waitFor(() => expect(item('fb.lookupPhone').dataset.result).toBe('fail'));
+    await waitFor(() => expect(item('fb.lookupPhone').dataset.result).toBe('could-not-check'));
     expect(calls('confirmAuditItem')[1]).toEqual([
       'confirmAuditItem',
       { itemId: 'fb.lookupPhone', confirmed: false },
@@ -297,7 +298,7 @@ describe('options: items', () => {
 
   it('says so when a confirmation is refused, and keeps the item as it was', async () => {
     background({
-      getAudit: () => viewOf({ 'ig.activityStatus': { result: 'fail', observed: 'On' } }),
+      getAudit: () => viewOf({ 'ig.activityStatus': { result: 'could-not-check' } }),
       confirmAuditItem: () => {
         throw new MessageError('confirmAuditItem', 'storage-unavailable');
       },
@@ -312,7 +313,7 @@ describe('options: items', () => {
     fireEvent.click(within(row).getByRole('button', { name: 'I checked this' }));
     const alert = await within(row).findByRole('alert');
     expect(alert.textContent).not.toBe('');
-    expect(row.dataset.result).toBe('fail');
+    expect(row.dataset.result).toBe('could-not-check');
   });
 });
 
