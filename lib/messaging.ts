@@ -16,10 +16,10 @@ import {
   OBSERVATION_STATUSES,
   type ObservationFilter,
   type ObservationPage,
-  type ObservationSummary,
   type ObservationView,
 } from './observations/types';
 import type { PromptCounters } from './prompt/counters';
+import type { SupervisionFigures } from './background/supervision-summary';
 import type { AuditView } from './audit/types';
 import { DIAGNOSTIC_CHECKS } from './diagnostics';
 import {
@@ -57,6 +57,8 @@ const profileKeyString = v.pipe(
 );
 const profileKey = v.nullable(profileKeyString);
 const empty = v.strictObject({});
+/** A local calendar day, YYYY-MM-DD. */
+const isoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 /** Passphrases are checked for length by the background, which explains a short one. */
 const passphrase = v.pipe(v.string(), v.maxLength(1024));
@@ -262,10 +264,15 @@ export const MESSAGES = {
     }),
   ),
   deleteObservation: message<{ deleted: true }>()('extension', v.strictObject({ id })),
-  /** The de-identified supervision summary (observations and prompt counts) as CSV and JSON. */
-  exportSupervisionSummary: message<{ summary: ObservationSummary; csv: string; json: string }>()(
+  /**
+   * The supervision summary for a period (the last 30 days without one): its figures, and the
+   * same as CSV and JSON. Figures only: never a client's identity (docs/supervision.md).
+   */
+  exportSupervisionSummary: message<{ figures: SupervisionFigures; csv: string; json: string }>()(
     'extension',
-    empty,
+    v.strictObject({
+      period: v.optional(v.strictObject({ from: isoDay, to: isoDay })),
+    }),
   ),
   /** The content-free prompt counts, for the supervision summary on the options page. */
   getPromptCounts: message<PromptCounters>()('extension', empty),

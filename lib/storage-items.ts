@@ -10,7 +10,7 @@
 // entry. These items use the same keys and values as before: nothing to move.
 import { browser, type Storage } from './browser';
 import type { TabPageStatus } from './messaging';
-import type { PromptCounters, StoredReason } from './prompt/counters';
+import type { PostReminderCounters, PromptCounters, StoredReason } from './prompt/counters';
 import type { OpenPrompt } from './prompt/types';
 import type { StoreProblem } from './store/types';
 
@@ -233,6 +233,14 @@ export const STORAGE_ITEMS = {
   prompt: defineFamily<OpenPrompt, string>('session', 'prompt:'),
   /** Content-free counts per day and action kind, for supervision: no identities. */
   promptCounters: defineItem('local', 'promptCounters', (): PromptCounters => ({})),
+  /** The coach's own name for the supervision summary, as they entered it (optional). */
+  coachName: defineItem('local', 'coachName', (): string | null => null),
+  /** Content-free counts per day of the observed-post reminder and its answers. */
+  postReminderCounters: defineItem(
+    'local',
+    'postReminderCounters',
+    (): PostReminderCounters => ({}),
+  ),
   /** Reasons written in "reason" mode, sealed with the data key, with date and action kind only. */
   promptReasons: defineItem('local', 'promptReasons', (): StoredReason[] => []),
   /** The last-audit moment the re-audit notification was shown for (one per due period). */

@@ -42,7 +42,7 @@ export const observationHandlers: ObservationHandlers = {
     await checkObservationReminder();
     return { deleted: true };
   },
-  exportSupervisionSummary: () => supervisionSummary(),
+  exportSupervisionSummary: ({ period }) => supervisionSummary(period),
 };
 
 export const NOTE_POST_MENU = 'note-post';

@@ -13,7 +13,7 @@ import type { Verdict } from '../store/types';
 import { STORAGE_ITEMS } from '../storage-items';
 import { clientLabelFor, markClient, recordNotClient, verdict } from '../store/client-list';
 import { dataKey } from '../keyring/keyring';
-import { count, keepReason, readCounters } from '../prompt/counters';
+import { count, countPostReminder, keepReason, readCounters } from '../prompt/counters';
 import {
   categoryOf,
   type OpenPrompt,
@@ -176,7 +176,8 @@ async function registerPrompt(
   openedContexts.set(nonce, { tabId, at: Date.now(), context });
   scheduleExpiry(record.createdAt);
   // Not waited for: the question need not wait on a counter (counts run one at a time).
-  if (!post) void count(categoryOf(action), 'shown').catch(() => undefined);
+  if (post) void countPostReminder('shown');
+  else void count(categoryOf(action), 'shown').catch(() => undefined);
   return { show: true };
 }
 
@@ -226,7 +227,10 @@ export const promptHandlers: PromptHandlers = {
       // Cancel always works, even on an expired prompt: it only closes the frame.
       const prompt = await readPrompt(nonce, tabId).catch(() => null);
       if (!prompt) return { context: null };
-      if (!prompt.post) await count(categoryOf(prompt.action), 'cancelled');
+      // A reminder closed after a note was counted as noted: closed counts the ones left at that.
+      if (prompt.post) {
+        if (!prompt.noted) await countPostReminder('closed');
+      } else await count(categoryOf(prompt.action), 'cancelled');
       await endPrompt(nonce);
       return { context: null };
     }
@@ -245,6 +249,7 @@ export const promptHandlers: PromptHandlers = {
         note: urgent ? '' : (note ?? ''),
         urgent,
       });
+      await countPostReminder(urgent ? 'urgent' : 'noted');
       const next = { ...prompt, noted: true, crisis: urgent || prompt.crisis };
       await prompts.item(nonce).setValue(next);
       await checkObservationReminder();

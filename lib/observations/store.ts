@@ -17,11 +17,9 @@ import {
   type ObservationPageRequest,
 } from './paging';
 import {
-  OBSERVATION_STATUSES,
   type ObservationFilter,
   type ObservationPage,
   type ObservationStatus,
-  type ObservationSummary,
   type ObservationView,
 } from './types';
 
@@ -238,35 +236,4 @@ export async function toDiscuss(): Promise<ToDiscuss> {
  */
 export async function purgeAndCountToDiscuss(now = Date.now()): Promise<ToDiscuss> {
   return toDiscussOf(await liveRecords(now));
-}
-
-/**
- * Counts and times only: no handle, label, note or URL. One pass over the store's
- * plain fields; nothing is decrypted and no client is looked up.
- */
-export async function summarize(): Promise<ObservationSummary> {
-  const byStatus = Object.fromEntries(OBSERVATION_STATUSES.map((s) => [s, 0])) as Record<
-    ObservationStatus,
-    number
-  >;
-  let urgent = 0;
-  const hours: number[] = [];
-  for (const r of await (await db()).getAll('observations')) {
-    byStatus[r.status] += 1;
-    if (r.urgent) urgent += 1;
-    if (r.discussedAt !== null) hours.push((r.discussedAt - r.createdAt) / 3_600_000);
-  }
-  hours.sort((a, b) => a - b);
-  const mid = Math.floor(hours.length / 2);
-  const median =
-    hours.length === 0
-      ? null
-      : hours.length % 2
-        ? (hours[mid] as number)
-        : ((hours[mid - 1] as number) + (hours[mid] as number)) / 2;
-  return {
-    byStatus,
-    urgent,
-    medianHoursToDiscussion: median === null ? null : Math.round(median * 10) / 10,
-  };
 }

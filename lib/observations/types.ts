@@ -37,11 +37,3 @@ export interface ObservationPage {
   counts: Record<ObservationFilter, number>;
   locked: boolean;
 }
-
-/** The de-identified summary for supervision: counts and times only. */
-export interface ObservationSummary {
-  byStatus: Record<ObservationStatus, number>;
-  urgent: number;
-  /** Median hours from noting to "discussed with client", or null when none is discussed. */
-  medianHoursToDiscussion: number | null;
-}

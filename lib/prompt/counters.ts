@@ -53,6 +53,33 @@ async function countNow(category: PromptAction, name: CounterName, now: Date): P
   await STORAGE_ITEMS.promptCounters.setValue(counters);
 }
 
+/**
+ * The observed-post reminder, counted apart: shown, closed without a note, noted
+ * for follow-up, or taken to the crisis protocol (risk of harm). Per day only.
+ */
+export const POST_REMINDER_COUNTER_NAMES = ['shown', 'closed', 'noted', 'urgent'] as const;
+export type PostReminderCounterName = (typeof POST_REMINDER_COUNTER_NAMES)[number];
+export type PostReminderCounters = Record<string, Partial<Record<PostReminderCounterName, number>>>;
+
+export async function readPostReminderCounters(): Promise<PostReminderCounters> {
+  return STORAGE_ITEMS.postReminderCounters.getValue();
+}
+
+/** Counts one post reminder event, best effort and one at a time, like the prompt counts. */
+export function countPostReminder(name: PostReminderCounterName, now = new Date()): Promise<void> {
+  counting = counting.then(async () => {
+    try {
+      const counters = await readPostReminderCounters();
+      const day = (counters[today(now)] ??= {});
+      day[name] = (day[name] ?? 0) + 1;
+      await STORAGE_ITEMS.postReminderCounters.setValue(counters);
+    } catch (error) {
+      console.warn('Clearline: a post reminder count was not kept', error);
+    }
+  });
+  return counting;
+}
+
 export interface StoredReason {
   date: string;
   category: PromptAction;

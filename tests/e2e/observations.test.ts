@@ -263,7 +263,7 @@ describe('observed-post reminder', () => {
       ),
       'utf8',
     );
-    expect(csv).toContain('observations,,urgent,1');
+    expect(csv).toMatch(/^observations\.urgent,Observations: risk of harm,[\d-]+,[\d-]+,1$/m);
     await options.close();
   });
 });

@@ -30,6 +30,8 @@ describe('what installed copies have stored', () => {
       storeProblems: 'session:storeProblems',
       prompt: 'session:prompt:*',
       promptCounters: 'local:promptCounters',
+      coachName: 'local:coachName',
+      postReminderCounters: 'local:postReminderCounters',
       promptReasons: 'local:promptReasons',
       auditNotifiedFor: 'local:auditNotifiedFor',
       observationNotifiedFor: 'local:observationNotifiedFor',

@@ -17,6 +17,7 @@ import {
 } from '../../../lib/messaging';
 import { countByFilter, pageOf } from '../../../lib/observations/paging';
 import type { ObservationView } from '../../../lib/observations/types';
+import type { SupervisionFigures } from '../../../lib/background/supervision-summary';
 import { OnPage } from './onPage';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
@@ -285,11 +286,7 @@ describe('observations', () => {
     background({
       ...log([]),
       exportSupervisionSummary: () => ({
-        summary: {
-          byStatus: { 'to-discuss': 1, discussed: 0, shared: 0, 'no-action': 0 },
-          urgent: 0,
-          medianHoursToDiscussion: null,
-        },
+        figures: {} as SupervisionFigures,
         csv: 'status,count\nto-discuss,1\n',
         json: '{"urgent":0}',
       }),

@@ -13,7 +13,6 @@ import {
   observationCounts,
   observationPage,
   purgeClosed,
-  summarize,
   updateObservation,
 } from '../../../lib/observations/store';
 import { observationHandlers } from '../../../lib/background/observation-handlers';
@@ -220,13 +219,14 @@ describe('observation log', () => {
       note: '',
       urgent: false,
     });
-    expect(await summarize()).toMatchObject({
+    const { figures, csv, json } = await supervisionSummary();
+    expect(figures.observations).toMatchObject({
+      noted: 2,
       byStatus: { 'to-discuss': 1, discussed: 1, shared: 0, 'no-action': 0 },
       urgent: 1,
     });
-    const { csv, json } = await supervisionSummary();
     for (const text of [csv, json]) expect(text).not.toMatch(/alex|A\.R\.|private words|pfbid/);
-    expect(csv.split('\n')[0]).toBe('section,date,item,value');
+    expect(csv.split('\n')[0]).toBe('Measure ID,Measure,Period start,Period end,Value');
   });
 
   it('the context menu notes the post under the pointer, with its author', async () => {
