@@ -19,7 +19,7 @@ import {
   type ObservationView,
 } from './observations/types';
 import type { PromptCounters } from './prompt/counters';
-import type { SupervisionFigures } from './background/supervision-summary';
+import type { SupervisionFigures } from './supervision/types';
 import type { AuditView } from './audit/types';
 import { DIAGNOSTIC_CHECKS } from './diagnostics';
 import {

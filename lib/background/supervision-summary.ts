@@ -6,9 +6,8 @@
 // client (the coach's own name and the agency's are the only names). The JSON
 // schema is documented in docs/supervision.md.
 import { auditView } from '../audit/audit';
-import type { AuditScore } from '../audit/types';
 import { db } from '../db/connection';
-import { OBSERVATION_STATUSES, type ObservationStatus } from '../observations/types';
+import { OBSERVATION_STATUSES } from '../observations/types';
 import {
   COUNTER_NAMES,
   POST_REMINDER_COUNTER_NAMES,
@@ -20,62 +19,16 @@ import {
 } from '../prompt/counters';
 import { loadSettings } from '../settings';
 import { PROMPT_ACTIONS, type PromptAction } from '../settings/definitions';
-import type { SiteId } from '../sites/registry';
 import { STORAGE_ITEMS } from '../storage-items';
+import {
+  SUMMARY_FORMAT,
+  SUMMARY_VERSION,
+  lastDays,
+  type SummaryPeriod,
+  type SupervisionFigures,
+} from '../supervision/types';
 
-export const SUMMARY_FORMAT = 'clearline-supervision-summary';
-export const SUMMARY_VERSION = 2;
-
-/** A period of whole local days, both ends included (YYYY-MM-DD). */
-export interface SummaryPeriod {
-  from: string;
-  to: string;
-}
-
-export interface SupervisionFigures {
-  format: typeof SUMMARY_FORMAT;
-  version: typeof SUMMARY_VERSION;
-  exportedAt: string;
-  period: SummaryPeriod;
-  /** The coach's own name as they entered it (optional), and the agency's from its policy. */
-  coach: string | null;
-  agency: string | null;
-  prompts: Record<PromptAction, Record<CounterName, number>>;
-  postReminders: Record<PostReminderCounterName, number>;
-  observations: {
-    /** Observations noted during the period. */
-    noted: number;
-    /** Of those, where each stands now. */
-    byStatus: Record<ObservationStatus, number>;
-    urgent: number;
-    /** Of those talked through with the client, the median hours from noting to talking. */
-    medianHoursToDiscussion: number | null;
-    /** Shared with the team without a talk with the client first (risk of harm excepted). */
-    sharedBeforeDiscussion: number;
-  };
-  privacyCheck: {
-    /** Now; null platforms were never checked. */
-    scores: AuditScore[];
-    /** Each change of score during the period, oldest first. */
-    trend: { at: string; platform: SiteId; passed: number; total: number }[];
-    /** What needs a change first (read as needing one), then what could not be checked. */
-    fixFirst: { itemId: string; platform: SiteId; result: 'fail' | 'could-not-check' }[];
-  };
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The last `days` days up to today, today included. */
-export function lastDays(days: number, now = new Date()): SummaryPeriod {
-  return { from: today(new Date(now.getTime() - (days - 1) * DAY_MS)), to: today(now) };
-}
-
-/** A calendar month (YYYY-MM). */
-export function monthPeriod(month: string): SummaryPeriod {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
-}
+export type { SummaryPeriod, SupervisionFigures } from '../supervision/types';
 
 const inPeriod = (date: string, period: SummaryPeriod) => date >= period.from && date <= period.to;
 

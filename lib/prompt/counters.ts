@@ -3,6 +3,7 @@
 import { seal, type Sealed } from '../crypto';
 import type { PromptAction } from '../settings/definitions';
 import { STORAGE_ITEMS } from '../storage-items';
+import { localDay } from '../supervision/types';
 
 export const COUNTER_NAMES = [
   'shown',
@@ -18,10 +19,8 @@ export type PromptCounters = Record<string, DayCounters>;
 
 const MAX_REASONS = 500;
 
-export function today(now = new Date()): string {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
+/** The counters' day: the coach's local calendar day. */
+export const today = localDay;
 
 export async function readCounters(): Promise<PromptCounters> {
   return STORAGE_ITEMS.promptCounters.getValue();

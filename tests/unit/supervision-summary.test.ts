@@ -4,12 +4,8 @@
 // first, the readable CSV, and never a client's identity.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordFindings } from '../../lib/audit/audit';
-import {
-  lastDays,
-  monthPeriod,
-  supervisionCsv,
-  supervisionSummary,
-} from '../../lib/background/supervision-summary';
+import { supervisionCsv, supervisionSummary } from '../../lib/background/supervision-summary';
+import { lastDays, monthPeriod } from '../../lib/supervision/types';
 import { createObservation, updateObservation } from '../../lib/observations/store';
 import { countPostReminder } from '../../lib/prompt/counters';
 import { addClient } from '../../lib/store/client-list';

@@ -1,0 +1,4 @@
+import { mount } from '../../components/shared/mount';
+import { SummaryApp } from './App';
+
+mount(<SummaryApp />);
