@@ -31,6 +31,11 @@ export interface PostSite {
   readonly comment: string;
   /** On a permalink page without a post container, the main region is the post. */
   readonly mainIsPost: boolean;
+  /**
+   * A post dialog keeps the page it was opened from underneath while the address is the
+   * post's (Instagram's profile): then main is no post. Looked for only on such a site.
+   */
+  readonly pageUnderDialog?: boolean;
   /** The author link, when the site marks it; else the first `byline` link, else the first profile link. */
   readonly author: string | null;
   readonly byline: string;
@@ -73,7 +78,7 @@ export function postAt(site: PostSite, page: PostPage, node: Node): Element | nu
   // A permalink page: its main post, whose controls may sit outside its container.
   const main = closestComposed(el, MAIN);
   if (main && isPostPage(page, el.ownerDocument)) {
-    if (postDialogOpen(site, page, el.ownerDocument)) return null;
+    if (site.pageUnderDialog && postDialogOpen(site, page, el.ownerDocument)) return null;
     const first = main.querySelector(site.posts.join(', '));
     if (first) return first;
     // A photo or video viewer, a reel: no post container, the panel with its own
@@ -112,8 +117,8 @@ function isPostDialog(site: PostSite, page: PostPage, dialog: Element): boolean 
   return base !== null && postLink(site, page, dialog, base) !== null;
 }
 
-// Instagram keeps the profile under a post dialog, at the post's address: while a post
-// dialog is open, the page's main region is not the post.
+// Every dialog of the document: only on a post page of a site that keeps the page under
+// its post dialogs, for a node outside every post container (never on a feed).
 function postDialogOpen(site: PostSite, page: PostPage, doc: Document): boolean {
   return Array.from(doc.querySelectorAll(DIALOG)).some((d) => isPostDialog(site, page, d));
 }

@@ -47,6 +47,9 @@ export const INSTAGRAM_POSTS: PostSite = {
   comment: 'li',
   // A permalink page without an article: its main region is the post (inferred).
   mainIsPost: true,
+  // A post opened from a profile: /p/<code>/ with the profile underneath (issue 16's
+  // description of real pages, 2022-26).
+  pageUnderDialog: true,
   author: null,
   // An older post header (<header> around the author link): inferred.
   byline: 'header a',
