@@ -1,5 +1,5 @@
 // Issue 16 point 3 in a real browser: a client's post found in every container a
-// share control lives in (Facebook's photo viewer, a post dialog, a permalink page
+// share control lives in (Facebook's photo and video viewers, a post dialog, a permalink page
 // with no post container, Instagram's post dialog over a profile, a reel's page),
 // the reminder naming that post's own author, never a commenter or the profile
 // underneath; and a friend request in Facebook's notifications list, whose prompt
@@ -60,6 +60,14 @@ const REMINDERS: ReminderCase[] = [
     name: 'Facebook photo viewer (es): "Enviar esto a tus amigos o publicarlo en tu biografía"',
     url: 'https://www.facebook.com/photo/?fbid=10160000000000002&set=a.10150000000000002&locale=es_LA',
     read: '[data-visualcompletion="media-vc-image"]',
+    share: '[aria-label="Enviar esto a tus amigos o publicarlo en tu biografía"]',
+    author: 'María López Demo',
+    notThem: 'Diego Ramírez Demo',
+  },
+  {
+    name: 'Facebook video viewer (es)',
+    url: 'https://www.facebook.com/maria.lopez.demo/videos/2234567890123456?locale=es_LA',
+    read: 'video',
     share: '[aria-label="Enviar esto a tus amigos o publicarlo en tu biografía"]',
     author: 'María López Demo',
     notThem: 'Diego Ramírez Demo',

@@ -167,12 +167,13 @@ function baseOf(doc: Document): URL | null {
 
 /** The container's links, without those of the comments inside it (theirs name the commenters). */
 function ownLinks(site: PostSite, container: Element): Element[] {
-  return Array.from(container.querySelectorAll('a[href]'))
-    .slice(0, MAX_LINKS)
-    .filter((a) => {
-      const comment = a.closest(site.comment);
-      return !comment || comment === container || !container.contains(comment);
-    });
+  const links = Array.from(container.querySelectorAll('a[href]')).slice(0, MAX_LINKS);
+  // Most containers hold no comment: then every link is the container's own.
+  if (container.querySelector(site.comment) === null) return links;
+  return links.filter((a) => {
+    const comment = a.closest(site.comment);
+    return !comment || comment === container || !container.contains(comment);
+  });
 }
 
 function isPostPage(page: PostPage, doc: Document): boolean {
@@ -224,19 +225,27 @@ function keyOf(page: PostPage, link: Element, base: URL): ProfileKey | null {
   return linkKey(page.profileKeyFromUrl, link, base);
 }
 
-// The container's own links only (never a commenter's), in this order: the link the
+// Among the container's own links (never a commenter's), in this order: the link the
 // site marks as the author, a header link, a byline (bold or heading), the first.
-function authorLink(site: PostSite, page: PostPage, post: Element, base: URL): Element | null {
-  const links = ownLinks(site, post).filter((a) => keyOf(page, a, base) !== null);
+// Each test first, the address read only then: this runs over up to 60 links.
+function authorLink(
+  site: PostSite,
+  page: PostPage,
+  post: Element,
+  links: readonly Element[],
+  base: URL,
+): Element | null {
+  const keyed = (a: Element) => keyOf(page, a, base) !== null;
   const inHeader = (a: Element) => {
     const header = a.closest('header');
     return header !== null && post.contains(header);
   };
+  const marked = site.author;
   return (
-    (site.author !== null && links.find((a) => a.matches(site.author as string))) ||
-    links.find(inHeader) ||
-    links.find((a) => a.matches(site.byline) || a.querySelector('strong')) ||
-    links[0] ||
+    (marked !== null && links.find((a) => a.matches(marked) && keyed(a))) ||
+    links.find((a) => inHeader(a) && keyed(a)) ||
+    links.find((a) => (a.matches(site.byline) || a.querySelector('strong') !== null) && keyed(a)) ||
+    links.find(keyed) ||
     null
   );
 }
@@ -257,11 +266,11 @@ function postLink(site: PostSite, page: PostPage, post: Element, base: URL): str
 export function postInfo(site: PostSite, page: PostPage, post: Element, pageUrl: URL): PostInfo {
   const keys: ProfileKey[] = [];
   let name: string | null = null;
-  const author = authorLink(site, page, post, pageUrl);
+  const links = ownLinks(site, post);
+  const author = authorLink(site, page, post, links, pageUrl);
   if (author) {
     // The same person's other links (avatar to a numeric id, username link): the
     // nameless link just before the author link, and later links bearing the same name.
-    const links = ownLinks(site, post);
     const at = links.indexOf(author);
     const key = keyOf(page, author, pageUrl) as ProfileKey;
     keys.push(key);

@@ -275,6 +275,8 @@ const PAGES: PageCase[] = [
   },
   { file: 'photo.html', expected: [] },
   { file: 'photo-es.html', expected: [] },
+  { file: 'video.html', expected: [] },
+  { file: 'video-es.html', expected: [] },
   { file: 'post-dialog.html', expected: [] },
   { file: 'post-dialog-es.html', expected: [] },
   { file: 'permalink.html', expected: [] },

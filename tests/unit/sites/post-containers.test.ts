@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // Issue 16 point 3: posts found in every container a share control lives in (a
-// photo viewer's panel, a post dialog, a permalink page with no post container,
+// photo or video viewer's panel, a post dialog, a permalink page with no post container,
 // Instagram's post dialog over a profile, a reel's page), the author read from
 // that container's own header: never a commenter, the coach's own banner link or
 // the profile underneath a dialog. English and Spanish practice pages.
@@ -68,6 +68,32 @@ const CASES: ContainerCase[] = [
       ['fb:maria.lopez.demo'],
       'María López Demo',
       `${FB}/photo/?fbid=10160000000000002&set=a.10150000000000002&locale=es_LA`,
+    ),
+    notThem: 'Diego Ramírez Demo',
+  },
+  {
+    what: 'Facebook video viewer: the panel beside the video',
+    site: facebook,
+    file: 'practice/facebook/video.html',
+    share: 'Send this to friends or post it on your profile.',
+    like: 'Like',
+    info: fbInfo(
+      ['fb:alex.rivera.demo'],
+      'Alex Rivera Demo',
+      `${FB}/alex.rivera.demo/videos/1234567890123456`,
+    ),
+    notThem: 'Jordan Lee Demo',
+  },
+  {
+    what: 'Facebook video viewer (es)',
+    site: facebook,
+    file: 'practice/facebook/video-es.html',
+    share: 'Enviar esto a tus amigos o publicarlo en tu biografía',
+    like: 'Me gusta',
+    info: fbInfo(
+      ['fb:maria.lopez.demo'],
+      'María López Demo',
+      `${FB}/maria.lopez.demo/videos/2234567890123456?locale=es_LA`,
     ),
     notThem: 'Diego Ramírez Demo',
   },
