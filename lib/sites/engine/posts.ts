@@ -112,6 +112,7 @@ function postInDialog(
   return article && dialog.contains(article) ? outermostOf(site, article) : null;
 }
 
+// A post, wherever it is shown, links its own address (the timestamp); a person's card does not.
 function isPostDialog(site: PostSite, page: PostPage, dialog: Element): boolean {
   const base = baseOf(dialog.ownerDocument);
   return base !== null && postLink(site, page, dialog, base) !== null;
