@@ -31,6 +31,11 @@ export interface PostSite {
   readonly comment: string;
   /** On a permalink page without a post container, the main region is the post. */
   readonly mainIsPost: boolean;
+  /**
+   * A post dialog keeps the page it was opened from underneath while the address is the
+   * post's (Instagram's profile): then main is no post. Looked for only on such a site.
+   */
+  readonly pageUnderDialog?: boolean;
   /** The author link, when the site marks it; else the first `byline` link, else the first profile link. */
   readonly author: string | null;
   readonly byline: string;
@@ -42,9 +47,12 @@ export interface PostSite {
 export type PostLabels = Readonly<Partial<Record<PostActionKind, Bilingual>>>;
 
 const MAIN = '[role="main"], main';
+const DIALOG = '[role="dialog"], dialog';
 const OPEN_MENU = '[aria-haspopup="menu"][aria-expanded="true"]';
 const MAX_KEYS = 4;
 const MAX_LINKS = 60;
+// How far up from a control a viewer's panel is looked for: its header is a few levels up.
+const MAX_UP = 24;
 
 // React and comment exist only on a post: a "Like" outside one (a Page's Like
 // button) is something else. The rest still count without a known post.
@@ -63,15 +71,110 @@ export function postAt(site: PostSite, page: PostPage, node: Node): Element | nu
     const post = closestComposed(el, sel);
     if (post) return post;
   }
+  // A post opened in a dialog (over the feed, or over a profile whose address is now the
+  // post's): the dialog is the post's own layer, and what lies underneath never is.
+  const dialog = closestComposed(el, DIALOG);
+  if (dialog) return postInDialog(site, page, el, dialog);
   // A permalink page: its main post, whose controls may sit outside its container.
   const main = closestComposed(el, MAIN);
   if (main && isPostPage(page, el.ownerDocument)) {
-    const first = main.querySelector(`${site.posts.join(', ')}, ${site.outermost}`);
-    if (first) return outermostOf(site, first);
+    if (site.pageUnderDialog && postDialogOpen(site, page, el.ownerDocument)) return null;
+    const first = main.querySelector(site.posts.join(', '));
+    if (first) return first;
+    // A photo or video viewer, a reel: no post container, the panel with its own
+    // header is the post (before any article: there, the articles are its comments).
+    // Classic markup has its header inside the post's article: that article.
+    const panel = panelAround(site, page, el, main);
+    if (panel) return panel;
+    const article = main.querySelector(site.outermost);
+    if (article) return outermostOf(site, article);
     if (site.mainIsPost) return main;
   }
   const article = closestComposed(el, site.outermost);
   return article ? outermostOf(site, article) : null;
+}
+
+// A dialog holds one post: its post container, else (a dialog that links a post: its
+// timestamp) the panel with the post's own header, else (classic markup) its article.
+// A hover card, a followers list, a share sheet or a "More options" list holds none.
+function postInDialog(
+  site: PostSite,
+  page: PostPage,
+  el: Element,
+  dialog: Element,
+): Element | null {
+  const inner = dialog.querySelector(site.posts.join(', '));
+  if (inner) return inner;
+  if (!isPostDialog(site, page, dialog)) return null;
+  const panel = panelAround(site, page, el, dialog);
+  if (panel) return panel;
+  const article = closestComposed(el, site.outermost);
+  return article && dialog.contains(article) ? outermostOf(site, article) : null;
+}
+
+// A post, wherever it is shown, links its own address (the timestamp); a person's card does not.
+function isPostDialog(site: PostSite, page: PostPage, dialog: Element): boolean {
+  const base = baseOf(dialog.ownerDocument);
+  return base !== null && postLink(site, page, dialog, base) !== null;
+}
+
+// Every dialog of the document: only on a post page of a site that keeps the page under
+// its post dialogs, for a node outside every post container (never on a feed).
+function postDialogOpen(site: PostSite, page: PostPage, doc: Document): boolean {
+  return Array.from(doc.querySelectorAll(DIALOG)).some((d) => isPostDialog(site, page, d));
+}
+
+/**
+ * The nearest container around `el`, up to `bound` (main or the dialog) itself, that
+ * shows a named profile link of its own, outside its comments: a viewer's panel,
+ * whose header names the author, or the bound when the header sits apart from the
+ * part pointed at (the photo beside the panel). A control in a comment is looked at
+ * from above the comment, so a comment's Like finds the panel, not the comment.
+ */
+function panelAround(site: PostSite, page: PostPage, el: Element, bound: Element): Element | null {
+  const base = baseOf(el.ownerDocument);
+  if (!base) return null;
+  let cur: Element | null = el;
+  for (let c = closestComposed(el, site.comment); c && bound.contains(c);) {
+    cur = parentOf(c);
+    c = cur && closestComposed(cur, site.comment);
+  }
+  for (let up = 0; cur && up < MAX_UP; up++, cur = parentOf(cur)) {
+    if (ownLinks(site, cur).some((a) => isPersonLink(page, a, base))) return cur;
+    if (cur === bound) return null;
+  }
+  return null;
+}
+
+// A link to a person (not a post's timestamp, whose address also names its author)
+// that shows their name: the avatar alone, or "2h", is not yet the post's header.
+function isPersonLink(page: PostPage, link: Element, base: URL): boolean {
+  if (keyOf(page, link, base) === null) return false;
+  try {
+    if (page.pageKind(new URL(link.getAttribute('href') ?? '', base)) === 'post') return false;
+  } catch {
+    return false;
+  }
+  return linkName(link) !== null;
+}
+
+function baseOf(doc: Document): URL | null {
+  try {
+    return new URL(doc.URL);
+  } catch {
+    return null;
+  }
+}
+
+/** The container's links, without those of the comments inside it (theirs name the commenters). */
+function ownLinks(site: PostSite, container: Element): Element[] {
+  const links = Array.from(container.querySelectorAll('a[href]')).slice(0, MAX_LINKS);
+  // Most containers hold no comment: then every link is the container's own.
+  if (container.querySelector(site.comment) === null) return links;
+  return links.filter((a) => {
+    const comment = a.closest(site.comment);
+    return !comment || comment === container || !container.contains(comment);
+  });
 }
 
 function isPostPage(page: PostPage, doc: Document): boolean {
@@ -123,17 +226,26 @@ function keyOf(page: PostPage, link: Element, base: URL): ProfileKey | null {
   return linkKey(page.profileKeyFromUrl, link, base);
 }
 
-function authorLink(site: PostSite, page: PostPage, post: Element, base: URL): Element | null {
-  const links = Array.from(post.querySelectorAll('a[href]')).slice(0, MAX_LINKS);
+// Among the container's own links (never a commenter's), in this order: the link the
+// site marks as the author, a header link, a byline (bold or heading), the first.
+// Each test first, the address read only then: this runs over up to 60 links.
+function authorLink(
+  site: PostSite,
+  page: PostPage,
+  post: Element,
+  links: readonly Element[],
+  base: URL,
+): Element | null {
   const keyed = (a: Element) => keyOf(page, a, base) !== null;
-  if (site.author) {
-    const marked = Array.from(post.querySelectorAll(site.author)).find(keyed);
-    if (marked) return marked;
-  }
-  const header = post.querySelector('header');
+  const inHeader = (a: Element) => {
+    const header = a.closest('header');
+    return header !== null && post.contains(header);
+  };
+  const marked = site.author;
   return (
-    (header && Array.from(header.querySelectorAll('a[href]')).find(keyed)) ||
-    links.find((a) => keyed(a) && (a.matches(site.byline) || a.querySelector('strong'))) ||
+    (marked !== null && links.find((a) => a.matches(marked) && keyed(a))) ||
+    links.find((a) => inHeader(a) && keyed(a)) ||
+    links.find((a) => (a.matches(site.byline) || a.querySelector('strong') !== null) && keyed(a)) ||
     links.find(keyed) ||
     null
   );
@@ -155,11 +267,11 @@ function postLink(site: PostSite, page: PostPage, post: Element, base: URL): str
 export function postInfo(site: PostSite, page: PostPage, post: Element, pageUrl: URL): PostInfo {
   const keys: ProfileKey[] = [];
   let name: string | null = null;
-  const author = authorLink(site, page, post, pageUrl);
+  const links = ownLinks(site, post);
+  const author = authorLink(site, page, post, links, pageUrl);
   if (author) {
     // The same person's other links (avatar to a numeric id, username link): the
     // nameless link just before the author link, and later links bearing the same name.
-    const links = Array.from(post.querySelectorAll('a[href]')).slice(0, MAX_LINKS);
     const at = links.indexOf(author);
     const key = keyOf(page, author, pageUrl) as ProfileKey;
     keys.push(key);

@@ -19,46 +19,57 @@ import { isMessageThread, pageKind, profileKeyFromUrl } from './urls';
 export const ACTION_LABELS = {
   'add-friend': {
     en: [
-      'Add friend', // "Add friend (profile, suggestions)", absunstar/social-browser 2024-05..2025-05
-      'Add Friend', // "Add friend (m.facebook search result)", capi1O/facebook-scraper 2017-07
-      // aria-label="Add <Name> as a friend" (a feed post's author): "Add friend (classic
-      // desktop, in feed)", tracking-exposed/facebook 2016-10; a regex until issue 16
+      // "Add friend (profile, suggestions)": profile and People You May Know,
+      // absunstar/social-browser 2024-05..2025-05
+      'Add friend',
+      'Add Friend', // "Add friend (m.facebook search result)": search result 2017-07
+      // aria-label="Add <Name> as a friend": "Add friend (classic desktop, in feed)", a feed
+      // post's author, tracking-exposed/facebook 2016-10; a regex until issue 16
       'Add … as a friend',
     ],
     es: [
-      'Agregar a amigos', // "Add friend / Message (es)", Latin American Spanish, ~2024-25
+      // "Add friend / Message (es)", Latin American Spanish, ~2024-25 (the row names no page
+      // kind; profile and suggestions, as the English row: inferred)
+      'Agregar a amigos',
       'Añadir a amigos', // same row, Spain, ~2024-25
     ],
   },
   'confirm-request': {
     en: [
-      'Confirm', // "Confirm friend request", SalmanDeveloperz 2025-01..2026-02; text span ~2023
-      'Confirm request', // inferred
+      // "Confirm friend request": friend requests page, SalmanDeveloperz 2025-01..2026-02;
+      // "Add friend / Confirm (text spans, StyleX)" ~2023; a notification row: issue 16
+      // (Spanish page, real pages saved 2022-26)
+      'Confirm',
+      'Confirm request', // inferred (friend requests page)
     ],
-    es: ['Confirmar'], // inferred
+    // issue 16: a friend-request notification row, real Spanish page saved 2022-26
+    es: ['Confirmar'],
   },
   follow: {
-    en: ['Follow'], // "Follow (person profile)" menuitem, absunstar 2024-05; "Follow (page/profile)" 2023
-    es: ['Seguir'], // inferred
+    // "Follow (person profile)": a profile's "See options" menu item, absunstar 2024-05;
+    // "Follow (page/profile)": a Page or profile, text span 2023
+    en: ['Follow'],
+    es: ['Seguir'], // inferred (profile menu)
   },
   message: {
-    en: ['Message'], // inferred (the English of the "Add friend / Message (es)" row)
+    en: ['Message'], // inferred (profile; the English of the "Add friend / Message (es)" row)
     es: [
-      'Enviar mensaje', // "Add friend / Message (es)", ~2024-25
-      'Mensaje', // inferred
+      'Enviar mensaje', // "Add friend / Message (es)": profile, ~2024-25
+      'Mensaje', // inferred (profile)
     ],
   },
   'send-message': {
     en: [
-      'Press enter to send', // inferred; "Press Enter to send" also in public Messenger scripts
-      'Send', // inferred
+      // inferred (Messenger thread); "Press Enter to send" also in public Messenger scripts
+      'Press enter to send',
+      'Send', // inferred (Messenger thread)
     ],
-    es: ['Enviar'], // "Add friend / Message (es)": send in chat, ~2024-25
+    es: ['Enviar'], // "Add friend / Message (es)": send in a chat, ~2024-25
   },
 } as const satisfies ActionLabels;
 
-// Messenger's composer: aria-label "Message" (Clearline brief 2026-11; also public code);
-// "Mensaje" inferred (public code only).
+// Messenger's composer in a thread: aria-label "Message", inferred (Clearline brief 2026-11;
+// also public code); "Mensaje" inferred (public code only).
 export const COMPOSER: Bilingual = { en: ['Message'], es: ['Mensaje'] };
 
 export const FACEBOOK_ACTIONS: ActionSite = {

@@ -18,31 +18,34 @@ import { isMessageThread, pageKind, profileKeyFromUrl } from './urls';
 // Each label's comment names its page kind and date.
 export const ACTION_LABELS = {
   follow: {
-    en: ['Follow'], // "Follow (followers/following dialog row)", "Follow (home ...)", brocc 2025-04-09
-    es: ['Seguir'], // inferred
+    // "Follow (followers/following dialog row)": followers dialog; "Follow (home 'Suggested
+    // for you')": home feed; brocc 2025-04-09
+    en: ['Follow'],
+    es: ['Seguir'], // issue 16: profile header, real Spanish page saved 2022-26
   },
   'follow-back': {
-    en: ['Follow Back'], // "Follow state texts", InstaPy/InstaPy 2019-04..2022-12
-    es: ['Seguir también'], // inferred
+    // "Follow state texts": profile header and lists, InstaPy/InstaPy 2019-04..2022-12
+    en: ['Follow Back'],
+    es: ['Seguir también'], // inferred (profile header)
   },
   message: {
-    en: ['Message'], // "Message (profile header)", brocc 2025-04-09
+    en: ['Message'], // "Message (profile header)": profile, brocc 2025-04-09
     es: [
       'Mensaje', // issue 16: profile header (profile page), real Spanish page saved 2022-26
-      'Enviar mensaje', // inferred
+      'Enviar mensaje', // inferred (profile header)
     ],
   },
   'confirm-request': {
-    en: ['Confirm'], // inferred (the follow-request list was never captured)
-    es: ['Confirmar'], // inferred
+    en: ['Confirm'], // inferred (follow requests list, never captured)
+    es: ['Confirmar'], // inferred (same)
   },
   'send-message': {
-    en: ['Send'], // inferred
-    es: ['Enviar'], // inferred; aria-label="Enviar" also in public Instagram DM scripts
+    en: ['Send'], // inferred (Direct thread)
+    es: ['Enviar'], // inferred (Direct thread); aria-label="Enviar" also in public DM scripts
   },
 } as const satisfies ActionLabels;
 
-// The Direct composer: aria-label "Message" / "Mensaje", inferred (public code only).
+// The Direct composer in a thread: aria-label "Message" / "Mensaje", inferred (public code only).
 export const COMPOSER: Bilingual = { en: ['Message'], es: ['Mensaje'] };
 
 export const INSTAGRAM_ACTIONS: ActionSite = {

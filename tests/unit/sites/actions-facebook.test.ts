@@ -273,6 +273,38 @@ const PAGES: PageCase[] = [
       },
     ],
   },
+  { file: 'photo.html', expected: [] },
+  { file: 'photo-es.html', expected: [] },
+  { file: 'video.html', expected: [] },
+  { file: 'video-es.html', expected: [] },
+  { file: 'post-dialog.html', expected: [] },
+  { file: 'post-dialog-es.html', expected: [] },
+  { file: 'permalink.html', expected: [] },
+  { file: 'post-es.html', expected: [] },
+  {
+    file: 'notifications.html',
+    expected: [
+      {
+        what: 'notification row: Confirm names the actor, not the whole row',
+        control: label('Confirm'),
+        kind: 'confirm-request',
+        keys: ['fb:taylor.brooks.demo'],
+        name: 'Taylor Brooks Demo',
+      },
+    ],
+  },
+  {
+    file: 'notifications-es.html',
+    expected: [
+      {
+        what: 'notification row (es): Confirmar names the actor, not the whole row',
+        control: label('Confirmar'),
+        kind: 'confirm-request',
+        keys: ['fb:carla.ruiz.demo'],
+        name: 'Carla Ruiz Demo',
+      },
+    ],
+  },
   {
     file: 'friend-requests.html',
     expected: [

@@ -110,6 +110,85 @@ const PAGES: PageCase[] = [
       },
     ],
   },
+  {
+    file: 'post-es.html',
+    expected: [
+      {
+        what: 'post header (es): Seguir beside the author',
+        control: text('Seguir'),
+        kind: 'follow',
+        ...who(['ig:maria.lopez.demo'], 'maria.lopez.demo'),
+      },
+    ],
+  },
+  {
+    file: 'post-dialog.html',
+    expected: [
+      {
+        what: 'profile under a post dialog: Follow is about the profile',
+        control: text('Follow'),
+        kind: 'follow',
+        ...who(['ig:casey.morgan.demo'], 'casey.morgan.demo'),
+      },
+      {
+        what: 'profile under a post dialog: Message',
+        control: text('Message'),
+        kind: 'message',
+        ...who(['ig:casey.morgan.demo'], 'casey.morgan.demo'),
+      },
+      {
+        what: "post dialog: Follow beside the post's author",
+        control: text('Follow', 1),
+        kind: 'follow',
+        ...who(['ig:alex.rivera.demo'], 'alex.rivera.demo'),
+      },
+    ],
+  },
+  {
+    file: 'post-dialog-es.html',
+    expected: [
+      {
+        what: 'profile under a post dialog (es): Seguir',
+        control: text('Seguir'),
+        kind: 'follow',
+        ...who(['ig:lucia.torres.demo'], 'lucia.torres.demo'),
+      },
+      {
+        what: 'profile under a post dialog (es): Mensaje',
+        control: text('Mensaje'),
+        kind: 'message',
+        ...who(['ig:lucia.torres.demo'], 'lucia.torres.demo'),
+      },
+      {
+        what: "post dialog (es): Seguir beside the post's author",
+        control: text('Seguir', 1),
+        kind: 'follow',
+        ...who(['ig:maria.lopez.demo'], 'maria.lopez.demo'),
+      },
+    ],
+  },
+  {
+    file: 'reel.html',
+    expected: [
+      {
+        what: 'reel panel: Follow beside the author',
+        control: text('Follow'),
+        kind: 'follow',
+        ...who(['ig:alex.rivera.demo'], 'alex.rivera.demo'),
+      },
+    ],
+  },
+  {
+    file: 'reel-es.html',
+    expected: [
+      {
+        what: 'reel panel (es): Seguir beside the author',
+        control: text('Seguir'),
+        kind: 'follow',
+        ...who(['ig:maria.lopez.demo'], 'maria.lopez.demo'),
+      },
+    ],
+  },
   { file: 'messages.html', expected: [] },
   {
     file: 'thread.html',
