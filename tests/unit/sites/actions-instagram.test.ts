@@ -48,6 +48,18 @@ const PAGES: PageCase[] = [
     ],
   },
   {
+    // Its message button's wording is in no table: no action, and the popup says so.
+    file: 'profile-unknown-button-es.html',
+    expected: [
+      {
+        what: 'header (es): Seguir',
+        control: text('Seguir'),
+        kind: 'follow',
+        ...who(['ig:lucia.mendez.demo'], 'lucia.mendez.demo'),
+      },
+    ],
+  },
+  {
     file: 'profile-other-es.html',
     expected: [
       {
