@@ -258,6 +258,10 @@ const PAGES: PageCase[] = [
   { file: 'settings-followers.html', expected: [] },
   { file: 'settings-tagging-es.html', expected: [] },
   { file: 'settings-tagging.html', expected: [] },
+  { file: 'settings-audience.html', expected: [] },
+  { file: 'settings-audience-es.html', expected: [] },
+  { file: 'settings-posts.html', expected: [] },
+  { file: 'settings-posts-es.html', expected: [] },
   {
     file: 'messages.html',
     expected: [

@@ -166,6 +166,12 @@ const PAGES: PageCase[] = [
   // Settings pages read by the privacy check: no covered action on them.
   { file: 'edit-profile-es.html', expected: [] },
   { file: 'edit-profile.html', expected: [] },
+  { file: 'edit-profile-old.html', expected: [] },
+  { file: 'edit-profile-old-es.html', expected: [] },
+  { file: 'edit-profile-new.html', expected: [] },
+  { file: 'edit-profile-new-es.html', expected: [] },
+  { file: 'messages-activity.html', expected: [] },
+  { file: 'messages-activity-es.html', expected: [] },
   { file: 'message-requests-es.html', expected: [] },
   { file: 'message-requests.html', expected: [] },
   { file: 'privacy-security-cs.html', expected: [] },
