@@ -41,7 +41,7 @@ export function isReadLanguage(lang: string): boolean {
   return (READ_LANGUAGES as readonly string[]).includes(primary);
 }
 
-/** The checks for a page, from what the runtime already read: no extra DOM work. */
+/** The checks for a page, from what the runtime already read (and the page-words language, remembered per page). */
 export function readDiagnostics(
   doc: Document,
   pageKind: PageKind,
