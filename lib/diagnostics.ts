@@ -3,9 +3,10 @@
 // diagnostics page. It holds words about the page (its language, which checks
 // found nothing), never who is on it; the page's address is shown only as a path
 // with every name, id and code taken out. Nothing here is ever sent anywhere.
-import type { PageKind, ProfileOwner, SiteId } from './sites/types';
+import type { PageKind, ProfileOwner, SiteId, UnrecognizedControl } from './sites/types';
 import { SITES } from './sites/registry';
 import { LOCALES } from './sites/engine/labels';
+import { pageWordsLanguage } from './sites/engine/language';
 
 /** The languages the label tables read (lib/sites/engine/labels.ts: every entry has each). */
 export const READ_LANGUAGES = LOCALES;
@@ -40,7 +41,7 @@ export function isReadLanguage(lang: string): boolean {
   return (READ_LANGUAGES as readonly string[]).includes(primary);
 }
 
-/** The checks for a page, from what the runtime already read: no extra DOM work. */
+/** The checks for a page, from what the runtime already read (and the page-words language, remembered per page). */
 export function readDiagnostics(
   doc: Document,
   pageKind: PageKind,
@@ -48,8 +49,11 @@ export function readDiagnostics(
 ): PageDiagnostics {
   const lang = pageLanguage(doc);
   const checks: PageDiagnostics['checks'] = [];
-  // A page that names no language cannot be judged on it.
+  // A page that names no language is judged by its own words (Facebook often
+  // omits lang=); when they do not decide either, it cannot be judged on it.
+  const byWords = lang === '' ? pageWordsLanguage(doc) : null;
   if (lang !== '') checks.push({ id: 'language', found: isReadLanguage(lang) });
+  else if (byWords !== null) checks.push({ id: 'language', found: byWords !== 'other' });
   if (pageKind === 'profile')
     checks.push({ id: 'profile-controls', found: profileOwner !== 'unknown' });
   return { lang, checks };
@@ -126,6 +130,8 @@ export interface DiagnosticsReport {
   path: string;
   lang: string;
   checks: PageDiagnostics['checks'];
+  /** Buttons of a known action bar Clearline did not understand, names hidden. */
+  unrecognized: UnrecognizedControl[];
   extensionVersion: string;
   browser: string;
 }

@@ -4,7 +4,13 @@
 import * as v from 'valibot';
 import { browser } from './browser';
 import { SITES, SITE_IDS } from './sites/registry';
-import { ACTION_KINDS, PAGE_KINDS, POST_ACTIONS } from './sites/types';
+import {
+  ACTION_KINDS,
+  CONTROL_ROLES,
+  MAX_UNRECOGNIZED,
+  PAGE_KINDS,
+  POST_ACTIONS,
+} from './sites/types';
 import {
   OBSERVATION_NOTE_MAX_LENGTH,
   PROMPT_CHOICES,
@@ -99,6 +105,12 @@ export const MESSAGES = {
   reportPageStatus: message<{ recorded: true }>()('content', PageStatusSchema),
   /** The popup asks what a tab's content script last reported. */
   getPageStatus: message<TabPageStatus | null>()(
+    'extension',
+    v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  ),
+
+  /** The popup or diagnostics page asks a tab which action-bar buttons Clearline did not understand. */
+  getUnrecognizedControls: message<UnrecognizedControls>()(
     'extension',
     v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   ),
@@ -284,6 +296,23 @@ export const ContextPostSchema = v.strictObject({
   postUrl: v.nullable(v.pipe(v.string(), v.maxLength(2048), v.url())),
 });
 
+/**
+ * The buttons of a known action bar that Clearline did not understand: each one's
+ * role and its label's words with names hidden (lib/sites/engine/action-bar.ts).
+ */
+export const UnrecognizedControlsSchema = v.strictObject({
+  controls: v.pipe(
+    v.array(
+      v.strictObject({
+        role: v.picklist(CONTROL_ROLES),
+        words: v.pipe(v.string(), v.maxLength(120)),
+      }),
+    ),
+    v.maxLength(MAX_UNRECOGNIZED),
+  ),
+});
+export type UnrecognizedControls = v.InferOutput<typeof UnrecognizedControlsSchema>;
+
 interface TabMessageSpec<P extends v.GenericSchema, R extends v.GenericSchema | undefined> {
   to: 'tab';
   payload: P;
@@ -305,6 +334,8 @@ function tabMessage<P extends v.GenericSchema, R extends v.GenericSchema | undef
 export const TAB_MESSAGES = {
   /** The context menu was used: describe the post under the last right-click (author, address). */
   describeContextPost: tabMessage(v.strictObject({}), ContextPostSchema),
+  /** The popup is open on this tab: which action-bar buttons Clearline does not understand. */
+  describeUnrecognizedControls: tabMessage(v.strictObject({}), UnrecognizedControlsSchema),
 } as const;
 export type TabMessageName = keyof typeof TAB_MESSAGES;
 export type TabMessagePayload<N extends TabMessageName> = v.InferOutput<

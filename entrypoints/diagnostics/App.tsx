@@ -18,6 +18,7 @@ import {
 import type { MessageKey } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { PAGE_KIND_WORDS, SITE_WORDS } from '../../lib/page-kind-words';
+import { controlWords } from '../../components/page-status/UnrecognizedNote';
 
 const CHECK_WORDS: Record<DiagnosticCheck, MessageKey> = {
   language: 'diagnosticsCheckLanguage',
@@ -27,14 +28,17 @@ const CHECK_WORDS: Record<DiagnosticCheck, MessageKey> = {
 async function loadReport(): Promise<DiagnosticsReport | null> {
   const named = new URLSearchParams(location.search).get('tabId');
   if (named === null || !/^\d+$/.test(named)) return null;
-  const status = await sendMessage('getPageStatus', { tabId: Number(named) });
+  const tabId = Number(named);
+  const status = await sendMessage('getPageStatus', { tabId });
   if (!status) return null;
+  const { controls } = await sendMessage('getUnrecognizedControls', { tabId });
   return {
     site: status.site,
     pageKind: status.pageKind,
     path: redactedPath(new URL(status.url)),
     lang: status.diagnostics.lang,
     checks: status.diagnostics.checks,
+    unrecognized: controls,
     extensionVersion: browser.runtime.getManifest().version,
     browser: browserVersion(navigator.userAgent),
   };
@@ -72,6 +76,13 @@ export function diagnosticsText(ui: Ui, report: DiagnosticsReport): string {
     '',
     ui.t('diagnosticsChecksHeading'),
     ...report.checks.map((c) => `- ${line(checkWords(ui, c.id, c.found))}`),
+    ...(report.unrecognized.length > 0
+      ? [
+          '',
+          ui.t('diagnosticsUnrecognizedHeading'),
+          ...report.unrecognized.map((c) => `- ${controlWords(ui.t, c)}`),
+        ]
+      : []),
     '',
     ...versionRows(ui, report).map(line),
   ].join('\n');
@@ -142,10 +153,26 @@ export function DiagnosticsApp() {
                     </li>
                   ))}
                 </ul>
-                {missing.length === 0 && (
+                {missing.length === 0 && value.unrecognized.length === 0 && (
                   <StatusLine tone="ok">{t('diagnosticsAllFound')}</StatusLine>
                 )}
               </Section>
+              {value.unrecognized.length > 0 && (
+                <Section
+                  id="diagnostics-unrecognized"
+                  heading={t('diagnosticsUnrecognizedHeading')}
+                >
+                  <p>{t('popupButtonsUnrecognized')}</p>
+                  <ul class="checks" data-testid="diagnostics-unrecognized">
+                    {value.unrecognized.map((c) => (
+                      <li key={`${c.role} ${c.words}`}>
+                        <StatusLine tone="warning">{controlWords(t, c)}</StatusLine>
+                      </li>
+                    ))}
+                  </ul>
+                  <p class="hint">{t('unrecognizedNamesHidden')}</p>
+                </Section>
+              )}
               <Section id="diagnostics-about" heading={t('diagnosticsAboutHeading')}>
                 <Facts items={versionRows(ui, value)} testId="diagnostics-versions" />
               </Section>

@@ -15,6 +15,7 @@ import { PageProvider } from '../../components/shared/PageContext';
 import { useSettings } from '../../components/shared/useSettings';
 import { AgencyLine } from '../../components/agency/AgencyRules';
 import { FirstStepCard } from '../../components/passphrase/FirstStep';
+import { UnrecognizedNote } from '../../components/page-status/UnrecognizedNote';
 
 type TabState =
   | { kind: 'loading' }
@@ -139,6 +140,7 @@ export function PopupApp() {
                   </p>
                 </Notice>
               )}
+              <UnrecognizedNote tabId={tab.tabId} reportedAt={tab.status.reportedAt} />
             </>
           )}
         </section>

@@ -1,9 +1,12 @@
 // What each tab's content script last said about its page, kept by the
 // background in storage.session (memory only; content scripts cannot read it).
-import type { Handlers, TabPageStatus } from '../messaging';
+import { sendToTab, type Handlers, type TabPageStatus } from '../messaging';
 import { STORAGE_ITEMS } from '../storage-items';
 
-type PageStatusHandlers = Pick<Handlers, 'reportPageStatus' | 'getPageStatus'>;
+type PageStatusHandlers = Pick<
+  Handlers,
+  'reportPageStatus' | 'getPageStatus' | 'getUnrecognizedControls'
+>;
 
 export const pageStatusHandlers: PageStatusHandlers = {
   async reportPageStatus(status, { tabId, frameId, senderUrl }) {
@@ -20,6 +23,13 @@ export const pageStatusHandlers: PageStatusHandlers = {
   },
   async getPageStatus({ tabId }) {
     return STORAGE_ITEMS.pageStatus.item(tabId).getValue();
+  },
+  async getUnrecognizedControls({ tabId }) {
+    // Asked of the page itself (frame 0), only now: reading the action bars waits
+    // until someone looks. No content script there (not started, another site): none.
+    return sendToTab(tabId, 'describeUnrecognizedControls', {}, 0).catch(() => ({
+      controls: [],
+    }));
   },
 };
 

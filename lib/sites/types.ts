@@ -47,6 +47,8 @@ export interface SiteAdapter extends SiteActions, SiteAudit, SitePosts {
   profileKeyFromUrl(url: URL): ProfileKey | null;
   /** Reads the page for own-profile controls ("Edit profile") or actions offered to others. */
   profileOwner(doc: Document): ProfileOwner;
+  /** The site's known action-bar buttons, for the "not recognized" note; none on a test site. */
+  readonly actionBar?: import('./engine/action-bar').BarSite;
 }
 
 /** The actions Clearline asks about before they happen. */
@@ -129,3 +131,16 @@ export interface SitePosts {
   postAt(node: Node): Element | null;
   postInfo(post: Element, pageUrl: URL): PostInfo;
 }
+
+/** The roles a control Clearline did not understand is told by (lib/sites/engine/action-bar.ts). */
+export const CONTROL_ROLES = ['button', 'menuitem'] as const;
+export type ControlRole = (typeof CONTROL_ROLES)[number];
+
+/** A control Clearline did not understand, with names hidden: button "Enviar un mensaje …". */
+export interface UnrecognizedControl {
+  role: ControlRole;
+  words: string;
+}
+
+/** At most this many are told: enough to report, never a list of the page. */
+export const MAX_UNRECOGNIZED = 5;

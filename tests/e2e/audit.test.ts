@@ -250,3 +250,34 @@ describe('privacy self-audit', () => {
     await report.close();
   });
 });
+
+describe('the newer settings wordings (issue 16 point 6)', () => {
+  it('a newer "Audience and visibility" section is read like the classic tab', async () => {
+    const expected = {
+      'fb.friendRequests': 'pass',
+      'fb.friendsList': 'fail',
+      'fb.lookupEmail': 'pass',
+      'fb.lookupPhone': 'fail',
+      'fb.searchEngines': 'pass',
+    };
+    const { options, got } = await visitAndRead(
+      'https://www.facebook.com/settings/?tab=how_people_find_and_contact_you',
+      expected,
+    );
+    expect(got).toEqual(expected);
+    await options.close();
+  });
+
+  it('the newer Posts section in both languages, and the newest Instagram suggestions switch', async () => {
+    // English first (Public: fail), then Spanish (Amigos: pass): each reading lands.
+    for (const [url, expected] of [
+      ['https://www.facebook.com/settings/?tab=posts', { 'fb.futurePosts': 'fail' }],
+      ['https://www.facebook.com/settings/?tab=posts&locale=es_LA', { 'fb.futurePosts': 'pass' }],
+      ['https://www.instagram.com/accounts/edit/?layout=2026', { 'ig.accountSuggestions': 'pass' }],
+    ] as const) {
+      const { options, got } = await visitAndRead(url, expected);
+      expect(got, url).toEqual(expected);
+      await options.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@
 // reading the page waits until it has loaded.
 import { readDiagnostics } from '../../diagnostics';
 import { sendMessage, type PageStatus } from '../../messaging';
+import { unrecognizedControls } from '../../sites/engine/action-bar';
 import type { SiteAdapter } from '../../sites/types';
 import { onAddressChange } from '../address';
 import type { ContentFeature } from '../feature';
@@ -34,7 +35,7 @@ export function readPageStatus(
 export const pageStatus: ContentFeature = {
   name: 'page status',
   inFrames: false,
-  init({ adapter, scope }) {
+  init({ adapter, scope, tabs }, signal) {
     let lastSent = '';
     let stopWatching: (() => void) | null = null;
 
@@ -67,6 +68,16 @@ export const pageStatus: ContentFeature = {
         stopWatching = null;
       };
     };
+
+    // Read only when the popup or the diagnostics page asks: a few action-bar
+    // buttons, never per mutation or press.
+    const { actionBar } = adapter;
+    const stopAnswering = tabs.on('describeUnrecognizedControls', () => ({
+      controls: actionBar
+        ? unrecognizedControls(adapter, actionBar, document, new URL(location.href))
+        : [],
+    }));
+    signal.addEventListener('abort', stopAnswering);
 
     scope.onInvalidated(() => stopWatching?.());
     // The popup learns at once that Clearline runs here, from the address alone.

@@ -1,5 +1,6 @@
 // Matching controls by their label, for every site adapter. Labels are compared on aria-label and visible text only, never on the
 // sites' generated class names, which change every few weeks.
+import { pageWordsLanguage } from './language';
 
 // Invisible format characters (every \p{Cf}: zero-width space, ZWNJ, ZWJ, word
 // joiner, BOM, soft hyphen, LRM/RLM, bidi embeddings and isolates). No one sees
@@ -207,15 +208,23 @@ const LOCALE_OF_LANGUAGE: ReadonlyMap<string, readonly Locale[]> = new Map(
 
 /**
  * The locales whose labels apply to an element: its language (the nearest lang=,
- * normally the page's <html lang>). A page that says no language may be in
- * either; one in a language Clearline does not read gets none, so a Portuguese
- * "Seguir" is not taken for the Spanish one: such a page is "not recognized".
+ * normally the page's <html lang>). One in a language Clearline does not read gets
+ * none, so a Portuguese "Seguir" is not taken for the Spanish one: such a page is
+ * "not recognized". A page that says no language is judged by its navigation and
+ * header words (./language); when they do not decide either, both locales apply.
  */
 export function localesOf(el: Element): readonly Locale[] {
   const lang = closestComposed(el, '[lang]')?.getAttribute('lang') ?? '';
   const primary = lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  if (primary === '') return LOCALES;
+  if (primary === '') return localesOfWords(el.ownerDocument);
   return LOCALE_OF_LANGUAGE.get(primary) ?? NO_LOCALES;
+}
+
+/** The locales a page's own words (./language) say, when its markup names no language. */
+export function localesOfWords(doc: Document): readonly Locale[] {
+  const language = pageWordsLanguage(doc);
+  if (language === null) return LOCALES;
+  return language === 'other' ? NO_LOCALES : (LOCALE_OF_LANGUAGE.get(language) ?? NO_LOCALES);
 }
 
 // ---------------------------------------------------------------------------

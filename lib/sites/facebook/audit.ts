@@ -61,155 +61,190 @@ const ONLY_ME = {
 } as const;
 const LOOKUP = { pass: ['friends', 'onlyMe'], fail: ['everyone', 'public', 'fof'] } as const;
 
-// Row labels per settings tab. "classic" = SELECTORS.md Facebook row "Privacy (classic)"
-// (OPERANDOH2020/PlusPrivacy, 2017-06..2018-03); "cs" = the English the row "Privacy
-// labels, Czech" translates (public code, date unknown); "inferred" = Clearline brief
-// (2026-11), not yet seen in a capture. Every Spanish label is inferred.
+// Row labels, older and newer wordings alike: the classic "Privacy Settings and
+// Tools" tab (?tab=privacy) and the newer "Audience and visibility" sections (Posts,
+// How people find and contact you, Followers and public content, Profile and
+// tagging), which Facebook ships side by side for a while. "classic" = SELECTORS.md
+// Facebook row "Privacy (classic)" (OPERANDOH2020/PlusPrivacy, 2017-06..2018-03); "cs"
+// = the English the row "Privacy labels, Czech" translates (public code, date
+// unknown); "issue 16" = named by the issue from real pages saved 2022-2026 (not saved
+// here); "inferred" = the Clearline brief (2026-11), or the newer wording guessed
+// (2026-12), not yet seen in a capture. Every Spanish label is inferred.
+const FUTURE_POSTS: Item = {
+  id: 'fb.futurePosts',
+  labels: {
+    en: [
+      'Who can see your future posts?', // privacy tab (classic) and the newer Posts section; issue 16
+    ],
+    es: [
+      '¿Quién puede ver tus publicaciones futuras?', // privacy tab; inferred
+      '¿Quién puede ver las publicaciones que hagas a partir de ahora?', // newer Posts section; inferred
+    ],
+  },
+  ...FRIENDS_OR_LESS,
+};
+const FRIEND_REQUESTS: Item = {
+  id: 'fb.friendRequests',
+  labels: {
+    en: [
+      'Who can send you friend requests?', // privacy tab, classic ("Who can contact you"), cs; also the newer section, issue 16
+    ],
+    es: [
+      '¿Quién puede enviarte solicitudes de amistad?', // inferred
+    ],
+  },
+  pass: ['fof'],
+  fail: ['everyone', 'public'],
+};
+const FRIENDS_LIST: Item = {
+  id: 'fb.friendsList',
+  labels: {
+    en: [
+      'Who can see your friends list?', // privacy tab, classic, cs
+    ],
+    es: [
+      '¿Quién puede ver tu lista de amigos?', // inferred
+    ],
+  },
+  ...ONLY_ME,
+};
+const FOLLOWING_LIST: Item = {
+  id: 'fb.followingList',
+  labels: {
+    en: [
+      'Who can see the people, Pages and lists you follow?', // privacy tab; inferred
+      'Who can see the people, Pages, and lists you follow?', // privacy tab; inferred
+      'Who can see the people and Pages you follow?', // newer section; inferred
+    ],
+    es: [
+      '¿Quién puede ver las personas, las páginas y las listas que sigues?', // inferred
+      '¿Quién puede ver las personas y las páginas que sigues?', // newer section; inferred
+    ],
+  },
+  ...ONLY_ME,
+};
+const LOOKUP_EMAIL: Item = {
+  id: 'fb.lookupEmail',
+  labels: {
+    en: [
+      'Who can look you up using the email address you provided?', // privacy tab, classic, cs
+      'Who can look you up using your email address?', // newer section; inferred
+    ],
+    es: [
+      '¿Quién puede buscarte con la dirección de correo electrónico que proporcionaste?', // inferred
+      '¿Quién puede buscarte con tu dirección de correo electrónico?', // newer section; inferred
+    ],
+  },
+  ...LOOKUP,
+};
+const LOOKUP_PHONE: Item = {
+  id: 'fb.lookupPhone',
+  labels: {
+    en: [
+      'Who can look you up using the phone number you provided?', // privacy tab, classic
+      'Who can look you up using your phone number?', // newer section; inferred
+    ],
+    es: [
+      '¿Quién puede buscarte con el número de teléfono que proporcionaste?', // inferred
+      '¿Quién puede buscarte con tu número de teléfono?', // newer section; inferred
+    ],
+  },
+  ...LOOKUP,
+};
+const SEARCH_ENGINES: Item = {
+  id: 'fb.searchEngines',
+  labels: {
+    en: [
+      'Do you want search engines outside of Facebook to link to your profile?', // privacy tab, cs
+      'Allow engines outside Facebook to link to your profile?', // privacy tab, classic
+      'Do you want search engines outside of Meta to link to your profile?', // newer section (after the 2021 rename); inferred
+    ],
+    es: [
+      '¿Quieres que los motores de búsqueda fuera de Facebook enlacen a tu perfil?', // inferred
+      '¿Quieres que los motores de búsqueda fuera de Meta enlacen a tu perfil?', // newer section; inferred
+    ],
+  },
+  pass: ['no', 'off'],
+  fail: ['yes', 'on'],
+};
+const WHO_CAN_FOLLOW: Item = {
+  id: 'fb.whoCanFollow',
+  labels: {
+    en: [
+      'Who can follow me', // followers tab; inferred (m.facebook 2021 "Public Posts" section)
+      'Who can follow you?', // newer "Followers and public content"; inferred
+    ],
+    es: [
+      '¿Quién puede seguirme?', // inferred
+      '¿Quién puede seguirte?', // newer section; inferred
+    ],
+  },
+  pass: ['friends'],
+  fail: ['public', 'everyone'],
+};
+const TAG_REVIEW: Item = {
+  id: 'fb.tagReview',
+  labels: {
+    en: [
+      "Review posts you're tagged in before the post appears on your profile?", // profile_and_tagging; inferred
+      "Review posts you're tagged in before they appear on your profile?", // newer wording; inferred
+    ],
+    es: [
+      '¿Revisar las publicaciones en las que te etiquetan antes de que aparezcan en tu perfil?', // inferred
+    ],
+  },
+  pass: ['on'],
+  fail: ['off'],
+};
+const TAGGED_VISIBILITY: Item = {
+  id: 'fb.taggedVisibility',
+  labels: {
+    en: [
+      "Who can see posts you're tagged in on your profile?", // profile_and_tagging; inferred
+    ],
+    es: [
+      '¿Quién puede ver en tu perfil las publicaciones en las que te etiquetaron?', // inferred
+    ],
+  },
+  ...FRIENDS_OR_LESS,
+};
+
+// The rows each settings tab (?tab=) should show: one it does not show, or shows
+// unreadably, is "could not check". A row of another tab whose label this tab shows
+// is read too (the newer sections moved rows between tabs). "posts" and
+// "how_people_find_and_contact_you" are the newer sections' tabs, inferred (2026-12).
 const TABS: Readonly<Record<string, readonly Item[]>> = {
   privacy: [
-    {
-      id: 'fb.futurePosts',
-      labels: {
-        en: [
-          'Who can see your future posts?', // classic
-        ],
-        es: [
-          '¿Quién puede ver tus publicaciones futuras?', // inferred
-        ],
-      },
-      ...FRIENDS_OR_LESS,
-    },
-    {
-      id: 'fb.friendRequests',
-      labels: {
-        en: [
-          'Who can send you friend requests?', // classic ("Who can contact you"), cs
-        ],
-        es: [
-          '¿Quién puede enviarte solicitudes de amistad?', // inferred
-        ],
-      },
-      pass: ['fof'],
-      fail: ['everyone', 'public'],
-    },
-    {
-      id: 'fb.friendsList',
-      labels: {
-        en: [
-          'Who can see your friends list?', // classic, cs
-        ],
-        es: [
-          '¿Quién puede ver tu lista de amigos?', // inferred
-        ],
-      },
-      ...ONLY_ME,
-    },
-    {
-      id: 'fb.followingList',
-      labels: {
-        en: [
-          'Who can see the people, Pages and lists you follow?', // inferred
-          'Who can see the people, Pages, and lists you follow?', // inferred
-        ],
-        es: [
-          '¿Quién puede ver las personas, las páginas y las listas que sigues?', // inferred
-        ],
-      },
-      ...ONLY_ME,
-    },
-    {
-      id: 'fb.lookupEmail',
-      labels: {
-        en: [
-          'Who can look you up using the email address you provided?', // classic, cs
-        ],
-        es: [
-          '¿Quién puede buscarte con la dirección de correo electrónico que proporcionaste?', // inferred
-        ],
-      },
-      ...LOOKUP,
-    },
-    {
-      id: 'fb.lookupPhone',
-      labels: {
-        en: [
-          'Who can look you up using the phone number you provided?', // classic
-        ],
-        es: [
-          '¿Quién puede buscarte con el número de teléfono que proporcionaste?', // inferred
-        ],
-      },
-      ...LOOKUP,
-    },
-    {
-      id: 'fb.searchEngines',
-      labels: {
-        en: [
-          'Do you want search engines outside of Facebook to link to your profile?', // cs
-          'Allow engines outside Facebook to link to your profile?', // classic
-        ],
-        es: [
-          '¿Quieres que los motores de búsqueda fuera de Facebook enlacen a tu perfil?', // inferred
-        ],
-      },
-      pass: ['no', 'off'],
-      fail: ['yes', 'on'],
-    },
+    FUTURE_POSTS,
+    FRIEND_REQUESTS,
+    FRIENDS_LIST,
+    FOLLOWING_LIST,
+    LOOKUP_EMAIL,
+    LOOKUP_PHONE,
+    SEARCH_ENGINES,
   ],
-  followers: [
-    {
-      id: 'fb.whoCanFollow',
-      labels: {
-        en: [
-          'Who can follow me', // inferred (m.facebook 2021 "Public Posts" section)
-        ],
-        es: [
-          '¿Quién puede seguirme?', // inferred
-        ],
-      },
-      pass: ['friends'],
-      fail: ['public', 'everyone'],
-    },
+  posts: [FUTURE_POSTS],
+  how_people_find_and_contact_you: [
+    FRIEND_REQUESTS,
+    FRIENDS_LIST,
+    LOOKUP_EMAIL,
+    LOOKUP_PHONE,
+    SEARCH_ENGINES,
   ],
-  profile_and_tagging: [
-    {
-      id: 'fb.tagReview',
-      labels: {
-        en: [
-          "Review posts you're tagged in before the post appears on your profile?", // inferred
-        ],
-        es: [
-          '¿Revisar las publicaciones en las que te etiquetan antes de que aparezcan en tu perfil?', // inferred
-        ],
-      },
-      pass: ['on'],
-      fail: ['off'],
-    },
-    {
-      id: 'fb.taggedVisibility',
-      labels: {
-        en: [
-          "Who can see posts you're tagged in on your profile?", // inferred
-        ],
-        es: [
-          '¿Quién puede ver en tu perfil las publicaciones en las que te etiquetaron?', // inferred
-        ],
-      },
-      ...FRIENDS_OR_LESS,
-    },
-  ],
+  followers: [WHO_CAN_FOLLOW],
+  profile_and_tagging: [TAG_REVIEW, TAGGED_VISIBILITY],
 };
+const ALL_ITEMS: readonly Item[] = [...new Set(Object.values(TABS).flat())];
 const ITEM_OF = new Map<string, Item>();
-for (const items of Object.values(TABS)) {
-  for (const item of items) {
-    for (const l of bothLanguages(item.labels)) ITEM_OF.set(auditKey(l), item);
-  }
+for (const item of ALL_ITEMS) {
+  for (const l of bothLanguages(item.labels)) ITEM_OF.set(auditKey(l), item);
 }
 
 // How far up from a row label its row may be (label span -> cell -> row).
 const MAX_UP = 4;
 // A row holds a control: its "Edit" button, a value dropdown, or the whole row is a link.
 const CONTROL = 'button, [role="button"], a, [role="link"], [role="switch"], [role="combobox"]';
+const SWITCH = '[role="switch"], input[type="checkbox"]';
 // Texts in one row besides its label: a description, a "Learn more", the value, "Edit".
 const MAX_ROW_TEXTS = 5;
 const MAX_OBSERVED = 100;
@@ -218,8 +253,30 @@ function unknown(itemId: string): AuditFinding {
   return { itemId, result: 'unknown', observed: '' };
 }
 
-/** The one recognized value in the label's row, or null (no row, no value, or two). */
-function rowValue(label: Text, labels: ReadonlyMap<Text, Item>, root: Element): Text | null {
+interface RowValue {
+  value: Value;
+  shown: string;
+}
+
+// A switch's state (the newer sections show some rows as a toggle), or null when
+// it says none.
+function switchState(el: Element): boolean | null {
+  const aria = el.getAttribute('aria-checked');
+  if (aria === 'true' || aria === 'false') return aria === 'true';
+  return el.localName === 'input' ? (el as HTMLInputElement).checked : null;
+}
+
+/**
+ * The one value in the label's row: a recognized value word, or a switch's state,
+ * or null (no row, no value, two values, a switch with no state, or a word and a
+ * switch that disagree).
+ */
+function rowValue(
+  label: Text,
+  labels: ReadonlyMap<Text, Item>,
+  root: Element,
+  es: boolean,
+): RowValue | null {
   let row: Element | null = label.parentElement?.closest(CONTROL) ?? null;
   if (row && !root.contains(row)) row = null;
   // Never the whole page: a row is below the root.
@@ -233,8 +290,21 @@ function rowValue(label: Text, labels: ReadonlyMap<Text, Item>, root: Element): 
   // Past the row when it holds another setting's label, or more text than a row shows.
   if (texts.length > MAX_ROW_TEXTS) return null;
   if (texts.some((t) => labels.has(t) && labels.get(t) !== item)) return null;
-  const values = texts.filter((t) => VALUE_OF.has(auditKey(t.nodeValue ?? '')));
-  return values.length === 1 ? (values[0] ?? null) : null;
+  const words = texts.filter((t) => VALUE_OF.has(auditKey(t.nodeValue ?? '')));
+  if (words.length > 1) return null;
+  const switches = Array.from(row.querySelectorAll(SWITCH));
+  if (row.matches(SWITCH)) switches.push(row);
+  if (switches.length > 1) return null;
+  const shown = (words[0]?.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+  const byWord = words[0] ? (VALUE_OF.get(auditKey(shown)) ?? null) : null;
+  if (switches.length === 0) return byWord ? { value: byWord, shown } : null;
+  const on = switchState(switches[0] as Element);
+  if (on === null) return null;
+  const bySwitch: Value = on ? 'on' : 'off';
+  // A word beside the switch must say the same ("On" or "Yes" for a switch that is on).
+  if (byWord && byWord !== bySwitch && byWord !== (on ? 'yes' : 'no')) return null;
+  if (byWord) return { value: byWord, shown };
+  return { value: bySwitch, shown: on ? (es ? 'Activado' : 'On') : es ? 'Desactivado' : 'Off' };
 }
 
 /** Pass or fail by the item's lists; a value in neither (Custom, say) is not judged. */
@@ -243,24 +313,28 @@ function judge(item: Item, value: Value): 'pass' | 'fail' | null {
   return item.fail.includes(value) ? 'fail' : null;
 }
 
-function readRows(root: Element, items: readonly Item[]): AuditFinding[] {
+function readRows(root: Element, items: readonly Item[], es: boolean): AuditFinding[] {
   const labels = new Map<Text, Item>();
   for (const t of textNodes(root)) {
     const item = ITEM_OF.get(auditKey(t.nodeValue ?? ''));
     if (item) labels.set(t, item);
   }
-  return items.map((item) => {
-    // A label may show twice (a heading above its row): the first that reads wins.
-    let shown = '';
+  // The tab's own rows, then any other row whose label it shows.
+  const shownItems = new Set(labels.values());
+  const others = ALL_ITEMS.filter((item) => !items.includes(item) && shownItems.has(item));
+  return [...items, ...others].map((item) => {
+    // A label may show twice (a heading above its row, an older and a newer row):
+    // every place that reads must say the same value, else it could not be checked.
+    let found: RowValue | null = null;
     for (const [label, of] of labels) {
-      const node = of === item ? rowValue(label, labels, root) : null;
-      shown = (node?.nodeValue ?? '').replace(/\s+/g, ' ').trim();
-      if (shown) break;
+      const read = of === item ? rowValue(label, labels, root, es) : null;
+      if (!read) continue;
+      if (found && found.value !== read.value) return unknown(item.id);
+      found ??= read;
     }
-    const value = VALUE_OF.get(auditKey(shown));
-    const result = value && judge(item, value);
-    return result
-      ? { itemId: item.id, result, observed: shown.slice(0, MAX_OBSERVED) }
+    const result = found && judge(item, found.value);
+    return result && found
+      ? { itemId: item.id, result, observed: found.shown.slice(0, MAX_OBSERVED) }
       : unknown(item.id);
   });
 }
@@ -302,11 +376,7 @@ const NOT_PUBLIC = new Set(bothLanguages(AUDIENCES.notPublic).map(normalizeLabel
 /** Every label table of the Facebook privacy reader, for the completeness test. */
 export const FACEBOOK_AUDIT_LABEL_TABLES: Readonly<Record<string, LabelTable>> = {
   values: VALUES,
-  rows: Object.fromEntries(
-    Object.values(TABS)
-      .flat()
-      .map((item) => [item.id, item.labels]),
-  ),
+  rows: Object.fromEntries(ALL_ITEMS.map((item) => [item.id, item.labels])),
   audiences: AUDIENCES,
 };
 /** 'public', 'other', or null when the post shows no audience we read. */
@@ -350,7 +420,8 @@ export function readFacebookAudit(doc: Document, url: URL): AuditFinding[] {
   if (!root || !isFacebookUrl(url)) return [];
   if (pathSegments(url)[0] === 'settings') {
     const tab = url.searchParams.get('tab') ?? '';
-    return Object.hasOwn(TABS, tab) ? readRows(root, TABS[tab] ?? []) : [];
+    const es = /^es\b/i.test(doc.documentElement.lang);
+    return Object.hasOwn(TABS, tab) ? readRows(root, TABS[tab] ?? [], es) : [];
   }
   if (isProfile(url) && profileOwner(doc) === 'own') return [readPublicPosts(root)];
   return [];

@@ -2,6 +2,7 @@
 // actions, posts, privacy reader) put together as one SiteAdapter. Pure; bundled
 // into the Facebook content script.
 import { actionAt, profileFor } from '../engine/actions';
+import { FACEBOOK_BAR } from './action-bar';
 import type { LabelTable } from '../engine/labels';
 import { postActionAt, postAt, postInfo, type PostPage } from '../engine/posts';
 import type { SiteAdapter } from '../types';
@@ -33,6 +34,7 @@ export const facebook: SiteAdapter = {
   actionAt: (target) => actionAt(FACEBOOK_ACTIONS, target),
   profileFor: (match, pageUrl) => profileFor(FACEBOOK_ACTIONS, match, pageUrl),
   isMessageComposer,
+  actionBar: FACEBOOK_BAR,
   readAudit: readFacebookAudit,
   postActionAt: (target) => postActionAt(FACEBOOK_POSTS, FACEBOOK_PAGES, target),
   postAt: (node) => postAt(FACEBOOK_POSTS, FACEBOOK_PAGES, node),

@@ -49,36 +49,83 @@ type Item =
 
 const TAGS = { pass: ['follow', 'none'], fail: ['everyone'] } as const;
 
-// Labels per settings page (the path's second segment). "SELECTORS" = SELECTORS.md
-// Instagram row "Privacy labels" (public code, ~2019-20); "inferred" = Clearline brief
-// (2026-11), not yet seen in a capture. Every Spanish label is inferred.
+// Every setting's labels, older and newer wordings alike: Instagram renames them
+// without notice and shows both generations for a while. Each comment names the
+// page the label is on and its date. "SELECTORS" = SELECTORS.md Instagram row
+// "Privacy labels" (public code, ~2019-20); "issue 16" = a wording the issue names
+// from real pages saved 2022-2026 (not saved here); "inferred" = the Clearline brief
+// (2026-11) or a guess at the Spanish (2026-12), not yet seen in a capture. Every
+// Spanish label is inferred.
+const PRIVATE_ACCOUNT: Item = {
+  id: 'ig.privateAccount',
+  labels: {
+    en: [
+      'Private account', // who_can_see_your_content ("Account privacy", 2023+) and the older privacy_and_security; SELECTORS
+    ],
+    es: ['Cuenta privada'], // the same pages; inferred
+  },
+  passWhenOn: true,
+};
+const ACTIVITY_STATUS: Item = {
+  id: 'ig.activityStatus',
+  labels: {
+    en: [
+      'Show activity status', // privacy_and_security (older), messages_and_story_replies (newer); SELECTORS
+      'Activity status', // its own row or page in the newer settings; issue 16
+    ],
+    es: [
+      'Mostrar estado de actividad', // inferred
+      'Estado de actividad', // inferred
+    ],
+  },
+  passWhenOn: false,
+};
+const STORY_SHARING: Item = {
+  id: 'ig.storySharing',
+  labels: {
+    en: [
+      'Allow sharing of story photos and videos', // privacy_and_security; SELECTORS
+    ],
+    es: [
+      'Permitir que se compartan las fotos y los videos de tu historia', // inferred
+    ],
+  },
+  passWhenOn: false,
+};
+const MESSAGE_REQUESTS: Item = {
+  id: 'ig.messageRequests',
+  labels: {
+    en: [
+      'Others on Instagram', // messages_and_story_replies, message controls; inferred
+    ],
+    es: ['Otras personas en Instagram'], // inferred
+  },
+  pass: ['noRequests'],
+  fail: ['requests', 'chats'],
+};
+const ACCOUNT_SUGGESTIONS: Item = {
+  id: 'ig.accountSuggestions',
+  labels: {
+    en: [
+      'Show account suggestions on profiles', // edit (2023+); inferred
+      'Similar account suggestions', // edit, the older checkbox (~2019-22); issue 16
+      "Suggest your account on others' profiles", // edit, the newer switch; issue 16
+    ],
+    es: [
+      'Mostrar sugerencias de cuentas en los perfiles', // inferred
+      'Sugerencias de cuentas similares', // inferred
+      'Sugerir tu cuenta en los perfiles de otras personas', // inferred
+    ],
+  },
+  passWhenOn: false,
+};
+
+// The settings each page (the path's second segment) should show: one it does not
+// show, or shows unreadably, is "could not check". A setting of another page whose
+// label this page shows is read too (the newer layouts moved them).
 const PAGES: Readonly<Record<string, readonly Item[]>> = {
-  who_can_see_your_content: [
-    {
-      id: 'ig.privateAccount',
-      labels: { en: ['Private account'], es: ['Cuenta privada'] }, // SELECTORS; inferred
-      passWhenOn: true,
-    },
-  ],
-  privacy_and_security: [
-    {
-      id: 'ig.activityStatus',
-      labels: { en: ['Show activity status'], es: ['Mostrar estado de actividad'] }, // SELECTORS; inferred
-      passWhenOn: false,
-    },
-    {
-      id: 'ig.storySharing',
-      labels: {
-        en: [
-          'Allow sharing of story photos and videos', // SELECTORS
-        ],
-        es: [
-          'Permitir que se compartan las fotos y los videos de tu historia', // inferred
-        ],
-      },
-      passWhenOn: false,
-    },
-  ],
+  who_can_see_your_content: [PRIVATE_ACCOUNT],
+  privacy_and_security: [ACTIVITY_STATUS, STORY_SHARING],
   // Tags and mentions are one item: it passes only when both pass.
   tags_and_mentions: [
     {
@@ -92,44 +139,19 @@ const PAGES: Readonly<Record<string, readonly Item[]>> = {
       ...TAGS,
     },
   ],
-  messages_and_story_replies: [
-    {
-      id: 'ig.messageRequests',
-      labels: { en: ['Others on Instagram'], es: ['Otras personas en Instagram'] }, // inferred
-      pass: ['noRequests'],
-      fail: ['requests', 'chats'],
-    },
-  ],
-  edit: [
-    {
-      id: 'ig.accountSuggestions',
-      labels: {
-        en: [
-          'Show account suggestions on profiles', // inferred
-        ],
-        es: [
-          'Mostrar sugerencias de cuentas en los perfiles', // inferred
-        ],
-      },
-      passWhenOn: false,
-    },
-  ],
+  messages_and_story_replies: [MESSAGE_REQUESTS],
+  edit: [ACCOUNT_SUGGESTIONS],
 };
+const ALL_ITEMS: readonly Item[] = [...new Set(Object.values(PAGES).flat())];
 const ITEM_OF = new Map<string, Item>();
-for (const items of Object.values(PAGES)) {
-  for (const item of items) {
-    for (const l of bothLanguages(item.labels)) ITEM_OF.set(auditKey(l), item);
-  }
+for (const item of ALL_ITEMS) {
+  for (const l of bothLanguages(item.labels)) ITEM_OF.set(auditKey(l), item);
 }
 
 /** Every label table of the Instagram privacy reader, for the completeness test. */
 export const INSTAGRAM_AUDIT_LABEL_TABLES: Readonly<Record<string, LabelTable>> = {
   choices: CHOICES,
-  rows: Object.fromEntries(
-    Object.values(PAGES)
-      .flat()
-      .map((item, i) => [`${item.id}#${i}`, item.labels]),
-  ),
+  rows: Object.fromEntries(ALL_ITEMS.map((item, i) => [`${item.id}#${i}`, item.labels])),
 };
 
 // How far up from a label its row (or section) may be: Instagram nests deeply.
@@ -207,6 +229,27 @@ function readItem(
   return { result, observed: shown.slice(0, MAX_OBSERVED) };
 }
 
+/**
+ * The item as the page shows it: every place its label shows (a heading above its
+ * row, an older and a newer row side by side) that reads must read the same; two
+ * that disagree are null, "could not check", like none at all.
+ */
+function readShown(
+  item: Item,
+  labels: ReadonlyMap<Text, Item>,
+  root: Element,
+  es: boolean,
+): Reading {
+  let found: Reading = null;
+  for (const [label, of] of labels) {
+    const read = of === item ? readItem(item, label, labels, root, es) : null;
+    if (!read) continue;
+    if (found && (found.result !== read.result || found.observed !== read.observed)) return null;
+    found = read;
+  }
+  return found;
+}
+
 /** See SiteAudit.readAudit. */
 export function readInstagramAudit(doc: Document, url: URL): AuditFinding[] {
   const [first, second = '', third] = pathSegments(url);
@@ -220,15 +263,13 @@ export function readInstagramAudit(doc: Document, url: URL): AuditFinding[] {
     if (item) labels.set(t, item);
   }
   const es = /^es\b/i.test(doc.documentElement.lang);
+  // The page's own settings, then any other setting whose label it shows.
+  const shown = new Set(labels.values());
+  const others = ALL_ITEMS.filter((item) => !items.includes(item) && shown.has(item));
   // One finding per id: fail if any part fails, else unknown if any part is unread.
   const byId = new Map<string, { result: FindingResult; observed: string[] }>();
-  for (const item of items) {
-    // A label may show twice (a heading above its row): the first that reads wins.
-    let read: Reading = null;
-    for (const [label, of] of labels) {
-      read = of === item ? readItem(item, label, labels, root, es) : null;
-      if (read) break;
-    }
+  for (const item of [...items, ...others]) {
+    const read = readShown(item, labels, root, es);
     const prev = byId.get(item.id);
     const result: FindingResult = !read ? 'unknown' : read.result;
     const merged =

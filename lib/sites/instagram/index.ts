@@ -2,6 +2,7 @@
 // actions, posts, privacy reader) put together as one SiteAdapter. Pure; bundled
 // into the Instagram content script.
 import { actionAt, profileFor } from '../engine/actions';
+import { INSTAGRAM_BAR } from './action-bar';
 import type { LabelTable } from '../engine/labels';
 import { postActionAt, postAt, postInfo, type PostPage } from '../engine/posts';
 import type { SiteAdapter } from '../types';
@@ -33,6 +34,7 @@ export const instagram: SiteAdapter = {
   actionAt: (target) => actionAt(INSTAGRAM_ACTIONS, target),
   profileFor: (match, pageUrl) => profileFor(INSTAGRAM_ACTIONS, match, pageUrl),
   isMessageComposer,
+  actionBar: INSTAGRAM_BAR,
   readAudit: readInstagramAudit,
   postActionAt: (target) => postActionAt(INSTAGRAM_POSTS, INSTAGRAM_PAGES, target),
   postAt: (node) => postAt(INSTAGRAM_POSTS, INSTAGRAM_PAGES, node),

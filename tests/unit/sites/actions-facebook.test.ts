@@ -65,6 +65,7 @@ const who = (keys: ProfileKey[], name: string | null) => ({ keys, name });
 const ALEX = () => who(['fb:alex.rivera.demo'], 'Alex Rivera Demo');
 const CASEY_ID = () => who(['fb:id:100012345678901'], 'Casey Morgan Demo');
 const MARIA = () => who(['fb:maria.lopez.demo'], 'María López Demo');
+const JORDAN = () => who(['fb:jordan.blake.demo'], 'Jordan Blake Demo');
 // The hover card's avatar links the numeric id, its name link the username.
 const MORGAN_BOTH = () =>
   who(['fb:id:100044455566677', 'fb:morgan.ellis.demo'], 'Morgan Ellis Demo');
@@ -174,6 +175,26 @@ const PAGES: PageCase[] = [
     ],
   },
   {
+    // No lang= (its English words decide); its message button's wording is in no
+    // table, so it is no action: the popup's "not recognized" note tells it.
+    file: 'profile-unknown-button.html',
+    setup: (d) => openOptionsMenu(d, ['Follow', 'Find support or report', 'Block']),
+    expected: [
+      {
+        what: 'header: Add friend',
+        control: label('Add friend'),
+        kind: 'add-friend',
+        ...JORDAN(),
+      },
+      {
+        what: 'menu: Follow',
+        control: menuItem('Follow'),
+        kind: 'follow',
+        ...JORDAN(),
+      },
+    ],
+  },
+  {
     file: 'profile-other-id.html',
     setup: (d) => openOptionsMenu(d, ['Follow', 'Find support or report', 'Block']),
     expected: [
@@ -237,6 +258,10 @@ const PAGES: PageCase[] = [
   { file: 'settings-followers.html', expected: [] },
   { file: 'settings-tagging-es.html', expected: [] },
   { file: 'settings-tagging.html', expected: [] },
+  { file: 'settings-audience.html', expected: [] },
+  { file: 'settings-audience-es.html', expected: [] },
+  { file: 'settings-posts.html', expected: [] },
+  { file: 'settings-posts-es.html', expected: [] },
   {
     file: 'messages.html',
     expected: [

@@ -48,6 +48,18 @@ const PAGES: PageCase[] = [
     ],
   },
   {
+    // Its message button's wording is in no table: no action, and the popup says so.
+    file: 'profile-unknown-button-es.html',
+    expected: [
+      {
+        what: 'header (es): Seguir',
+        control: text('Seguir'),
+        kind: 'follow',
+        ...who(['ig:lucia.mendez.demo'], 'lucia.mendez.demo'),
+      },
+    ],
+  },
+  {
     file: 'profile-other-es.html',
     expected: [
       {
@@ -233,6 +245,12 @@ const PAGES: PageCase[] = [
   // Settings pages read by the privacy check: no covered action on them.
   { file: 'edit-profile-es.html', expected: [] },
   { file: 'edit-profile.html', expected: [] },
+  { file: 'edit-profile-old.html', expected: [] },
+  { file: 'edit-profile-old-es.html', expected: [] },
+  { file: 'edit-profile-new.html', expected: [] },
+  { file: 'edit-profile-new-es.html', expected: [] },
+  { file: 'messages-activity.html', expected: [] },
+  { file: 'messages-activity-es.html', expected: [] },
   { file: 'message-requests-es.html', expected: [] },
   { file: 'message-requests.html', expected: [] },
   { file: 'privacy-security-cs.html', expected: [] },

@@ -60,6 +60,23 @@ const EXPECTED: Record<string, AuditFinding[]> = {
     pass('fb.tagReview', 'Activado'),
     fail('fb.taggedVisibility', 'Amigos de amigos'),
   ],
+  // The newer "Audience and visibility" sections: rows that are links, a switch.
+  'settings-audience.html': [
+    pass('fb.friendRequests', 'Friends of friends'),
+    fail('fb.friendsList', 'Friends'),
+    pass('fb.lookupEmail', 'Only me'),
+    fail('fb.lookupPhone', 'Everyone'),
+    pass('fb.searchEngines', 'Off'),
+  ],
+  'settings-audience-es.html': [
+    fail('fb.friendRequests', 'Todos'),
+    pass('fb.friendsList', 'Solo yo'),
+    pass('fb.lookupEmail', 'Amigos'),
+    fail('fb.lookupPhone', 'Amigos de amigos'),
+    fail('fb.searchEngines', 'Activado'),
+  ],
+  'settings-posts.html': [fail('fb.futurePosts', 'Public')],
+  'settings-posts-es.html': [pass('fb.futurePosts', 'Amigos')],
   'profile-own.html': [fail('fb.publicPosts', '2')],
   'profile-own-es.html': [fail('fb.publicPosts', '2')],
 };
@@ -389,5 +406,86 @@ describe('facebook reader and the checklist agree', () => {
       (i) => i.platform === 'facebook' && i.check === 'own-profile',
     );
     expect(read('profile-own.html').map((f) => f.itemId)).toEqual(ownItems.map((i) => i.id));
+  });
+});
+
+describe('facebook readAudit over older and newer wordings: could not check when unsure', () => {
+  const AUDIENCE = 'settings-audience.html';
+  const AUDIENCE_ES = 'settings-audience-es.html';
+  const find = (doc: Document, url: URL, itemId: string) =>
+    facebook.readAudit(doc, url).find((f) => f.itemId === itemId);
+
+  function addRow(doc: Document, label: string, value: string): void {
+    const row = doc.createElement('a');
+    row.setAttribute('role', 'link');
+    row.setAttribute('href', '#');
+    const cell = row.appendChild(doc.createElement('div'));
+    for (const text of [label, value])
+      cell.appendChild(doc.createElement('span')).textContent = text;
+    doc.querySelector('[role="main"] [role="list"]')!.append(row);
+  }
+
+  it.each([
+    [AUDIENCE, 'Who can look you up using the email address you provided?', 'Everyone'],
+    [
+      AUDIENCE_ES,
+      '¿Quién puede buscarte con la dirección de correo electrónico que proporcionaste?',
+      'Todos',
+    ],
+  ])('%s: the older and the newer row of one setting disagreeing', (file, label, value) => {
+    const { doc, url } = page(P + file);
+    addRow(doc, label, value);
+    expect(find(doc, url, 'fb.lookupEmail')).toEqual(unknown('fb.lookupEmail'));
+  });
+
+  it.each([AUDIENCE, AUDIENCE_ES])(
+    '%s: the older and the newer row agreeing still read',
+    (file) => {
+      const { doc, url } = page(P + file);
+      const before = find(doc, url, 'fb.friendsList');
+      addRow(
+        doc,
+        file === AUDIENCE
+          ? 'Who can see your friends list?'
+          : '¿Quién puede ver tu lista de amigos?',
+        before!.observed,
+      );
+      expect(find(doc, url, 'fb.friendsList')).toEqual(before);
+    },
+  );
+
+  it.each([AUDIENCE, AUDIENCE_ES])('%s: a switch with no state', (file) => {
+    const { doc, url } = page(P + file);
+    doc.querySelector('[role="switch"]')!.removeAttribute('aria-checked');
+    expect(find(doc, url, 'fb.searchEngines')).toEqual(unknown('fb.searchEngines'));
+  });
+
+  it.each([
+    [AUDIENCE, 'On'],
+    [AUDIENCE_ES, 'Desactivado'],
+  ])('%s: a value word beside the switch that says otherwise', (file, word) => {
+    const { doc, url } = page(P + file);
+    const span = doc.createElement('span');
+    span.textContent = word;
+    doc.querySelector('[role="switch"]')!.before(span);
+    expect(find(doc, url, 'fb.searchEngines')).toEqual(unknown('fb.searchEngines'));
+  });
+
+  it.each([
+    [AUDIENCE, 'Who can see your friends list?', 'Who sees the friends you have?'],
+    [AUDIENCE_ES, '¿Quién puede ver tu lista de amigos?', '¿Quién ve a tus amigos?'],
+  ])('%s: a wording no table holds', (file, from, to) => {
+    const { doc, url } = changed(file, from, to);
+    expect(find(doc, url, 'fb.friendsList')).toEqual(unknown('fb.friendsList'));
+  });
+
+  it('a row of another tab shown on this one is read too (the newer sections moved rows)', () => {
+    const { doc } = page(P + 'settings-posts.html');
+    addRow(doc, 'Who can see your friends list?', 'Only me');
+    const url = new URL('https://www.facebook.com/settings/?tab=posts');
+    expect(facebook.readAudit(doc, url)).toEqual([
+      fail('fb.futurePosts', 'Public'),
+      pass('fb.friendsList', 'Only me'),
+    ]);
   });
 });

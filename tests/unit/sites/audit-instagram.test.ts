@@ -37,6 +37,20 @@ const EXPECTED: Record<string, AuditFinding[]> = {
   'message-requests-es.html': [pass('ig.messageRequests', 'No recibir solicitudes')],
   'edit-profile.html': [fail('ig.accountSuggestions', 'On')],
   'edit-profile-es.html': [pass('ig.accountSuggestions', 'Desactivado')],
+  // The older checkbox and the newest switch wording of the same setting.
+  'edit-profile-old.html': [fail('ig.accountSuggestions', 'On')],
+  'edit-profile-old-es.html': [pass('ig.accountSuggestions', 'Desactivado')],
+  'edit-profile-new.html': [pass('ig.accountSuggestions', 'Off')],
+  'edit-profile-new-es.html': [fail('ig.accountSuggestions', 'Activado')],
+  // Activity status where the newer settings show it, beside the message controls.
+  'messages-activity.html': [
+    fail('ig.messageRequests', 'Message requests'),
+    fail('ig.activityStatus', 'On'),
+  ],
+  'messages-activity-es.html': [
+    pass('ig.messageRequests', 'No recibir solicitudes'),
+    pass('ig.activityStatus', 'Desactivado'),
+  ],
 };
 
 const read = (file: string) => {
@@ -240,5 +254,58 @@ describe('instagram reader and the checklist agree', () => {
       }),
     );
     expect(ids.sort()).toEqual(wanted.sort());
+  });
+});
+
+describe('instagram readAudit over older and newer wordings: could not check when unsure', () => {
+  const suggestions = (doc: Document, url: URL) =>
+    instagram.readAudit(doc, url).find((f) => f.itemId === 'ig.accountSuggestions');
+
+  // The older row (a label holding its checkbox) beside the newer switch's row.
+  function addOldRow(doc: Document, label: string, checked: boolean): void {
+    const row = doc.createElement('label');
+    row.appendChild(doc.createElement('span')).textContent = label;
+    const box = row.appendChild(doc.createElement('input'));
+    box.type = 'checkbox';
+    box.checked = checked;
+    doc.querySelector('[role="switch"]')!.parentElement!.closest('div.x9f619')!.after(row);
+  }
+
+  it.each([
+    ['edit-profile-new.html', 'Similar account suggestions', true],
+    ['edit-profile-new-es.html', 'Sugerencias de cuentas similares', false],
+  ])('%s: the older checkbox and the newer switch disagreeing', (file, oldLabel, checked) => {
+    const { doc, url } = page(P + file);
+    addOldRow(doc, oldLabel, checked);
+    expect(suggestions(doc, url)).toEqual(unknown('ig.accountSuggestions'));
+  });
+
+  it.each([
+    ['edit-profile-new.html', 'Similar account suggestions', 'Off'],
+    ['edit-profile-new-es.html', 'Sugerencias de cuentas similares', 'Activado'],
+  ])('%s: the older and newer rows agreeing still read', (file, oldLabel, observed) => {
+    const { doc, url } = page(P + file);
+    const on = observed === 'Activado';
+    addOldRow(doc, oldLabel, on);
+    expect(suggestions(doc, url)?.observed).toBe(observed);
+  });
+
+  it.each(['edit-profile-new.html', 'edit-profile-new-es.html'])(
+    '%s: a switch with no state',
+    (file) => {
+      const { doc, url } = page(P + file);
+      doc.querySelector('[role="switch"]')!.removeAttribute('aria-checked');
+      expect(suggestions(doc, url)).toEqual(unknown('ig.accountSuggestions'));
+    },
+  );
+
+  it.each([
+    ['edit-profile-old.html', 'Similar account suggestions', 'Similar accounts you may like'],
+    ['edit-profile-old-es.html', 'Sugerencias de cuentas similares', 'Cuentas parecidas'],
+  ])('%s: a wording no table holds', (file, from, to) => {
+    const { doc, url } = page(P + file);
+    const span = Array.from(doc.querySelectorAll('span')).find((s) => s.textContent === from)!;
+    span.textContent = to;
+    expect(suggestions(doc, url)).toEqual(unknown('ig.accountSuggestions'));
   });
 });
