@@ -17,6 +17,7 @@ import { PassphraseSection } from '../../components/passphrase/PassphraseSection
 import { PromptCountsSection } from '../../components/prompt-counts/PromptCountsSection';
 import { SettingsSection } from '../../components/settings/SettingsSection';
 import { AboutSection, AgencySection } from '../../components/settings/AboutSection';
+import { AgencyLine } from '../../components/agency/AgencyRules';
 import { StoreProblems } from '../../components/shared/StoreProblems';
 import { useClientData, useLockAndProblems } from '../../components/clients/useClientData';
 import { PageProvider, usePage } from '../../components/shared/PageContext';
@@ -182,6 +183,8 @@ export function OptionsApp() {
         <div class="settings-layout">
           <SettingsNav open={open} />
           <main class="options-main" data-page={open} data-testid="settings-page">
+            {/* Whose rules apply, on every page; the rules themselves are on Your agency. */}
+            <AgencyLine />
             {lock && showStep && (
               <PassphraseFirstStep
                 lock={lock}
