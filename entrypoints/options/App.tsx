@@ -24,11 +24,7 @@ import { PageProvider, usePage } from '../../components/shared/PageContext';
 import { useSettings } from '../../components/shared/useSettings';
 import { withClientWords } from '../../components/shared/pageWords';
 import type { MessageKey } from '../../lib/i18n';
-import {
-  SETTINGS_PAGES,
-  pageFromHash,
-  type SettingsPage,
-} from '../../components/shared/settingsPages';
+import { SETTINGS_PAGES, pageFromHash, type SettingsPage } from '../../lib/settings-pages';
 import type { Loaded } from '../../components/shared/useBackground';
 import type { LockState } from '../../lib/store/types';
 

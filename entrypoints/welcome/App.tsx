@@ -16,7 +16,7 @@ import { PageProvider } from '../../components/shared/PageContext';
 import { useSettings } from '../../components/shared/useSettings';
 import { withClientWords } from '../../components/shared/pageWords';
 import { Button } from '../../components/shared/buildingBlocks';
-import { settingsUrl, type SettingsPage } from '../../components/shared/settingsPages';
+import { settingsUrl, type SettingsPage } from '../../lib/settings-pages';
 
 export function WelcomeApp() {
   const view = useSettings();

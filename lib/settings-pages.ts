@@ -1,6 +1,6 @@
 // The pages of Settings (options.html) and their addresses. Every link into
 // Settings names its page here, so it lands where the coach meant to go.
-import { browser } from '../../lib/browser';
+import { browser } from './browser';
 
 export const SETTINGS_PAGES = [
   'clients',
