@@ -173,7 +173,13 @@ export function OptionsApp() {
     <PageProvider value={page}>
       <div class="settings-app">
         <header class="app-header">
-          <img class="app-logo" src="/icon/clearline.svg" alt="" width="32" height="32" />
+          <img
+            class="app-logo"
+            src="/icon/clearline.svg"
+            alt={t('logoAlt')}
+            width="32"
+            height="32"
+          />
           <h1>{t('optionsTitle')}</h1>
         </header>
         <div class="settings-layout">

@@ -54,7 +54,13 @@ export function WelcomeApp() {
     <PageProvider value={view}>
       <main class="welcome-main" data-testid="welcome" data-ready={String(view.ready)}>
         <header class="app-header">
-          <img class="app-logo" src="/icon/clearline.svg" alt="" width="40" height="40" />
+          <img
+            class="app-logo"
+            src="/icon/clearline.svg"
+            alt={t('logoAlt')}
+            width="40"
+            height="40"
+          />
           <h1>{t('welcomeTitle')}</h1>
         </header>
         <p class="lead">{withClientWords(view, 'welcomeIntro')}</p>
