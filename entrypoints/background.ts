@@ -16,7 +16,10 @@ import {
   notePostFromMenu,
   observationHandlers,
 } from '../lib/background/observation-handlers';
-import { checkObservationReminder } from '../lib/background/observation-reminder';
+import {
+  OBSERVATION_NOTIFICATION,
+  checkObservationReminder,
+} from '../lib/background/observation-reminder';
 import {
   REMINDERS_ALARM,
   checkAuditReminder,
@@ -26,6 +29,7 @@ import { IDLE_LOCK_ALARM, storeHandlers, verdictBudget } from '../lib/background
 import { lock } from '../lib/keyring/keyring';
 import { startPolicySync } from '../lib/policy/sync';
 import { openWelcomeOnInstall } from '../lib/policy/welcome';
+import { settingsUrl } from '../lib/settings-pages';
 
 const handlers: Handlers = {
   ...pageStatusHandlers,
@@ -73,6 +77,9 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(auditReminder);
   browser.contextMenus.onClicked.addListener((info, tab) => void notePostFromMenu(info, tab));
-  // The notification opens the privacy check.
-  browser.notifications.onClicked.addListener(() => void browser.runtime.openOptionsPage());
+  // Each notification opens the Settings page it is about.
+  browser.notifications.onClicked.addListener((id) => {
+    const page = id === OBSERVATION_NOTIFICATION ? 'observations' : 'privacy';
+    void browser.tabs.create({ url: settingsUrl(page) });
+  });
 });

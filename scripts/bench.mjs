@@ -890,7 +890,7 @@ function markdown(r) {
       `| Elements on the options page when the first page was shown | ${cell(o.elementsAtFirstPage.page, '')} |`,
     );
     lines.push(
-      `| Elements on the options page once all of it is shown (client list included) | ${cell(o.elements.page, '')} |`,
+      `| Elements on Settings → Observations once it has settled (the log page alone) | ${cell(o.elements.page, '')} |`,
     );
     lines.push(`| Elements in the Observations section | ${cell(o.elements.section, '')} |`);
     lines.push(`| Observation rows shown | ${cell(o.elements.rows, '')} |`);

@@ -18,6 +18,7 @@ import {
   ItemDetails,
   PLATFORMS,
   ScoreBlock,
+  platformChecked,
   platformRows,
   scoreFor,
   siteName,
@@ -80,13 +81,21 @@ export function AuditSection() {
             {PLATFORMS.map((platform) => (
               <li key={platform} data-platform={platform}>
                 <span class="audit-platform-name">{siteName(ui, platform)}</span>
-                <ScoreBlock score={scoreFor(result.value, platform)} />
+                <ScoreBlock
+                  score={scoreFor(result.value, platform)}
+                  checked={platformChecked(result.value, platform)}
+                />
               </li>
             ))}
           </ul>
           <div class="field-row audit-actions">
             {!walking && (
-              <button type="button" ref={startButton} onClick={() => setWalking(true)}>
+              <button
+                type="button"
+                class="button-primary"
+                ref={startButton}
+                onClick={() => setWalking(true)}
+              >
                 {t('auditStart')}
               </button>
             )}
@@ -122,9 +131,10 @@ function AuditWhen({ view }: { view: AuditView }) {
   const { t } = ui;
   return (
     <>
+      {view.lastAuditAt === null && <p data-testid="audit-never">{t('auditNeverChecked')}</p>}
       {view.reauditDue && (
         <p role="status" class="warning audit-due" data-testid="audit-due">
-          {view.lastAuditAt === null ? t('auditNeverChecked') : t('auditDue')}
+          {t('auditDue')}
         </p>
       )}
       {view.lastAuditAt !== null && (

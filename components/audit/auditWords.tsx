@@ -93,9 +93,35 @@ export function nextStep(view: AuditView, platform: SiteId) {
   return platformRows(view, platform).find(({ state }) => !isGood(state.result)) ?? null;
 }
 
-/** A platform's score line and its counts of what needs attention (the platform is named around it). */
-export function ScoreBlock({ score }: { score: AuditScore }) {
+/**
+ * Whether any item of the platform was ever looked at (on its page or confirmed
+ * by hand). Before that, a score would read as a failing grade ("0 of 13") for a
+ * check never made: say "Not checked yet" instead (ScoreBlock's `checked`).
+ */
+export function platformChecked(view: AuditView, platform: SiteId): boolean {
+  return platformRows(view, platform).some(({ state }) => state.at !== null);
+}
+
+/**
+ * A platform's score line and its counts of what needs attention (the platform
+ * is named around it); "Not checked yet" when `checked` is false.
+ */
+export function ScoreBlock({ score, checked = true }: { score: AuditScore; checked?: boolean }) {
   const ui = usePage();
+  if (!checked) {
+    return (
+      <div class="audit-score">
+        <p
+          class="audit-score-line audit-not-checked"
+          data-testid="audit-score"
+          data-platform={score.platform}
+          data-checked="false"
+        >
+          {ui.t('auditNotCheckedYet')}
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="audit-score">
       <p class="audit-score-line" data-testid="audit-score" data-platform={score.platform}>

@@ -64,7 +64,7 @@ function ExportForm() {
           {t('exportPassphraseHint', String(PASSPHRASE_MIN_LENGTH))}
         </p>
       </div>
-      <button type="submit" disabled={action.busy}>
+      <button type="submit" class="button-primary" disabled={action.busy}>
         {t('exportButton')}
       </button>
       <RequestOutcome action={action} errorTestId="export-error" statusTestId="export-status" />
@@ -143,7 +143,7 @@ function ImportForm({ onImported }: { onImported: () => void }) {
         />
       </div>
       {!confirming && (
-        <button type="submit" disabled={action.busy}>
+        <button type="submit" class="button-primary" disabled={action.busy}>
           {t('importButton')}
         </button>
       )}

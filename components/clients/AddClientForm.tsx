@@ -116,10 +116,14 @@ export function AddClientForm({
         </p>
       </div>
       <FormerFields former={form.former} dischargedOn={form.dischargedOn} onChange={set} />
-      <button type="submit" disabled={action.busy}>
+      <button type="submit" class="button-primary" disabled={action.busy}>
         {t('addClientButton')}
       </button>
-      <RequestOutcome action={action} errorTestId="add-client-error" />
+      <RequestOutcome
+        action={action}
+        errorTestId="add-client-error"
+        statusTestId="add-client-status"
+      />
     </form>
   );
 }

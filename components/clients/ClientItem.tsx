@@ -274,7 +274,7 @@ function EditClientForm({
         <FormerFields former={form.former} dischargedOn={form.dischargedOn} onChange={set} />
       </div>
       <div class="field-row">
-        <button type="submit" disabled={action.busy}>
+        <button type="submit" class="button-primary" disabled={action.busy}>
           {t('saveButton')}
         </button>
         <button type="button" onClick={onCancel}>

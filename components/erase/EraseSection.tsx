@@ -45,7 +45,7 @@ export function EraseSection({ onErased }: { onErased: () => void }) {
             onInput={(e) => setConfirmation(e.currentTarget.value)}
           />
         </div>
-        <button type="submit" class="danger" disabled={!confirmed || action.busy}>
+        <button type="submit" class="button-danger" disabled={!confirmed || action.busy}>
           {t('eraseButton')}
         </button>
         <RequestOutcome action={action} errorTestId="erase-error" statusTestId="erase-status" />

@@ -156,7 +156,7 @@ export function ObservationItem({
             </p>
           </div>
           <div class="field-row">
-            <button type="submit" disabled={action.busy}>
+            <button type="submit" class="button-primary" disabled={action.busy}>
               {t('saveButton')}
             </button>
             <button
@@ -200,7 +200,7 @@ export function ObservationItem({
             <button
               type="button"
               ref={deleteButton}
-              class="danger"
+              class="button-danger"
               onClick={() => {
                 action.clear();
                 go('confirm-delete', null);

@@ -62,7 +62,7 @@ export function PassphraseFirstStep({
         <div ref={doneRef} tabIndex={-1} data-testid="first-step-done">
           <StatusLine tone="ok">{withClientWords(ui, 'firstStepDone')}</StatusLine>
           <p>
-            <a href="#clients-heading">{withClientWords(ui, 'firstStepGoToList')}</a>
+            <a href="#clients">{withClientWords(ui, 'firstStepGoToList')}</a>
           </p>
         </div>
       ) : (

@@ -124,7 +124,7 @@ export function LockPanel({
             value={passphrase}
             onInput={(e) => setPassphrase(e.currentTarget.value)}
           />
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" class="button-primary" disabled={action.busy}>
             {t('unlockButton')}
           </button>
         </form>

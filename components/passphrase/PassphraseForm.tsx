@@ -104,7 +104,7 @@ export function PassphraseForm({
       <div class="field-row">
         <button
           type="submit"
-          class={firstStep ? 'btn-primary' : undefined}
+          class={firstStep ? 'button-primary btn-primary' : 'button-primary'}
           disabled={action.busy}
           aria-describedby={`${id}-warning`}
         >

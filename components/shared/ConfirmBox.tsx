@@ -30,7 +30,7 @@ export function ConfirmBox({
       <div class="field-row">
         <button
           type="button"
-          class="danger"
+          class="button-danger"
           data-testid={yesTestId}
           disabled={busy}
           onClick={onYes}

@@ -8,22 +8,33 @@ import type { ButtonHTMLAttributes, ComponentChildren, HTMLAttributes, RefObject
 /** ok: all is well. warning: something to look at. info: neutral. */
 export type Tone = 'ok' | 'warning' | 'info';
 
+export type ButtonRole = 'primary' | 'secondary' | 'quiet' | 'danger';
+
+/** The classes of a button role, for a <button> or a link drawn as one. */
+export const buttonClass = (role: ButtonRole) =>
+  // btn-primary: the older name, which the prompt's and popup's styles still use.
+  role === 'primary' ? 'button-primary btn-primary' : `button-${role}`;
+
 type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'ref' | 'class'> & {
-  /** quiet: the usual button. primary: the one suggested next step on a screen. */
-  variant?: 'quiet' | 'primary';
+  /**
+   * The button's role (base.css): primary, the one suggested next step on a
+   * screen; secondary, any other action; quiet, a low-key one (skip, cancel);
+   * danger, only for deleting or replacing data.
+   */
+  variant?: ButtonRole;
   buttonRef?: RefObject<HTMLButtonElement | null>;
   /** Extra classes (for example no-print). */
   extraClass?: string;
 };
 
 export function Button({
-  variant = 'quiet',
+  variant = 'secondary',
   buttonRef,
   extraClass,
   type = 'button',
   ...rest
 }: ButtonProps) {
-  const classes = ['btn', `btn-${variant}`, extraClass].filter(Boolean).join(' ');
+  const classes = ['btn', buttonClass(variant), extraClass].filter(Boolean).join(' ');
   return <button ref={buttonRef} type={type} class={classes} {...rest} />;
 }
 

@@ -7,6 +7,7 @@ import {
   ItemDetails,
   PLATFORMS,
   ScoreBlock,
+  platformChecked,
   platformRows,
   scoreFor,
   siteName,
@@ -60,7 +61,10 @@ export function ReportApp() {
                   aria-labelledby={`report-${platform}`}
                 >
                   <h2 id={`report-${platform}`}>{siteName(ui, platform)}</h2>
-                  <ScoreBlock score={scoreFor(result.value, platform)} />
+                  <ScoreBlock
+                    score={scoreFor(result.value, platform)}
+                    checked={platformChecked(result.value, platform)}
+                  />
                   <ul class="items">
                     {platformRows(result.value, platform).map(({ item, state }) => (
                       <li

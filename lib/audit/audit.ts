@@ -73,7 +73,9 @@ export async function auditView(now = Date.now()): Promise<AuditView> {
   const times = [...byId.values()].flatMap((r) => [r.page?.at ?? 0, r.confirmedAt ?? 0]);
   const lastAuditAt = times.length && Math.max(...times) > 0 ? Math.max(...times) : null;
   const { values } = await loadSettings();
-  const reauditDue = lastAuditAt === null || now - lastAuditAt >= values.auditIntervalDays * DAY_MS;
+  // The interval counts from the first check: before one, nothing is due (no
+  // reminder, no badge on day one); the pages invite the first check calmly instead.
+  const reauditDue = lastAuditAt !== null && now - lastAuditAt >= values.auditIntervalDays * DAY_MS;
   return { items, scores, history, lastAuditAt, reauditDue };
 }
 

@@ -49,6 +49,6 @@ export interface AuditView {
   history: AuditSnapshot[];
   /** When every item was last looked at (read or confirmed), or null. */
   lastAuditAt: number | null;
-  /** The re-audit interval has passed since lastAuditAt (or there was never an audit). */
+  /** The re-audit interval has passed since lastAuditAt; never before a first check. */
   reauditDue: boolean;
 }

@@ -1,5 +1,6 @@
 // Accessibility of every Clearline page in the built extension: axe-core finds no
-// serious or critical problem in the popup, options, printable report, prompt (as
+// serious or critical problem in the popup, each page of Settings, the welcome
+// page's onboarding, the printable report, the prompt (as
 // it really appears, in its frame on the site page) and diagnostics pages, in
 // light and dark, in English and Spanish. And the popup and the prompt can be used
 // with the keyboard alone: Tab reaches every control, each with a visible focus ring.
@@ -7,6 +8,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startClearline, type Clearline } from './clearline';
+import { showSettingsPage } from './options-page';
 import { waitForPrompt } from './prompt-page';
 
 let clearline: Clearline;
@@ -21,6 +23,19 @@ afterAll(async () => {
 const PROFILE = 'https://www.facebook.com/alex.rivera.demo';
 const CZECH_PROFILE = 'https://www.facebook.com/tomas.novak.demo?locale=cs_CZ';
 const SCHEMES = ['light', 'dark'] as const;
+
+/** Each Settings page, and what shows once it has loaded. */
+const SETTINGS_PAGE_READY = {
+  clients: ['form[data-testid="add-client"]', '[data-testid="lock-state"][data-state="ready"]'],
+  observations: [
+    'section[data-testid="observations"] :is(li[data-testid="observation"], [data-testid="observations-empty"])',
+  ],
+  privacy: ['[data-testid="audit-item"]'],
+  prompts: ['select[name="promptMode.friend"]', '[data-testid="prompt-counts"]'],
+  protection: ['[data-testid="lock-state"][data-state="ready"]', 'form[data-testid="erase-all"]'],
+  agency: ['[data-testid="agency-none"]'],
+  about: ['[data-testid="about-version"]'],
+} as const;
 type Scheme = (typeof SCHEMES)[number];
 
 /** Serious and critical violations, one line each: rule, impact, and where. */
@@ -39,7 +54,7 @@ async function setScheme(page: Page, scheme: Scheme) {
 }
 
 async function setLanguage(locale: 'en' | 'es') {
-  const options = await clearline.openExtensionPage('options.html');
+  const options = await clearline.openExtensionPage('options.html#prompts');
   await options.waitForSelector('select[name="locale"]');
   await options.select('select[name="locale"]', locale === 'en' ? 'browser' : 'es');
   await options.waitForFunction((l) => document.documentElement.lang === l, {}, locale);
@@ -118,31 +133,44 @@ for (const locale of ['en', 'es'] as const) {
         await Promise.all([popup.close(), site.close()]);
       });
 
-      it(`options, ${scheme}`, async () => {
-        const page = await clearline.openExtensionPage('options.html');
-        await setScheme(page, scheme);
-        await page.waitForSelector('form[data-testid="add-client"]');
-        await page.waitForSelector('[data-testid="lock-state"][data-state="ready"]');
-        expect(await problems(page)).toEqual([]);
-        await page.close();
-      });
+      // Each page of Settings, once what it shows has loaded; the narrow window's tabs too.
+      for (const [name, ready] of Object.entries(SETTINGS_PAGE_READY)) {
+        it(`Settings, ${name} page, ${scheme}`, async () => {
+          const page = await clearline.openExtensionPage(`options.html#${name}`);
+          await setScheme(page, scheme);
+          await page.waitForSelector(`[data-testid="settings-page"][data-page="${name}"]`);
+          for (const selector of ready) await page.waitForSelector(selector);
+          expect(await problems(page)).toEqual([]);
+          if (name === 'clients') {
+            await page.setViewport({ width: 380, height: 800 });
+            expect(await problems(page)).toEqual([]);
+          }
+          await page.close();
+        });
+      }
 
-      it(`welcome page, ${scheme}`, async () => {
+      it(`welcome page (onboarding), ${scheme}`, async () => {
         const page = await clearline.openExtensionPage('welcome.html');
         await setScheme(page, scheme);
         await page.waitForSelector('[data-testid="welcome"][data-ready="true"]');
+        await page.waitForSelector('form[data-testid="add-client"]');
+        expect(await problems(page)).toEqual([]);
+        // The first client skipped: what the step says then.
+        await page.click('[data-testid="welcome-skip-client"]');
+        await page.waitForSelector('[data-testid="welcome-first-client-skipped"]');
         expect(await problems(page)).toEqual([]);
         await page.close();
       });
 
       it(`options and welcome under an agency policy, ${scheme}`, async () => {
-        const page = await clearline.openExtensionPage('options.html');
+        const page = await clearline.openExtensionPage('options.html#agency');
         await setScheme(page, scheme);
         await withAgencyPolicy(page, async () => {
           await page.waitForSelector('[data-testid="agency-rules"]');
+          expect(await problems(page)).toEqual([]);
+          await showSettingsPage(page, 'prompts');
           await page.waitForSelector('[data-testid="policy-ignored"]');
           await page.waitForSelector('[data-testid="source-promptMode"][data-locked="true"]');
-          await page.waitForSelector('[data-testid="lock-state"][data-state="ready"]');
           expect(await problems(page)).toEqual([]);
           const welcome = await clearline.openExtensionPage('welcome.html');
           await setScheme(welcome, scheme);
@@ -297,14 +325,13 @@ async function tabThrough(page: Page, max = 400): Promise<Focused[]> {
 }
 
 describe('keyboard only: the pages with forms', () => {
-  for (const path of ['options.html', 'welcome.html']) {
+  for (const path of ['options.html#clients', 'options.html#privacy', 'welcome.html']) {
     it(`${path}: Tab reaches every control, each with a visible focus ring`, async () => {
       const page = await clearline.openExtensionPage(path);
       await page.bringToFront();
-      if (path === 'options.html') {
-        await page.waitForSelector('form[data-testid="add-client"]');
-        await page.waitForSelector('[data-testid="lock-state"][data-state="ready"]');
-        await page.waitForSelector('[data-testid="audit-item"]');
+      if (path.startsWith('options.html')) {
+        const name = path.split('#')[1] as keyof typeof SETTINGS_PAGE_READY;
+        for (const selector of SETTINGS_PAGE_READY[name]) await page.waitForSelector(selector);
       } else {
         await page.waitForSelector('[data-testid="welcome"][data-ready="true"]');
       }

@@ -17,7 +17,7 @@ afterAll(async () => {
 const ITEM = (id: string) => `li[data-testid="audit-item"][data-item-id="${id}"]`;
 
 async function auditOptions(): Promise<Page> {
-  const page = await clearline.openExtensionPage('options.html');
+  const page = await clearline.openExtensionPage('options.html#privacy');
   await page.waitForSelector(`[data-testid="audit"] ${ITEM('fb.futurePosts')}`);
   return page;
 }
@@ -68,7 +68,7 @@ const unknownAll = (o: Record<string, string>) =>
   Object.fromEntries(Object.keys(o).map((k) => [k, 'could-not-check']));
 
 describe('privacy self-audit', () => {
-  it('starts with nothing checked: every item "could not check", score 0', async () => {
+  it('starts with nothing checked: every item "could not check", and "Not checked yet" rather than a score of 0', async () => {
     const options = await auditOptions();
     const all = await options.$$eval('li[data-testid="audit-item"]', (items) =>
       items.map((li) => li.getAttribute('data-result')),
@@ -79,7 +79,8 @@ describe('privacy self-audit', () => {
       '[data-testid="audit-score"][data-platform="facebook"]',
       (e) => (e as HTMLElement).innerText,
     );
-    expect(score).toContain('0 of 13');
+    expect(score).toBe('Not checked yet');
+    expect(await options.$('[data-testid="audit-due"]')).toBeNull();
     await options.close();
   });
 

@@ -293,7 +293,7 @@ describe('answers and modes', () => {
   });
 
   it('"Don\'t allow it with clients": a known client gets no Continue', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#prompts');
     await options.waitForSelector('select[name="promptMode.friend"]');
     await options.select('select[name="promptMode.friend"]', 'block-clients');
     await options.waitForSelector('[data-testid="save-status"]:not(:empty)');
@@ -311,7 +311,7 @@ describe('answers and modes', () => {
     expect(await pageSaw(page)).toBe(0);
     await page.close();
 
-    const reset = await clearline.openExtensionPage('options.html');
+    const reset = await clearline.openExtensionPage('options.html#prompts');
     await reset.waitForSelector('select[name="promptMode.friend"]');
     await reset.select('select[name="promptMode.friend"]', 'remind');
     await reset.waitForSelector('[data-testid="save-status"]:not(:empty)');
@@ -319,7 +319,7 @@ describe('answers and modes', () => {
   });
 
   it('messaging a client outside working hours brings the contact-times reminder', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#prompts');
     for (const day of [1, 2, 3, 4, 5]) await setWorkDay(options, day, false);
     await options.close();
     const page = await clearline.openSite(
@@ -389,7 +389,7 @@ describe('answers and modes', () => {
   });
 
   it('within working hours, sending to a client is not interrupted', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#prompts');
     for (const day of [0, 1, 2, 3, 4, 5, 6]) await setWorkDay(options, day, true);
     // All day, every day: whenever the test runs, it is inside working hours.
     await options.evaluate(async () => {
@@ -681,7 +681,7 @@ describe('a hostile page', () => {
 
 describe('supervision summary', () => {
   it('the options page counts what the prompt saw, with no names or profiles', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#prompts');
     const table = await options.waitForSelector('[data-testid="prompt-counts"] table');
     const count = (action: string, counter: string) =>
       options.$eval(`tr[data-action="${action}"] td[data-counter="${counter}"]`, (td) =>

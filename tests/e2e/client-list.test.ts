@@ -16,6 +16,7 @@ import {
   lockNow,
   lockState,
   setPassphrase,
+  showSettingsPage,
   unlock,
   waitForLock,
 } from './options-page';
@@ -176,6 +177,7 @@ describe('client list', () => {
 
     await importBackup(page, file, 'backup passphrase 1');
     await page.waitForSelector('[data-testid="import-status"]:not(:empty)', { timeout: 20_000 });
+    await showSettingsPage(page, 'clients');
     await page.waitForFunction(
       (n) => document.querySelectorAll('li[data-testid="client"]').length === n,
       { timeout: 15_000 },

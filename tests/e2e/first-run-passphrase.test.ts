@@ -60,7 +60,7 @@ async function seriousProblems(page: Page): Promise<string[]> {
 }
 
 async function setLanguage(locale: 'en' | 'es') {
-  const options = await clearline.openExtensionPage('options.html');
+  const options = await clearline.openExtensionPage('options.html#prompts');
   await options.waitForSelector('select[name="locale"]');
   await options.select('select[name="locale"]', locale === 'en' ? 'browser' : 'es');
   await options.waitForFunction((l) => document.documentElement.lang === l, {}, locale);

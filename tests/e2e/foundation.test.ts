@@ -195,7 +195,7 @@ describe('popup', () => {
 
 describe('language', () => {
   it('a coach who picks Español in settings gets the popup in Spanish', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#prompts');
     await options.waitForSelector('select[name="locale"]');
     await options.select('select[name="locale"]', 'es');
     await options.waitForFunction(() => document.documentElement.lang === 'es');
@@ -214,7 +214,7 @@ describe('language', () => {
   });
 
   it('keeps a setting across a reload of the options page', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#prompts');
     await options.waitForSelector('select[name="promptMode.message"]');
     await options.select('select[name="promptMode.message"]', 'reason');
     await options.waitForSelector('[data-testid="save-status"]:not(:empty)');

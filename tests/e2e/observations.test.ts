@@ -25,7 +25,7 @@ const downloads = mkdtempSync(join(tmpdir(), 'clearline-obs-downloads-'));
 let clearline: Clearline;
 beforeAll(async () => {
   clearline = await startClearline({ userDataDir: profileDir });
-  const options = await clearline.openExtensionPage('options.html');
+  const options = await clearline.openExtensionPage('options.html#clients');
   await options.waitForSelector('form[data-testid="add-client"]');
   await addClient(options, { url: 'facebook.com/alex.rivera.demo', label: 'A.R.' });
   await options.close();
@@ -153,7 +153,7 @@ describe('observed-post reminder', () => {
   });
 
   it("Instagram: Share and Save on a client's post page bring the reminder", async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#clients');
     await options.waitForSelector('form[data-testid="add-client"]');
     await addClient(options, { url: 'instagram.com/alex.rivera.demo' });
     await options.close();
@@ -183,7 +183,7 @@ describe('observed-post reminder', () => {
     await frame.waitForFunction(() => document.body.innerText.includes('Saved for follow-up'));
     await choose(frame, 'Close');
     await page.close();
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#observations');
     const list = await observations(options);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ status: 'to-discuss', urgent: 'false' });
@@ -201,14 +201,14 @@ describe('observed-post reminder', () => {
     await frame.waitForFunction(() => document.body.innerText.includes('988'));
     await choose(frame, 'Close');
     await page.close();
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#observations');
     const list = await observations(options);
     expect(list.filter((o) => o.urgent === 'true')).toHaveLength(1);
     await options.close();
   });
 
   it('the badge counts the observations still to discuss', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#observations');
     await expect
       .poll(() => options.evaluate(() => chrome.action.getBadgeText({})), { timeout: 10_000 })
       .toBe('2');
@@ -216,7 +216,7 @@ describe('observed-post reminder', () => {
   });
 
   it('a status change persists across a browser restart', async () => {
-    let options = await clearline.openExtensionPage('options.html');
+    let options = await clearline.openExtensionPage('options.html#observations');
     await options.waitForSelector('li[data-testid="observation"][data-urgent="false"]');
     const button = await options.waitForSelector(
       'li[data-testid="observation"][data-urgent="false"] ::-p-aria([name="Discussed with them"][role="button"])',
@@ -226,7 +226,7 @@ describe('observed-post reminder', () => {
     await options.close();
     await clearline.close();
     clearline = await startClearline({ userDataDir: profileDir });
-    options = await clearline.openExtensionPage('options.html');
+    options = await clearline.openExtensionPage('options.html#observations');
     await options.waitForSelector('li[data-testid="observation"][data-status="discussed"]', {
       timeout: 15_000,
     });
@@ -237,7 +237,7 @@ describe('observed-post reminder', () => {
   });
 
   it('the de-identified supervision export names no one', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#observations');
     const session = await clearline.browser.target().createCDPSession();
     await session.send('Browser.setDownloadBehavior', {
       behavior: 'allow',

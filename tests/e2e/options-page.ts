@@ -1,6 +1,20 @@
-// The options page, driven as a coach would: typing into labelled fields and
-// clicking buttons.
+// The options page (Settings), driven as a coach would: typing into labelled
+// fields and clicking buttons. Settings shows one page at a time
+// (options.html#clients, #protection...): each helper first opens the page its
+// form is on, through the side navigation, as the coach would.
 import type { Page } from 'puppeteer-core';
+
+export type SettingsPageName =
+  'clients' | 'observations' | 'privacy' | 'prompts' | 'protection' | 'agency' | 'about';
+
+/** Opens one page of Settings with its link in the side navigation (nothing if it is open). */
+export async function showSettingsPage(page: Page, name: SettingsPageName) {
+  const open = `[data-testid="settings-page"][data-page="${name}"]`;
+  await page.waitForSelector('[data-testid="settings-page"]', { timeout: 15_000 });
+  if (await page.$(open)) return;
+  await page.$eval(`a[data-testid="nav-${name}"]`, (a) => (a as HTMLAnchorElement).click());
+  await page.waitForSelector(open, { timeout: 15_000 });
+}
 
 async function fill(page: Page, selector: string, text: string) {
   await page.waitForSelector(selector);
@@ -8,7 +22,13 @@ async function fill(page: Page, selector: string, text: string) {
   await page.type(selector, text);
 }
 
+/** The rows of the client list, on its page, once the list is shown. */
 export async function clientRows(page: Page): Promise<string[]> {
+  await showSettingsPage(page, 'clients');
+  await page.waitForSelector(
+    'ul[data-testid="clients"], [data-testid="clients-empty"], [data-testid="passphrase-required"]',
+    { timeout: 15_000 },
+  );
   return page.$$eval('li[data-testid="client"]', (items) =>
     items.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
   );
@@ -26,6 +46,11 @@ export async function addClient(
   page: Page,
   client: { url: string; label?: string; note?: string },
 ) {
+  await showSettingsPage(page, 'clients');
+  // The list loads with its page: count the rows once it is shown.
+  await page.waitForSelector('ul[data-testid="clients"], [data-testid="clients-empty"]', {
+    timeout: 15_000,
+  });
   const before = (await clientRows(page)).length;
   await fill(page, 'form[data-testid="add-client"] input[name="profileUrl"]', client.url);
   if (client.label)
@@ -53,6 +78,7 @@ export async function waitForLock(page: Page, locked: boolean) {
 }
 
 export async function setPassphrase(page: Page, passphrase: string) {
+  await showSettingsPage(page, 'protection');
   await fill(page, 'form[data-testid="passphrase-form"] input[name="newPassphrase"]', passphrase);
   await fill(
     page,
@@ -76,11 +102,13 @@ export async function unlock(page: Page, passphrase: string) {
 }
 
 export async function exportBackup(page: Page, passphrase: string) {
+  await showSettingsPage(page, 'protection');
   await fill(page, 'form[data-testid="export-backup"] input[name="exportPassphrase"]', passphrase);
   await page.click('form[data-testid="export-backup"] button[type="submit"]');
 }
 
 export async function importBackup(page: Page, file: string, passphrase: string) {
+  await showSettingsPage(page, 'protection');
   const input = await page.waitForSelector(
     'form[data-testid="import-backup"] input[name="importFile"]',
   );
@@ -91,8 +119,11 @@ export async function importBackup(page: Page, file: string, passphrase: string)
 }
 
 export async function eraseAll(page: Page) {
+  await showSettingsPage(page, 'protection');
   await fill(page, 'form[data-testid="erase-all"] input[name="eraseConfirmation"]', 'ERASE');
   await page.click('form[data-testid="erase-all"] button[type="submit"]');
+  await page.waitForSelector('[data-testid="erase-status"]:not(:empty)', { timeout: 15_000 });
+  await showSettingsPage(page, 'clients');
   await page.waitForSelector('[data-testid="clients-empty"]', { timeout: 15_000 });
 }
 
@@ -108,6 +139,7 @@ export async function startClientEdit(
   index: number,
   change: { label?: string; note?: string },
 ) {
+  await showSettingsPage(page, 'clients');
   const row = clientRow(index);
   await page.bringToFront();
   await page.click(`${row} ::-p-aria([name="Edit"][role="button"])`);
@@ -150,6 +182,7 @@ export async function storedClients(page: Page) {
 
 /** The observation log as the coach sees it: the range line, the filter's options, the rows. */
 export async function observationLog(page: Page) {
+  await showSettingsPage(page, 'observations');
   await page.waitForSelector('[data-testid="observations-range"]:not(:empty)', {
     timeout: 30_000,
   });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { popupReport, startClearline, type Clearline } from './clearline';
-import { addClient } from './options-page';
+import { addClient, showSettingsPage } from './options-page';
 import { isRoot, removePolicy, waitForManaged, warnIfNotRoot, writePolicy } from './policy-file';
 import {
   buttonNames,
@@ -82,9 +82,10 @@ describe.skipIf(!isRoot)('agency policy through the browser policy file', () => 
   });
 
   it('the options page shows the agency, its locks, and a dropped value as not set by it', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#agency');
     await waitForManaged(options, 'agencyName', AGENCY);
     await options.waitForSelector('[data-testid="agency-rules"]');
+    await showSettingsPage(options, 'prompts');
     expect(await source(options, 'promptMode')).toEqual({
       source: 'agency',
       locked: 'true',
@@ -104,6 +105,7 @@ describe.skipIf(!isRoot)('agency policy through the browser policy file', () => 
     expect(await source(options, 'idleLockMinutes')).toMatchObject({ source: 'default' });
     expect(await options.$eval('input[name="idleLockMinutes"]', (i) => i.disabled)).toBe(false);
     // The agency's word for the people served is on every screen.
+    await showSettingsPage(options, 'clients');
     expect(await options.$eval('main', (el) => (el as HTMLElement).innerText)).toContain(
       'participant',
     );
@@ -172,7 +174,7 @@ describe.skipIf(!isRoot)('agency policy through the browser policy file', () => 
   });
 
   it('a policy change applies live, without restarting the browser', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#agency');
     await options.waitForSelector('[data-testid="agency-rules"]');
     writePolicy({
       ...FIRST_POLICY,
@@ -181,8 +183,8 @@ describe.skipIf(!isRoot)('agency policy through the browser policy file', () => 
       allowUserChanges: false,
       requirePassphrase: true,
     });
+    await showSettingsPage(options, 'prompts');
     await options.waitForSelector('[data-testid="settings-all-locked"]', { timeout: 30_000 });
-    await options.waitForSelector('[data-testid="passphrase-required"]', { timeout: 10_000 });
     expect(await options.$eval('select[name="promptMode.friend"]', (s) => s.value)).toBe('remind');
     // No setting at all can be changed now, even those the policy does not name.
     expect(await source(options, 'retentionDays')).toMatchObject({
@@ -197,6 +199,8 @@ describe.skipIf(!isRoot)('agency policy through the browser policy file', () => 
         controls.map((c) => (c as HTMLInputElement).disabled),
       ),
     ).not.toContain(false);
+    await showSettingsPage(options, 'clients');
+    await options.waitForSelector('[data-testid="passphrase-required"]', { timeout: 10_000 });
     await options.close();
 
     const page = await clearline.openSite('https://www.facebook.com/alex.rivera.demo');
@@ -211,7 +215,7 @@ describe.skipIf(!isRoot)('agency policy through the browser policy file', () => 
   it('after a restart the last policy applies from the first moment', async () => {
     await clearline.close();
     clearline = await startClearline({ userDataDir: profileDir });
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#prompts');
     // Kept in storage.local, it does not wait for managed storage to answer.
     await options.waitForSelector('[data-testid="settings-all-locked"]', { timeout: 3_000 });
     expect(await source(options, 'promptMode')).toMatchObject({ source: 'agency' });

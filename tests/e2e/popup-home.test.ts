@@ -97,7 +97,7 @@ describe('a page Clearline does not recognize', () => {
   });
 
   it('in Spanish too', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#prompts');
     await options.waitForSelector('select[name="locale"]');
     await options.select('select[name="locale"]', 'es');
     // Saved once the page itself has switched language.

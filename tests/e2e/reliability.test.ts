@@ -14,6 +14,7 @@ import {
   exportBackup,
   importBackup,
   saveClientEdit,
+  showSettingsPage,
   startClientEdit,
   storedClients,
 } from './options-page';
@@ -117,6 +118,8 @@ describe('storage.local full to its quota', () => {
 describe('two options tabs at once', () => {
   it('two settings changed at the same moment in two tabs both land', async () => {
     const [a, b] = [await options(), await options()];
+    await showSettingsPage(a, 'prompts');
+    await showSettingsPage(b, 'prompts');
     await a.waitForSelector('select[name="promptMode.friend"]');
     await b.waitForSelector('select[name="clientTerm"]');
     const stored = () =>

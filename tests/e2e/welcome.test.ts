@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startClearline, type Clearline } from './clearline';
+import { clientRows } from './options-page';
 
 const profileDir = mkdtempSync(join(tmpdir(), 'clearline-welcome-profile-'));
 let clearline: Clearline | undefined;
@@ -16,6 +17,13 @@ afterAll(async () => {
 });
 
 const isWelcome = (id: string) => (url: string) => url === `chrome-extension://${id}/welcome.html`;
+
+async function openWelcome(): Promise<Page> {
+  const page = await clearline!.openExtensionPage('welcome.html');
+  await page.waitForSelector('[data-testid="welcome"][data-ready="true"]');
+  await page.waitForSelector('form[data-testid="add-client"]');
+  return page;
+}
 
 describe('welcome page', () => {
   it('opens once on first install and explains Clearline in plain words', async () => {
@@ -32,13 +40,59 @@ describe('welcome page', () => {
     expect(text).toContain('never sends anything anywhere');
     expect(await welcome.$('[data-testid="agency-rules"]')).toBeNull();
 
+    // No score before a first check: the first step invites one instead.
+    expect(text).toContain('Run your first privacy check');
+    expect(text).not.toMatch(/\b0 of \d+/);
+
     await welcome.click('[data-testid="welcome-audit"]');
-    const options = await clearline.browser.waitForTarget((t) =>
-      t.url().endsWith('/options.html#audit'),
+    const opened = await clearline.browser.waitForTarget((t) =>
+      t.url().endsWith('/options.html#privacy'),
     );
-    expect(options.url()).toContain(clearline.extensionId);
+    expect(opened.url()).toContain(clearline.extensionId);
+    const options = (await opened.page()) as Page;
+    await options.waitForSelector('[data-testid="settings-page"][data-page="privacy"]');
+    const score = await options.waitForSelector(
+      '[data-testid="audit-score"][data-platform="facebook"]',
+    );
+    expect(await score!.evaluate((e) => e.textContent)).toBe('Not checked yet');
+    expect(await options.$('[data-testid="audit-due"]')).toBeNull();
+    await options.close();
+    await welcome.bringToFront();
+  });
+
+  it('adds a first client right there; it is then on the client list', async () => {
+    const welcome = await openWelcome();
+    await welcome.type(
+      'form[data-testid="add-client"] input[name="profileUrl"]',
+      'facebook.com/alex.rivera.demo',
+    );
+    await welcome.type('form[data-testid="add-client"] input[name="label"]', 'A.R.');
+    await welcome.click('form[data-testid="add-client"] button[type="submit"]');
+    await welcome.waitForSelector('[data-testid="welcome-first-client"][data-state="added"]');
+    await welcome.waitForFunction(() =>
+      document.querySelector('[data-testid="add-client-status"]')?.textContent?.includes('A.R.'),
+    );
+
+    // "Set up my client list" lands on the list itself, with the new client on it.
+    await welcome.click('[data-testid="welcome-options"]');
+    const target = await clearline!.browser.waitForTarget((t) =>
+      t.url().endsWith('/options.html#clients'),
+    );
+    const options = (await target.page()) as Page;
+    await options.waitForSelector('[data-testid="settings-page"][data-page="clients"]');
+    await options.waitForSelector('li[data-testid="client"]', { timeout: 15_000 });
+    expect(await clientRows(options)).toEqual([expect.stringContaining('A.R.')]);
+    await options.close();
     await welcome.close();
-    await (await options.page())?.close();
+  });
+
+  it('the first client can be skipped', async () => {
+    const welcome = await openWelcome();
+    await welcome.click('[data-testid="welcome-skip-client"]');
+    const said = await welcome.waitForSelector('[data-testid="welcome-first-client-skipped"]');
+    expect(await said!.evaluate((e) => e.textContent)).toContain('any time in Settings');
+    expect(await welcome.$('form[data-testid="add-client"]')).toBeNull();
+    await welcome.close();
   });
 
   it('does not open again after a browser restart', async () => {

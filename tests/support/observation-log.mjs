@@ -182,8 +182,9 @@ export function firstPageProbe() {
 /**
  * Opens Settings → Observations (options.html#observations) in a new tab as a
  * coach would, and measures it: from the navigation's start to the first page
- * of observations painted; element counts then and once the whole page is shown
- * (its client list included); the page's JS heap after garbage collection then.
+ * of observations painted; element counts then and once the page has settled
+ * (the log page alone: Settings renders only the open page, and the client list
+ * is not loaded there); the page's JS heap after garbage collection then.
  * Returns the page (still open) and the numbers.
  */
 export async function openObservationLog(browser, extensionId, { timeout = 180_000 } = {}) {
@@ -207,9 +208,9 @@ export async function openObservationLog(browser, extensionId, { timeout = 180_0
       rows: document.querySelectorAll('li[data-testid="observation"]').length,
     }));
   const atFirstPage = await count();
-  // The rest of the options page (the client list above all) may still be loading:
-  // the page's size and heap are read once it is all shown.
-  await page.waitForSelector('li[data-testid="client"], [data-testid="clients-empty"]', {
+  // The lock and the database's problems (shown on every page) may still be on
+  // their way: the page's size and heap are read once they are shown.
+  await page.waitForSelector('[data-testid="settings-page"][data-page="observations"]', {
     timeout,
   });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
@@ -223,7 +224,7 @@ export async function openObservationLog(browser, extensionId, { timeout = 180_0
     measured: {
       firstPageMs: probe.paintedAt,
       sectionToFirstPageMs: probe.sectionAt === null ? null : probe.paintedAt - probe.sectionAt,
-      /** Elements when the first page was shown, and once the whole options page was. */
+      /** Elements when the first page was shown, and once the page had settled. */
       elementsAtFirstPage: atFirstPage,
       elements: settled,
       jsHeapUsedBytes: heap,

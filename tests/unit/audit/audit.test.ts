@@ -225,12 +225,16 @@ describe('results and score', () => {
 });
 
 describe('re-audit reminder (fake clock)', () => {
-  it('is due with no audit; notifies once per due period; clears once checked; due again after the interval', async () => {
+  it('counts from the first check: nothing is due before it; notifies once per due period; due again after the interval', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-01T09:00:00'));
-    expect(await checkAuditReminder()).toBe(true);
-    expect(await checkAuditReminder()).toBe(true);
-    expect(notifications).toEqual([AUDIT_NOTIFICATION]);
+    // Day one, and weeks later still: no first check yet, so no reminder and no badge.
+    expect(await checkAuditReminder()).toBe(false);
+    vi.setSystemTime(new Date('2026-12-15T09:00:00'));
+    expect(await checkAuditReminder()).toBe(false);
+    expect(notifications).toEqual([]);
+    expect(fakeBrowser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
+    expect((await auditView()).reauditDue).toBe(false);
 
     await recordFindings('instagram', [
       { itemId: 'ig.privateAccount', result: 'pass', observed: 'On' },
@@ -238,12 +242,22 @@ describe('re-audit reminder (fake clock)', () => {
     expect(await checkAuditReminder()).toBe(false);
     expect(fakeBrowser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
 
-    vi.setSystemTime(new Date('2026-11-30T09:00:00')); // 29 days later
+    vi.setSystemTime(new Date('2027-01-13T09:00:00')); // 29 days after the first check
     expect(await checkAuditReminder()).toBe(false);
-    vi.setSystemTime(new Date('2026-12-01T09:00:01')); // 30 days later
+    vi.setSystemTime(new Date('2027-01-14T09:00:01')); // 30 days after it
+    expect(await checkAuditReminder()).toBe(true);
+    expect(await checkAuditReminder()).toBe(true);
+    expect(notifications).toEqual([AUDIT_NOTIFICATION]);
+    expect(fakeBrowser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '!' });
+
+    // A new check clears it; the next reminder is a new period, with its own notification.
+    await recordFindings('instagram', [
+      { itemId: 'ig.privateAccount', result: 'pass', observed: 'On' },
+    ]);
+    expect(await checkAuditReminder()).toBe(false);
+    vi.setSystemTime(new Date('2027-02-13T09:00:02'));
     expect(await checkAuditReminder()).toBe(true);
     expect(notifications).toHaveLength(2);
-    expect(fakeBrowser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '!' });
   });
 
   it('follows the re-audit interval setting', async () => {

@@ -166,6 +166,7 @@ describe('options: scores', () => {
   it('speaks Spanish when the browser does', async () => {
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('es-MX');
     background({ getAudit: () => viewOf({ 'fb.tagReview': { result: 'confirmed' } }) });
+    history.replaceState(null, '', '/options.html#privacy');
     render(<OptionsApp />);
     await waitFor(() => expect(scoreOf('facebook')).toBe('13 de 13, 1 confirmados por ti'));
     expect(scoreOf('instagram')).toBe('7 de 7');
@@ -369,15 +370,35 @@ describe('options: when, history, reload', () => {
     await waitFor(() => expect(calls('getAudit')).toHaveLength(2));
   });
 
-  it('sits on the options page after the store problems and before the client list', async () => {
-    background({ getAudit: () => viewOf(), getStoreProblems: () => ({ problems: [] }) });
-    render(<OptionsApp />);
-    await screen.findAllByTestId('audit-item');
-    const clients = screen.getByRole('heading', { level: 2, name: /client list/i });
-    expect(
-      section().compareDocumentPosition(clients) & Node.DOCUMENT_POSITION_FOLLOWING,
-    ).toBeTruthy();
-    expect(document.querySelector('main > h1 + p + section')).toBe(section());
+  for (const hash of ['#privacy', '#audit']) {
+    it(`is its own Settings page, at options.html${hash}: no client list is loaded there`, async () => {
+      const calls = background({
+        getAudit: () => viewOf(),
+        getStoreProblems: () => ({ problems: [] }),
+        getLockState: () => ({ hasPassphrase: false, locked: false }),
+      });
+      history.replaceState(null, '', `/options.html${hash}`);
+      render(<OptionsApp />);
+      await screen.findAllByTestId('audit-item');
+      expect(document.querySelector('main[data-page="privacy"] > section')).toBe(section());
+      expect(screen.queryByRole('heading', { level: 2, name: /client list/i })).toBeNull();
+      expect(calls('listClients')).toEqual([]);
+      history.replaceState(null, '', '/options.html');
+    });
+  }
+
+  it('before any check: "Not checked yet" instead of a score, and nothing is due', async () => {
+    background({ getAudit: () => ({ ...viewOf({}), items: [], lastAuditAt: null }) });
+    render(
+      <OnPage ui={ui}>
+        <AuditSection />
+      </OnPage>,
+    );
+    await waitFor(() => expect(scoreOf('facebook')).toBe('Not checked yet'));
+    expect(scoreOf('instagram')).toBe('Not checked yet');
+    expect(screen.queryByTestId('audit-counts')).toBeNull();
+    expect(screen.queryByTestId('audit-due')).toBeNull();
+    expect(screen.getByTestId('audit-never').textContent).toContain('No privacy check yet');
   });
 
   it('says so when the audit cannot be read, and tries again', async () => {

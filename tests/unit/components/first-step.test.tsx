@@ -3,7 +3,7 @@
 // guided first step on the options page (the form right there), a card in the
 // popup and on the welcome page that leads to it, and never the "no passphrase,
 // never locks" wording; without the policy, none of it. In English and Spanish.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../entrypoints/options/App';
@@ -98,6 +98,12 @@ function expectNoNeverLocks(t: ReturnType<typeof speak>) {
 }
 
 const step = () => screen.queryByTestId('first-step');
+/** Follows a link to another Settings page (options.html#page), as the side navigation does. */
+const goTo = (page: string) =>
+  act(() => {
+    history.pushState(null, '', `/options.html#${page}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
 const field = (selector: string) => document.querySelector(selector) as HTMLInputElement | null;
 const type = (selector: string, value: string) =>
   fireEvent.input(field(selector)!, { target: { value } });
@@ -152,7 +158,10 @@ describe('options page under requirePassphrase, before a passphrase', () => {
     const clients = document.querySelector('section[aria-labelledby="clients-heading"]')!;
     expect(clients.querySelector('[role="alert"]')).toBeNull();
     expect(clients.textContent).toContain(t('firstStepPointer', 'client', 'clients'));
-    // The passphrase section below says the agency requires one, and points up too.
+    // The passphrase section (Lock and backup) says the agency requires one, and points up too.
+    await goTo('protection');
+    await waitFor(() => expect(step()).not.toBeNull());
+    expect(document.querySelectorAll('form[data-testid="passphrase-form"]')).toHaveLength(1);
     const section = document.querySelector('section[aria-labelledby="passphrase-heading"]')!;
     expect(section.textContent).toContain('Your agency requires a passphrase.');
     expect(section.querySelector('form')).toBeNull();
@@ -205,6 +214,8 @@ describe('options page under requirePassphrase, before a passphrase', () => {
     await screen.findByTestId('clients-empty');
     expect(field('form[data-testid="add-client"]')).not.toBeNull();
     // The agency keeps the passphrase: it can be changed, not removed.
+    await goTo('protection');
+    await screen.findByTestId('passphrase-kept-by-agency');
     expect(screen.queryByRole('button', { name: 'Remove passphrase' })).toBeNull();
     expect(screen.getByTestId('passphrase-kept-by-agency').textContent).toContain(
       "can't be removed",
@@ -223,15 +234,17 @@ describe('options page without the policy', () => {
     await waitFor(() => expect(lockPanel().dataset.hasPassphrase).toBe('false'));
     expect(step()).toBeNull();
     expect(lockPanel().textContent).toContain('Your list has no passphrase, so it never locks.');
-    expect(document.body.textContent).toContain('A passphrase is optional.');
-    expect(screen.queryByRole('button', { name: 'Choose a passphrase' })).toBeNull();
     expect(field('form[data-testid="add-client"]')).not.toBeNull();
+    await goTo('protection');
+    await waitFor(() => expect(document.body.textContent).toContain('A passphrase is optional.'));
+    expect(screen.queryByRole('button', { name: 'Choose a passphrase' })).toBeNull();
   });
 
   it('under the policy with a passphrase already set: no step, and no way to remove it', async () => {
     speak('en');
     await agencyRequiresPassphrase();
     background({ hasPassphrase: true, locked: false });
+    history.replaceState(null, '', '/options.html#protection');
     render(<OptionsApp />);
     await waitFor(() => expect(lockPanel().dataset.hasPassphrase).toBe('true'));
     expect(step()).toBeNull();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The whole options page against a mocked background: the lock, the sections
 // that replace or erase data, and what the page says when the store has trouble.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../entrypoints/options/App';
@@ -75,10 +75,14 @@ const field = (selector: string) => document.querySelector(selector) as HTMLInpu
 const type = (selector: string, value: string) =>
   fireEvent.input(field(selector), { target: { value } });
 
+/** Opens Settings at one of its pages, as a link to options.html#page would. */
+const showPage = (page: string) => history.replaceState(null, '', `/options.html#${page}`);
+
 beforeEach(() => {
   fakeBrowser.reset();
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
   send.mockReset();
+  history.replaceState(null, '', '/options.html');
 });
 afterEach(cleanup);
 
@@ -131,6 +135,7 @@ describe('lock', () => {
 
   it('offers no lock without a passphrase, and says so', async () => {
     listBehind({ hasPassphrase: false, locked: false });
+    showPage('protection');
     render(<OptionsApp />);
     await waitFor(() => expect(lockArea().dataset.hasPassphrase).toBe('false'));
     expect(lockArea().dataset.locked).toBe('false');
@@ -201,6 +206,7 @@ describe('loading', () => {
 });
 
 describe('passphrase', () => {
+  beforeEach(() => showPage('protection'));
   it('checks the confirmation and length before setting a first passphrase', async () => {
     listBehind(
       { hasPassphrase: false, locked: false },
@@ -234,6 +240,7 @@ describe('passphrase', () => {
 });
 
 describe('backup', () => {
+  beforeEach(() => showPage('protection'));
   it('exports to a downloaded file', async () => {
     listBehind(
       { hasPassphrase: false, locked: false },
@@ -275,7 +282,8 @@ describe('backup', () => {
     expect(confirm.textContent).toBe('Yes, replace my data');
     expect(screen.getByText(/This replaces all Clearline data on this device/)).not.toBeNull();
     expect(calls('importBackup')).toEqual([]);
-    const listed = calls('listClients').length;
+    // The list is not on this page: what is shown here (the lock) is read again.
+    const read = calls('getLockState').length;
 
     fireEvent.click(confirm);
     expect((await screen.findByTestId('import-status')).textContent).toBe(
@@ -284,7 +292,7 @@ describe('backup', () => {
     expect(calls('importBackup')).toEqual([
       ['importBackup', { contents: '{"backup":true}', passphrase: 'backup passphrase' }],
     ]);
-    await waitFor(() => expect(calls('listClients').length).toBeGreaterThan(listed));
+    await waitFor(() => expect(calls('getLockState').length).toBeGreaterThan(read));
   });
 
   it('sends nothing when the coach cancels', async () => {
@@ -335,6 +343,7 @@ describe('backup', () => {
 });
 
 describe('erase', () => {
+  beforeEach(() => showPage('protection'));
   it('tells the coach to type the very word the button waits for, in every language', () => {
     for (const locale of ['en', 'es'] as const) {
       expect(translate(locale, 'eraseConfirmLabel')).toContain(ERASE_CONFIRMATION);
@@ -356,10 +365,80 @@ describe('erase', () => {
 
     type('input[name="eraseConfirmation"]', 'ERASE');
     expect(button).toHaveProperty('disabled', false);
-    const listed = calls('listClients').length;
+    // The list is not on this page: what is shown here (the lock) is read again.
+    const read = calls('getLockState').length;
     fireEvent.click(button);
     expect((await screen.findByTestId('erase-status')).textContent).toContain('has been erased');
     expect(calls('eraseAll')).toEqual([['eraseAll', { confirmation: 'ERASE' }]]);
-    await waitFor(() => expect(calls('listClients').length).toBeGreaterThan(listed));
+    await waitFor(() => expect(calls('getLockState').length).toBeGreaterThan(read));
+  });
+});
+
+describe('pages', () => {
+  beforeEach(() => {
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Clearline',
+      version: '0.1.0',
+    });
+  });
+  const openPage = () => document.querySelector('main')?.dataset.page;
+  const current = () => document.querySelector('nav a[aria-current="page"]')?.getAttribute('href');
+  const follow = (hash: string) =>
+    act(() => {
+      history.pushState(null, '', `/options.html${hash}`);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+
+  it('each address opens its page, and the navigation marks it', async () => {
+    listBehind({ hasPassphrase: false, locked: false });
+    const expected: Record<string, string> = {
+      '': 'clients',
+      '#clients': 'clients',
+      '#observations': 'observations',
+      '#privacy': 'privacy',
+      '#audit': 'privacy',
+      '#prompts': 'prompts',
+      '#protection': 'protection',
+      '#agency': 'agency',
+      '#about': 'about',
+      '#first-step': 'clients',
+      '#nothing-here': 'clients',
+    };
+    for (const [hash, page] of Object.entries(expected)) {
+      history.replaceState(null, '', `/options.html${hash}`);
+      render(<OptionsApp />);
+      expect(openPage(), hash).toBe(page);
+      expect(current(), hash).toBe(`#${page}`);
+      cleanup();
+    }
+  });
+
+  it('only the client list page asks for the list; lock and problems are read on every page', async () => {
+    listBehind({ hasPassphrase: false, locked: false });
+    showPage('about');
+    render(<OptionsApp />);
+    await waitFor(() => expect(calls('getStoreProblems').length).toBeGreaterThan(0));
+    expect(calls('getLockState').length).toBeGreaterThan(0);
+    expect(calls('listClients')).toEqual([]);
+    expect(calls('listDecisions')).toEqual([]);
+    await follow('#clients');
+    await screen.findByTestId('clients');
+    expect(calls('listClients')).toHaveLength(1);
+  });
+
+  it('follows links, back and forward, each page rendered alone', async () => {
+    listBehind({ hasPassphrase: false, locked: false });
+    render(<OptionsApp />);
+    await screen.findByTestId('clients');
+    await follow('#protection');
+    expect(openPage()).toBe('protection');
+    expect(screen.queryByTestId('clients')).toBeNull();
+    expect(document.querySelector('form[data-testid="erase-all"]')).not.toBeNull();
+    await follow('#about');
+    expect(screen.getByTestId('about-version').textContent).toContain('Version');
+    await follow('#clients');
+    expect(openPage()).toBe('clients');
+    expect(document.querySelector('form[data-testid="erase-all"]')).toBeNull();
   });
 });
