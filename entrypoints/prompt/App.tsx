@@ -140,6 +140,7 @@ export function PromptApp({ start, sight }: { start: Promise<PromptStart>; sight
     view,
     // Cancel is always safe, so Escape needs no pause.
     onEscape: () => void answer('cancel'),
+    onSize: (height) => handed?.content.size(height),
   };
 
   if (phase.kind === 'failed') {

@@ -11,7 +11,8 @@
 // plainly on screen.
 //
 // Frame to content: the question is up (the content script stops waiting for
-// it), and the answer once the background has recorded it: replay the action,
+// it), how tall its content is (the frame is sized to it, up to the viewport),
+// and the answer once the background has recorded it: replay the action,
 // or drop it. The background, not the frame, decides whether an answer stands
 // (lib/background/prompt-handlers.ts answerPrompt); the frame passes on only what it said.
 import * as v from 'valibot';
@@ -23,8 +24,16 @@ export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
 
 const SIGHT = v.strictObject({ nonce: NONCE, seen: v.boolean() });
 
+/** Taller than any screen: the content script keeps the frame within the viewport anyway. */
+export const MAX_REPORTED_HEIGHT = 10_000;
+
 const FROM_FRAME = v.variant('say', [
   v.strictObject({ say: v.literal('shown'), nonce: NONCE }),
+  v.strictObject({
+    say: v.literal('size'),
+    nonce: NONCE,
+    height: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_REPORTED_HEIGHT)),
+  }),
   v.strictObject({
     say: v.literal('answered'),
     nonce: NONCE,
@@ -35,6 +44,8 @@ const FROM_FRAME = v.variant('say', [
 /** What the content script hears from its frame, for the prompt it handed over. */
 export interface FrameNews {
   shown(): void;
+  /** The height, in CSS pixels, the prompt's content needs to show whole. */
+  size(height: number): void;
   answered(outcome: PromptOutcome): void;
 }
 
@@ -53,6 +64,7 @@ export function listenToFrame(port: MessagePort, nonce: string, news: FrameNews)
     const parsed = v.safeParse(FROM_FRAME, event.data);
     if (!open || !parsed.success || parsed.output.nonce !== nonce) return;
     if (parsed.output.say === 'shown') news.shown();
+    else if (parsed.output.say === 'size') news.size(parsed.output.height);
     else news.answered(parsed.output.outcome);
   };
   return {
@@ -101,6 +113,7 @@ export function tellContent({ nonce, port }: Handover): FrameNews {
   const say = (message: v.InferOutput<typeof FROM_FRAME>) => port.postMessage(message);
   return {
     shown: () => say({ say: 'shown', nonce }),
+    size: (height) => say({ say: 'size', nonce, height }),
     answered: (outcome) => say({ say: 'answered', nonce, outcome }),
   };
 }

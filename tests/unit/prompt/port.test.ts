@@ -26,9 +26,10 @@ afterEach(() => {
 function contentAndFrame() {
   const channel = new MessageChannel();
   channels.push(channel);
-  const heard: ('shown' | PromptOutcome)[] = [];
+  const heard: ('shown' | PromptOutcome | number)[] = [];
   const line = listenToFrame(channel.port1, NONCE, {
     shown: () => void heard.push('shown'),
+    size: (height) => void heard.push(height),
     answered: (outcome) => void heard.push(outcome),
   });
   const frame: Handover = { nonce: NONCE, port: channel.port2 };
@@ -40,15 +41,17 @@ describe('the content script, from its frame', () => {
     const { frame, heard } = contentAndFrame();
     const content = tellContent(frame);
     content.shown();
+    content.size(312);
     content.answered('replay');
     await delivered();
-    expect(heard).toEqual(['shown', 'replay']);
+    expect(heard).toEqual(['shown', 312, 'replay']);
   });
 
   it('ignores "shown" or an answer about another prompt', async () => {
     const { heard, framePort } = contentAndFrame();
     const content = tellContent({ nonce: OTHER, port: framePort });
     content.shown();
+    content.size(312);
     content.answered('replay');
     await delivered();
     expect(heard).toEqual([]);
@@ -61,6 +64,10 @@ describe('the content script, from its frame', () => {
     ['no outcome', { say: 'answered', nonce: NONCE }],
     ['an unknown word', { say: 'seen', nonce: NONCE }],
     ['an extra field', { say: 'shown', nonce: NONCE, outcome: 'replay' }],
+    ['a height that is not a number', { say: 'size', nonce: NONCE, height: '300' }],
+    ['a negative height', { say: 'size', nonce: NONCE, height: -1 }],
+    ['a height past any screen', { say: 'size', nonce: NONCE, height: 1e9 }],
+    ['a fractional height', { say: 'size', nonce: NONCE, height: 300.5 }],
     ['a string', `answered:${NONCE}:replay`],
     ['null', null],
   ])('ignores a message with %s', async (_, data) => {
