@@ -141,7 +141,11 @@ describe('ask', () => {
     expect(dialog().dataset.inert).toBe('true');
     // Cancel is always safe: it never waits (a press meant for the page only cancels).
     expect(button('Cancel').getAttribute('aria-disabled')).toBeNull();
-    for (const name of ['Continue', 'Not a client: go ahead', 'This person is a client: add to my list']) {
+    for (const name of [
+      'Continue',
+      'Not a client: go ahead',
+      'This person is a client: add to my list',
+    ]) {
       expect(button(name).getAttribute('aria-disabled')).toBe('true');
       fireEvent.click(button(name));
     }
