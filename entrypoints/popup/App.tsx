@@ -157,7 +157,7 @@ export function PopupApp() {
               </StatusLine>
               {tab.status.pageKind === 'profile' && (
                 <ProfileLine
-                  key={`${tab.status.profileKey ?? ''} ${unlocked}`}
+                  key={`${tab.status.profileKey ?? ''} ${tab.status.profileOwner} ${unlocked}`}
                   status={tab.status}
                 />
               )}
