@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startClearline, type Clearline } from './clearline';
 import { addClient } from './options-page';
-import { buttonNames, choose, promptText, waitForPrompt, waitForPromptGone } from './prompt-page';
+import {
+  buttonNames,
+  choose,
+  promptFrame,
+  promptText,
+  waitForPrompt,
+  waitForPromptGone,
+} from './prompt-page';
 
 let clearline: Clearline;
 beforeAll(async () => {
@@ -231,6 +238,40 @@ async function hintShown(page: Page): Promise<boolean> {
   await cdp.detach();
   return JSON.stringify(root).includes('click the button again');
 }
+
+describe('the size the question must be seen at', () => {
+  it('a frame grown to its content and then shrunk by the page is refused: the action stays stopped', async () => {
+    const page = await clearline.openSite(MARIA);
+    await page.setViewport({ width: 1280, height: 720 });
+    const alerts: string[] = [];
+    page.on('dialog', (dialog) => {
+      alerts.push(dialog.message());
+      void dialog.dismiss().catch(() => undefined);
+    });
+    await page.click('[role="main"] [aria-label="Agregar a amigos"]');
+    const frame = await waitForPrompt(page);
+    const before = (await layout(page, frame)).height;
+    await choose(frame, 'This person is a client: add to my list');
+    await frame.waitForSelector('input[name="label"]');
+    await frame.waitForFunction((h: number) => window.innerHeight > h + 20, {}, before);
+    // Back to about its first size, as a page that wants the new field out of sight would.
+    await page.evaluate(() => {
+      document.documentElement.style.setProperty('transform', 'scale(0.8)', 'important');
+      document.documentElement.style.setProperty('transform-origin', 'center', 'important');
+    });
+    const deadline = Date.now() + 20_000;
+    let told = '';
+    while (!told && Date.now() < deadline) {
+      if (alerts.length) told = alerts[0]!;
+      const shown = await promptFrame(page);
+      const text = shown ? await promptText(shown).catch(() => '') : '';
+      if (text.includes('Clearline stopped this')) told = text;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(told).toMatch(/stopped/i);
+    await page.close();
+  });
+});
 
 describe('after an answer', () => {
   it('"Not a client: go ahead" lets the action through once; a page that changed gets no hint', async () => {
