@@ -379,10 +379,12 @@ export function openPromptFrame(
    */
   const resize = (reported: number) => {
     const next = Math.max(MIN_HEIGHT, Math.ceil(reported));
-    if (closed || Math.abs(next - height) < SIZE_STEP) return;
+    if (closed) return;
+    // No new size: the sight as it stands answers for this report.
+    if (Math.abs(next - height) < SIZE_STEP) return line?.tellSight(sight);
     height = next;
     dialog.style.height = `min(${height}px, ${MAX_VIEWPORT_SHARE * 100}vh)`;
-    if (!visibilityObserver) return check();
+    if (!visibilityObserver) return (check(), line?.tellSight(sight));
     see(false);
     visibilityObserver.unobserve(iframe);
     visibilityObserver.observe(iframe);

@@ -301,8 +301,11 @@ describe('the popup at 380 px wide', () => {
       await options.bringToFront();
       await unlock(options, 'correct horse battery staple');
     } finally {
+      await options.bringToFront();
       await options.select('select[name="locale"]', 'browser');
-      await options.waitForFunction(() => document.documentElement.lang === 'en');
+      await options.waitForFunction(() => document.documentElement.lang === 'en', {
+        polling: 100,
+      });
       await options.close();
     }
   }, 60_000);

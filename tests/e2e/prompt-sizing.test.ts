@@ -254,11 +254,10 @@ describe('the size the question must be seen at', () => {
     await choose(frame, 'This person is a client: add to my list');
     await frame.waitForSelector('input[name="label"]');
     await frame.waitForFunction((h: number) => window.innerHeight > h + 20, {}, before);
-    // Back to about its first size, as a page that wants the new field out of sight would.
-    await page.evaluate(() => {
-      document.documentElement.style.setProperty('transform', 'scale(0.8)', 'important');
-      document.documentElement.style.setProperty('transform-origin', 'center', 'important');
-    });
+    // Back to about its first size (a transform cannot reach the top layer; zoom can).
+    await page.evaluate(() =>
+      document.documentElement.style.setProperty('zoom', '0.85', 'important'),
+    );
     const deadline = Date.now() + 20_000;
     let told = '';
     while (!told && Date.now() < deadline) {

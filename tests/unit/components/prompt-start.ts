@@ -18,8 +18,6 @@ export function handedOver(nonce: string): Promise<PromptStart> {
       context,
       content: {
         shown: () => void toldContent.push('shown'),
-        // How tall the content is matters to the frame's size on the page, not to what was said.
-        size: () => undefined,
         answered: (outcome) => void toldContent.push(outcome),
       },
     };
