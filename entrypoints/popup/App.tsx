@@ -119,7 +119,17 @@ export function PopupApp() {
   return (
     <PageProvider value={page}>
       <main class="popup-main">
-        <h1>{t('popupTitle')}</h1>
+        <header class="popup-header">
+          <h1>{t('popupTitle')}</h1>
+          <a
+            href={browser.runtime.getURL('/options.html')}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="clearline-settings"
+          >
+            {t('popupOpenOptions')}
+          </a>
+        </header>
         <AgencyLine />
         {firstStep && <FirstStepCard testId="popup-first-step" />}
         <section
@@ -191,16 +201,6 @@ export function PopupApp() {
           <LockPanel lock={lock.result} onChanged={lock.set} onRetry={() => void lock.reload()} />
         )}
         <footer class="popup-footer">
-          <p>
-            <a
-              href={browser.runtime.getURL('/options.html')}
-              target="_blank"
-              rel="noreferrer"
-              data-testid="clearline-settings"
-            >
-              {t('popupOpenOptions')}
-            </a>
-          </p>
           <p class="privacy">{t('popupPrivacy')}</p>
         </footer>
       </main>
