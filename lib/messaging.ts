@@ -125,6 +125,15 @@ export const MESSAGES = {
     v.strictObject({ keys: v.pipe(v.array(profileKeyString), v.minLength(1), v.maxLength(4)) }),
   ),
 
+  /**
+   * The popup asks whether the profile its tab shows is on the client list, to
+   * say so ("On your client list"), with the label while the list is unlocked.
+   */
+  getProfileStanding: message<{ verdict: Verdict; label: string | null }>()(
+    'extension',
+    v.strictObject({ keys: v.pipe(v.array(profileKeyString), v.minLength(1), v.maxLength(4)) }),
+  ),
+
   getLockState: message<LockState>()('extension', empty),
   unlock: message<LockState>()('extension', v.strictObject({ passphrase })),
   lock: message<LockState>()('extension', empty),

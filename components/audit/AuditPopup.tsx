@@ -1,5 +1,7 @@
 // The popup's privacy check line: on Facebook or Instagram, that platform's score
 // and the one next thing to look at; elsewhere, the way to the privacy check.
+// Before a first check there is no score to show, only "Not checked yet" and
+// the way to start: a score of zero would read as an alarm on day one.
 import type { SiteId } from '../../lib/sites/types';
 import { browser } from '../../lib/browser';
 import { sendMessage } from '../../lib/messaging';
@@ -32,7 +34,7 @@ function RequiredItems({ view, required }: { view: AuditView; required: readonly
               <li key={item.id} data-item-id={item.id}>
                 {siteName(ui, item.platform)}: {t(item.title)}{' '}
                 <a href={item.link} target="_blank" rel="noreferrer">
-                  {t('auditOpenSettings')}
+                  {t('auditOpenSiteSettings', siteName(ui, item.platform))}
                 </a>
               </li>
             ))}
@@ -55,18 +57,16 @@ export function AuditPopup({
   const { t } = ui;
   const audit = useLoad(() => sendMessage('getAudit', {}));
   const result = audit.result;
+  const checkUrl = browser.runtime.getURL('/options.html#privacy');
   const openCheck = () => {
-    // openOptionsPage brings an open options tab forward instead of adding one.
-    browser.runtime
-      .openOptionsPage()
-      .catch(() => browser.tabs.create({ url: browser.runtime.getURL('/options.html#audit') }))
-      .catch(() => undefined);
+    browser.tabs.create({ url: checkUrl }).catch(() => undefined);
   };
 
   if (result.state === 'loading') return null;
   // Away from the two sites, with nothing due, a link is all there is to say.
   const justLink =
     result.state === 'ready' && !platform && !result.value.reauditDue && required.length === 0;
+  const neverChecked = result.state === 'ready' && result.value.lastAuditAt === null;
   return (
     <section
       class="audit-popup"
@@ -74,13 +74,26 @@ export function AuditPopup({
       data-testid="audit-popup"
       data-state={result.state}
     >
-      {!justLink && <h2 id="audit-popup-heading">{t('auditHeading')}</h2>}
+      {!justLink && <h3 id="audit-popup-heading">{t('auditHeading')}</h3>}
       {result.state === 'error' && (
         <p class="warning" data-testid="audit-popup-error">
           {t('auditLoadFailed', describeError(ui, result.error))}
         </p>
       )}
+      {neverChecked && (
+        <>
+          <StatusLine tone="info" data-testid="audit-not-checked">
+            {t('auditPopupNotChecked')}
+          </StatusLine>
+          <p>
+            <Button variant="primary" extraClass="button-primary" onClick={openCheck}>
+              {t('auditPopupFirstCheck')}
+            </Button>
+          </p>
+        </>
+      )}
       {result.state === 'ready' &&
+        !neverChecked &&
         (() => {
           const view = result.value;
           const next = platform ? nextStep(view, platform) : null;
@@ -90,7 +103,7 @@ export function AuditPopup({
                 <Notice tone="warning" testId="audit-popup-due" extraClass="audit-popup-due">
                   <p>{t('auditPopupDue')}</p>
                   <p>
-                    <Button variant="primary" onClick={openCheck}>
+                    <Button variant="primary" extraClass="button-primary" onClick={openCheck}>
                       {t('auditPopupOpen')}
                     </Button>
                   </p>
@@ -105,7 +118,7 @@ export function AuditPopup({
                     <p data-testid="audit-next" data-item-id={next.item.id}>
                       {t('auditPopupNext', t(next.item.title), resultWords(ui, next.state))}{' '}
                       <a href={next.item.link} target="_blank" rel="noreferrer">
-                        {t('auditOpenSettings')}
+                        {t('auditOpenSiteSettings', siteName(ui, next.item.platform))}
                       </a>
                     </p>
                   ) : (
@@ -120,11 +133,7 @@ export function AuditPopup({
               )}
               {justLink && (
                 <p>
-                  <a
-                    href={browser.runtime.getURL('/options.html#audit')}
-                    target="_blank"
-                    rel="noreferrer"
-                  >
+                  <a href={checkUrl} target="_blank" rel="noreferrer">
                     {t('auditHeading')}
                   </a>
                 </p>

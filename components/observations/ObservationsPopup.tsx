@@ -18,7 +18,8 @@ export function ObservationsPopup() {
     <Section
       id="popup-observations"
       heading={t('observationsHeading')}
-      extraClass="popup-part"
+      level={3}
+      extraClass="popup-sub"
       testId="observations-popup"
     >
       {result.state === 'error' ? (

@@ -57,31 +57,35 @@ export function PromptCountsSection() {
           const totals = sumRecent(counts.result.value, today);
           const any = PROMPT_ACTIONS.some((a) => COUNTER_NAMES.some((c) => totals[a][c] > 0));
           if (!any) return <p>{t('countsEmpty')}</p>;
+          const asked = PROMPT_ACTIONS.reduce((sum, a) => sum + totals[a].shown, 0);
           return (
-            <table class="counts">
-              <thead>
-                <tr>
-                  <th scope="col">{t('countsAction')}</th>
-                  {COUNTER_NAMES.map((c) => (
-                    <th scope="col" key={c}>
-                      {t(COLUMN_WORDS[c])}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {PROMPT_ACTIONS.map((a) => (
-                  <tr key={a} data-action={a}>
-                    <th scope="row">{t(ACTION_LABELS[a])}</th>
+            <>
+              <p data-testid="counts-total">{t('countsTotal', String(asked))}</p>
+              <table class="counts">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('countsAction')}</th>
                     {COUNTER_NAMES.map((c) => (
-                      <td key={c} data-counter={c}>
-                        {totals[a][c]}
-                      </td>
+                      <th scope="col" key={c}>
+                        {t(COLUMN_WORDS[c])}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {PROMPT_ACTIONS.map((a) => (
+                    <tr key={a} data-action={a}>
+                      <th scope="row">{t(ACTION_LABELS[a])}</th>
+                      {COUNTER_NAMES.map((c) => (
+                        <td key={c} data-counter={c}>
+                          {totals[a][c]}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           );
         })()}
     </section>

@@ -1,6 +1,8 @@
 // Someone Clearline has no answer about yet: what is about to happen, and "Is
-// this person a client?". Marking them a client first offers a label, then
-// shows the guidance; "not a client" ends the question for good.
+// this person a client?", briefly: most people asked about are not, so "Not a
+// client: go ahead" comes first and takes one click (it ends the question for
+// good, and the action goes on). Marking them a client first offers a label,
+// then shows the guidance.
 import { useRef, useState } from 'preact/hooks';
 import type { PromptContext } from '../../lib/prompt/types';
 import { LABEL_MAX_LENGTH } from '../../lib/store/types';
@@ -52,7 +54,6 @@ export function AskStage({
   const body = identified ? (
     <>
       <p class="prompt-question">{withClientWords(ui, 'promptAskQuestion')}</p>
-      <p class="hint">{withClientWords(ui, 'promptAskHint')}</p>
       {blockRule && <p>{withClientWords(ui, 'promptAskBlockNote')}</p>}
     </>
   ) : (
@@ -81,14 +82,15 @@ export function AskStage({
     >
       {identified && !revealed && (
         <div class="prompt-actions prompt-answers">
-          <PromptButton blocked={controls.blocked} onPress={reveal}>
-            {withClientWords(ui, 'promptIsClient')}
-          </PromptButton>
           <PromptButton
             blocked={controls.blocked}
+            role="primary"
             onPress={() => void controls.answer('not-client')}
           >
             {withClientWords(ui, 'promptNotClient')}
+          </PromptButton>
+          <PromptButton blocked={controls.blocked} onPress={reveal}>
+            {withClientWords(ui, 'promptIsClient')}
           </PromptButton>
         </div>
       )}
@@ -116,7 +118,7 @@ export function AskStage({
             )}
           </div>
           <div class="prompt-actions">
-            <PromptButton blocked={controls.blocked} type="submit">
+            <PromptButton blocked={controls.blocked} type="submit" role="primary">
               {withClientWords(ui, 'promptAddToList')}
             </PromptButton>
           </div>
@@ -128,6 +130,8 @@ export function AskStage({
         mode={context.mode}
         cancelRef={cancel}
         offerContinue={!revealed}
+        // Someone the page did not name can only be let through or not: going ahead is the step.
+        primary={identified ? undefined : 'continue'}
       />
     </PromptDialog>
   );

@@ -1,9 +1,10 @@
-// Cancel and Continue, with the written reason when the policy asks for one and
-// the hint for sites that ignore a replayed click; or, for a reminder nothing
-// waited for (a client's post), a single Close.
+// Cancel and Continue, with the written reason when the policy asks for one; or,
+// for a reminder nothing waited for (a client's post), a single Close. The hint
+// for sites that ignore a replayed click is the content script's, shown only
+// when the replay changed nothing on the page (lib/content/replay-watch.ts).
 import type { RefObject } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { PASS_THROUGH_MS, REASON_MAX_LENGTH, type PromptContext } from '../../lib/prompt/types';
+import { REASON_MAX_LENGTH, type PromptContext } from '../../lib/prompt/types';
 import { withClientWords, type Ui } from '../shared/pageWords';
 import { PromptButton, type PromptControls } from './PromptDialog';
 
@@ -13,6 +14,7 @@ export function ContinueArea({
   mode,
   cancelRef,
   offerContinue,
+  primary,
 }: {
   ui: Ui;
   controls: PromptControls;
@@ -20,6 +22,8 @@ export function ContinueArea({
   cancelRef: RefObject<HTMLButtonElement | null>;
   /** False where the agency's rule forbids going ahead, or while another answer is being given. */
   offerContinue: boolean;
+  /** Which of the two this view suggests; none when another answer is the suggested one. */
+  primary?: 'cancel' | 'continue';
 }) {
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -71,21 +75,21 @@ export function ContinueArea({
         <PromptButton
           blocked={controls.busy}
           buttonRef={cancelRef}
+          role={primary === 'cancel' || !offerContinue ? 'primary' : 'quiet'}
           onPress={() => void controls.answer('cancel')}
         >
           {ui.t('cancelButton')}
         </PromptButton>
         {offerContinue && (
-          <PromptButton blocked={controls.blocked} type="submit">
+          <PromptButton
+            blocked={controls.blocked}
+            type="submit"
+            role={primary === 'continue' ? 'primary' : 'quiet'}
+          >
             {withClientWords(ui, 'promptContinue')}
           </PromptButton>
         )}
       </div>
-      {offerContinue && (
-        <p class="hint">
-          {withClientWords(ui, 'promptReplayHint', String(PASS_THROUGH_MS / 1000))}
-        </p>
-      )}
     </form>
   );
 }
@@ -95,10 +99,13 @@ export function CloseArea({
   ui,
   controls,
   closeRef,
+  primary = true,
 }: {
   ui: Ui;
   controls: PromptControls;
   closeRef: RefObject<HTMLButtonElement | null>;
+  /** False while another step (saving a note) is the one suggested. */
+  primary?: boolean;
 }) {
   return (
     <div class="prompt-continue">
@@ -109,6 +116,7 @@ export function CloseArea({
         <PromptButton
           blocked={controls.busy}
           buttonRef={closeRef}
+          role={primary ? 'primary' : 'quiet'}
           onPress={() => void controls.answer('cancel')}
         >
           {withClientWords(ui, 'promptClose')}

@@ -109,6 +109,8 @@ export function GuidanceStage({
         mode={context.mode}
         cancelRef={cancel}
         offerContinue={!forbidden}
+        // The guidance asks the coach to pause: stepping back is the suggested step.
+        primary="cancel"
       />
     </PromptDialog>
   );

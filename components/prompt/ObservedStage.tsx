@@ -3,6 +3,7 @@
 // paraphrasing the MISSION Boundaries Toolkit. A public answer: it can show
 // others the program connection (42 CFR Part 2). Either way the coach can note
 // it for follow-up, or record a risk of harm, which shows the crisis protocol.
+// Saved once, said once: the saved line in the body, and Close as the one next step.
 import { useRef, useState } from 'preact/hooks';
 import { OBSERVATION_NOTE_MAX_LENGTH, type PromptContext } from '../../lib/prompt/types';
 import type { PostActionKind } from '../../lib/sites/types';
@@ -52,8 +53,7 @@ export function ObservedStage({
     if (controls.blocked) return;
     // A locked list cannot seal a note: the observation is saved without one.
     const text = context.locked ? '' : note.trim();
-    const saved = await controls.answer('note', { note: text });
-    if (saved) controls.announce((ui) => withClientWords(ui, 'observedSaved'));
+    await controls.answer('note', { note: text });
   };
 
   const body = (
@@ -87,7 +87,7 @@ export function ObservedStage({
       )}
       {!context.noted && <p class="hint">{withClientWords(ui, 'observedRiskHint')}</p>}
       {context.noted && (
-        <p class="ok" data-testid="observed-saved">
+        <p class="ok prompt-saved" data-testid="observed-saved" role="status">
           <strong>{withClientWords(ui, 'observedSaved')}</strong>{' '}
           {withClientWords(ui, 'observedSavedHint')}
         </p>
@@ -105,17 +105,23 @@ export function ObservedStage({
       focusRef={writing ? (context.locked ? saveButton : noteField) : cancel}
     >
       {!context.noted && !revealed && (
-        <div class="prompt-actions prompt-answers">
-          <PromptButton blocked={controls.blocked} onPress={reveal}>
-            {withClientWords(ui, 'observedNoteButton')}
-          </PromptButton>
-          <PromptButton
-            blocked={controls.blocked}
-            onPress={() => void controls.answer('risk', { note: '' })}
-          >
-            {withClientWords(ui, 'observedRiskButton')}
-          </PromptButton>
-        </div>
+        <>
+          <div class="prompt-actions prompt-answers">
+            <PromptButton blocked={controls.blocked} onPress={reveal}>
+              {withClientWords(ui, 'observedNoteButton')}
+            </PromptButton>
+          </div>
+          {/* Urgent, and nothing like Close: its own row, in the danger colour. */}
+          <div class="prompt-actions prompt-answers prompt-risk">
+            <PromptButton
+              blocked={controls.blocked}
+              role="danger"
+              onPress={() => void controls.answer('risk', { note: '' })}
+            >
+              {withClientWords(ui, 'observedRiskButton')}
+            </PromptButton>
+          </div>
+        </>
       )}
       {writing && (
         <form class="prompt-note" onSubmit={(e) => void saveNote(e)} noValidate>
@@ -142,13 +148,18 @@ export function ObservedStage({
             </div>
           )}
           <div class="prompt-actions">
-            <PromptButton blocked={controls.blocked} buttonRef={saveButton} type="submit">
+            <PromptButton
+              blocked={controls.blocked}
+              buttonRef={saveButton}
+              type="submit"
+              role="primary"
+            >
               {withClientWords(ui, 'observedSaveNote')}
             </PromptButton>
           </div>
         </form>
       )}
-      <CloseArea ui={ui} controls={controls} closeRef={cancel} />
+      <CloseArea ui={ui} controls={controls} closeRef={cancel} primary={!writing} />
     </PromptDialog>
   );
 }

@@ -2,6 +2,10 @@
 // focus inside the document, answers Escape with a cancel, and ignores every
 // button for a moment after each new view, so a double click meant for the host
 // page cannot answer a question the coach has not seen yet.
+//
+// What the prompt says scrolls; its fields and buttons sit below, always in
+// view. It tells the content script how tall it is whole, and the frame on the
+// page takes that height, up to the viewport (lib/content/prompt-frame.ts).
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Sight } from '../../lib/prompt/port';
@@ -18,6 +22,8 @@ export interface FrameProps {
   /** Changes with each new view (a new context, a revealed field): focus and inertness restart. */
   view: string;
   onEscape: () => void;
+  /** How tall the prompt is, whole, in CSS pixels: whenever that changes. */
+  onSize?: (height: number) => void;
 }
 
 /** What a stage can do. */
@@ -78,8 +84,39 @@ export function useInert(view: string | null, seenWhole: boolean): boolean {
 
 const FOCUSABLE = 'button, input, textarea, select, a[href], [tabindex]:not([tabindex="-1"])';
 
+/**
+ * Calls `onSize` with the height the dialog needs to show whole: what scrolls,
+ * at its full height, and the footer. Measured whenever either changes size.
+ */
+function useReportSize(
+  scroll: RefObject<HTMLElement | null>,
+  footer: RefObject<HTMLElement | null>,
+  onSize: ((height: number) => void) | undefined,
+): void {
+  const report = useRef(onSize);
+  report.current = onSize;
+  useEffect(() => {
+    const scrolled = scroll.current;
+    const bottom = footer.current;
+    if (!scrolled || !bottom || typeof ResizeObserver !== 'function') return;
+    let last = -1;
+    const measure = () => {
+      scrolled.classList.toggle('is-scrolling', scrolled.scrollHeight > scrolled.clientHeight + 1);
+      const height = Math.ceil(scrolled.scrollHeight + bottom.getBoundingClientRect().height);
+      if (height === last) return;
+      last = height;
+      report.current?.(height);
+    };
+    const observer = new ResizeObserver(measure);
+    // The scrolling part keeps its size once the frame is full: watch what is inside it.
+    for (const part of [scrolled, ...scrolled.children, bottom]) observer.observe(part);
+    measure();
+    return () => observer.disconnect();
+  }, [scroll, footer]);
+}
+
 export function PromptDialog({
-  frame: { ui, error, status, inert, view, onEscape },
+  frame: { ui, error, status, inert, view, onEscape, onSize },
   heading,
   site,
   notice,
@@ -103,7 +140,10 @@ export function PromptDialog({
   children: ComponentChildren;
 }) {
   const root = useRef<HTMLDivElement>(null);
+  const scroll = useRef<HTMLDivElement>(null);
+  const footer = useRef<HTMLDivElement>(null);
   const alert = useRef<HTMLParagraphElement>(null);
+  useReportSize(scroll, footer, onSize);
   const escape = useRef(onEscape);
   escape.current = onEscape;
 
@@ -162,28 +202,36 @@ export function PromptDialog({
       data-stage={stage}
       data-inert={String(inert)}
     >
-      {notice && (
-        <Notice tone="warning" id={NOTICE_ID} extraClass="prompt-notice">
-          {notice}
-        </Notice>
-      )}
-      {site && <p class="prompt-site">{site}</p>}
-      <h1 id={TITLE_ID}>{heading}</h1>
-      <div class="prompt-body" id={BODY_ID}>
-        {body}
+      <div class="prompt-scroll" ref={scroll}>
+        <div class="prompt-content">
+          {notice && (
+            <Notice tone="warning" id={NOTICE_ID} extraClass="prompt-notice">
+              {notice}
+            </Notice>
+          )}
+          {site && <p class="prompt-site">{site}</p>}
+          <h1 id={TITLE_ID}>{heading}</h1>
+          <div class="prompt-body" id={BODY_ID}>
+            {body}
+          </div>
+        </div>
       </div>
-      {children}
-      <p role="status" aria-live="polite" class="ok">
-        {status ? status(ui) : ''}
-      </p>
-      {error && (
-        <p role="alert" class="error" ref={alert} data-testid="prompt-error">
-          {error(ui)}
+      <div class="prompt-footer" ref={footer}>
+        {children}
+        <p role="status" aria-live="polite" class="ok">
+          {status ? status(ui) : ''}
         </p>
-      )}
+        {error && (
+          <p role="alert" class="error" ref={alert} data-testid="prompt-error">
+            {error(ui)}
+          </p>
+        )}
+      </div>
     </div>
   );
 }
+
+export type ButtonRole = 'primary' | 'secondary' | 'quiet' | 'danger';
 
 /**
  * A prompt button. While `blocked` (inert, or an answer on its way) it stays
@@ -196,6 +244,8 @@ export function PromptButton({
   buttonRef,
   type = 'button',
   name,
+  role = 'secondary',
+  testId,
   children,
 }: {
   blocked: boolean;
@@ -203,6 +253,12 @@ export function PromptButton({
   buttonRef?: RefObject<HTMLButtonElement | null>;
   type?: 'button' | 'submit';
   name?: string;
+  /**
+   * primary: the step the stage suggests (one per view). secondary: the other
+   * answers. quiet: stepping back (Cancel, Close). danger: "Risk of harm" only.
+   */
+  role?: ButtonRole;
+  testId?: string;
   children: ComponentChildren;
 }) {
   return (
@@ -210,6 +266,9 @@ export function PromptButton({
       buttonRef={buttonRef}
       type={type}
       name={name}
+      variant={role === 'primary' ? 'primary' : 'quiet'}
+      extraClass={`button-${role}`}
+      data-testid={testId}
       aria-disabled={blocked ? 'true' : undefined}
       onClick={(event) => {
         if (blocked) {

@@ -47,6 +47,7 @@ export function StoppedStage({
         <PromptButton
           blocked={controls.busy}
           buttonRef={close}
+          role="primary"
           onPress={() => void controls.answer('cancel')}
         >
           {withClientWords(ui, 'promptClose')}
@@ -89,6 +90,7 @@ export function LoadFailed({
         <PromptButton
           blocked={controls.busy}
           buttonRef={close}
+          role="primary"
           onPress={() => void controls.answer('cancel')}
         >
           {withClientWords(ui, 'promptClose')}

@@ -11,6 +11,7 @@ import {
   type SettingKey,
   type Settings,
 } from '../../lib/settings';
+import type { MessageKey } from '../../lib/i18n';
 import { usePage } from '../shared/PageContext';
 import { withClientWords } from '../shared/pageWords';
 import { Notice } from '../shared/buildingBlocks';
@@ -93,6 +94,13 @@ function IgnoredPolicyKeys() {
   );
 }
 
+const MODE_COSTS: Record<PromptMode, MessageKey> = {
+  off: 'promptModeCostOff',
+  remind: 'promptModeCostRemind',
+  reason: 'promptModeCostReason',
+  'block-clients': 'promptModeCostBlockClients',
+};
+
 /** One row of the table as its control, locked where the agency fixed the setting. */
 function Control({ control, save }: { control: SettingControl; save: Save }) {
   const page = usePage();
@@ -153,6 +161,14 @@ function Control({ control, save }: { control: SettingControl; save: Save }) {
               </select>
             </label>
           ))}
+          {/* What each mode asks of the coach, so a calm choice is an informed one. */}
+          <ul class="hint mode-costs" data-testid="prompt-mode-costs">
+            {control.choices.map((mode) => (
+              <li key={mode} data-mode={mode}>
+                {t(MODE_COSTS[mode], words.one, words.many)}
+              </li>
+            ))}
+          </ul>
         </>
       );
     case 'choice':

@@ -1,4 +1,8 @@
+// The popup, at most 600 px tall at 380 px wide: this page (and, on the profile
+// of someone on the list, that they are), what needs the coach (observations to
+// discuss, a due privacy check), and the way to Clearline's own settings.
 import { useEffect, useState } from 'preact/hooks';
+import './popup.css';
 import { browser, type Tabs } from '../../lib/browser';
 import { sendMessage, type TabPageStatus } from '../../lib/messaging';
 import { PAGE_KIND_WORDS, SITE_WORDS } from '../../lib/page-kind-words';
@@ -11,7 +15,7 @@ import { ObservationsPopup } from '../../components/observations/ObservationsPop
 import { Notice, StatusLine } from '../../components/shared/buildingBlocks';
 import { failedChecks, nextSettleAt } from '../../lib/diagnostics';
 import { useLoad } from '../../components/shared/useBackground';
-import { PageProvider } from '../../components/shared/PageContext';
+import { PageProvider, usePage } from '../../components/shared/PageContext';
 import { useSettings } from '../../components/shared/useSettings';
 import { AgencyLine } from '../../components/agency/AgencyRules';
 import { FirstStepCard } from '../../components/passphrase/FirstStep';
@@ -51,9 +55,37 @@ async function describeTab(): Promise<TabState> {
   return { kind: 'active', status, tabId: tab.id };
 }
 
+/** What the popup says of a profile on the page: whose it is, and whether they are on the list. */
+function ProfileLine({ status }: { status: TabPageStatus }) {
+  const { t, words } = usePage();
+  const key = status.profileOwner === 'other' ? status.profileKey : null;
+  // Keyed by the profile and the lock (ProfileLine's key): a new page or an unlock asks again.
+  const standing = useLoad(() =>
+    key
+      ? sendMessage('getProfileStanding', { keys: [key] })
+      : Promise.resolve({ verdict: 'unknown' as const, label: null }),
+  );
+  if (status.profileOwner === 'own') return <p data-profile-owner="own">{t('popupOwnProfile')}</p>;
+  if (status.profileOwner === 'unknown')
+    return <p data-profile-owner="unknown">{t('popupUnknownProfile')}</p>;
+  if (standing.result.state === 'loading') return null;
+  const value = standing.result.state === 'ready' ? standing.result.value : null;
+  const onList = value?.verdict === 'client' || value?.verdict === 'former-client';
+  if (onList) {
+    return (
+      <StatusLine tone="info" data-profile-owner="other" data-testid="profile-on-list">
+        {value?.label
+          ? t('popupOnClientListLabel', words.one, words.many, value.label)
+          : t('popupOnClientList', words.one, words.many)}
+      </StatusLine>
+    );
+  }
+  return <p data-profile-owner="other">{t('popupOtherProfile', words.one)}</p>;
+}
+
 export function PopupApp() {
   const page = useSettings();
-  const { t, words, settings } = page;
+  const { t, settings } = page;
   const [tab, setTab] = useState<TabState>({ kind: 'loading' });
   // Whether the list is locked matters on every page, so the popup says it too.
   const lock = useLoad(() => sendMessage('getLockState', {}));
@@ -82,15 +114,33 @@ export function PopupApp() {
 
   // The agency requires a passphrase and none is set: that comes first, and
   // there is nothing to lock or unlock yet.
+  const unlocked = lock.result.state === 'ready' && !lock.result.value.locked;
   const firstStep = lock.result.state === 'ready' && lock.result.value.passphraseRequired === true;
 
   return (
     <PageProvider value={page}>
       <main class="popup-main">
-        <h1>{t('popupTitle')}</h1>
+        <header class="popup-header">
+          <h1>{t('popupTitle')}</h1>
+          <a
+            href={browser.runtime.getURL('/options.html')}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="clearline-settings"
+          >
+            {t('popupOpenOptions')}
+          </a>
+        </header>
         <AgencyLine />
         {firstStep && <FirstStepCard testId="popup-first-step" />}
-        <section aria-live="polite" data-testid="page-status" data-state={state}>
+        <section
+          aria-live="polite"
+          aria-labelledby="popup-page-heading"
+          class="popup-part"
+          data-testid="page-status"
+          data-state={state}
+        >
+          <h2 id="popup-page-heading">{t('popupThisPage')}</h2>
           {turnedOff && (
             <StatusLine tone="warning">
               {settings.sources.platforms === 'agency'
@@ -117,14 +167,12 @@ export function PopupApp() {
                 )}
               </StatusLine>
               {tab.status.pageKind === 'profile' && (
-                <p data-profile-owner={tab.status.profileOwner}>
-                  {tab.status.profileOwner === 'own'
-                    ? t('popupOwnProfile')
-                    : tab.status.profileOwner === 'other'
-                      ? t('popupOtherProfile', words.one)
-                      : t('popupUnknownProfile')}
-                </p>
+                <ProfileLine
+                  key={`${tab.status.profileKey ?? ''} ${tab.status.profileOwner} ${unlocked}`}
+                  status={tab.status}
+                />
               )}
+              {/* What Clearline could not recognize on this page belongs here, under "this page". */}
               {failedChecks(tab.status.diagnostics, tab.status.reportedAt, now).length > 0 && (
                 <Notice tone="warning" testId="page-unrecognized">
                   <p>{t('popupUnrecognized')}</p>
@@ -144,19 +192,19 @@ export function PopupApp() {
             </>
           )}
         </section>
-        <ObservationsPopup />
-        {tab.kind !== 'loading' && (
-          <AuditPopup platform={site} required={settings.agency.requiredAuditItems ?? []} />
-        )}
+        <section class="popup-part popup-needs" aria-labelledby="popup-needs-heading">
+          <h2 id="popup-needs-heading">{t('popupNeedsYou')}</h2>
+          <ObservationsPopup />
+          {tab.kind !== 'loading' && (
+            <AuditPopup platform={site} required={settings.agency.requiredAuditItems ?? []} />
+          )}
+        </section>
         {!firstStep && (
           <LockPanel lock={lock.result} onChanged={lock.set} onRetry={() => void lock.reload()} />
         )}
-        <p class="privacy">{t('popupPrivacy')}</p>
-        <p>
-          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-            {t('popupOpenOptions')}
-          </a>
-        </p>
+        <footer class="popup-footer">
+          <p class="privacy">{t('popupPrivacy')}</p>
+        </footer>
       </main>
     </PageProvider>
   );

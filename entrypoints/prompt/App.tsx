@@ -40,7 +40,7 @@ const sayError =
 export interface PromptStart {
   nonce: string;
   context: Promise<PromptContext>;
-  content: FrameNews;
+  content: Omit<FrameNews, 'size'>;
 }
 
 /** An answer that ends the prompt: Cancel drops the action; any other the background let stand replays it. */
@@ -140,6 +140,7 @@ export function PromptApp({ start, sight }: { start: Promise<PromptStart>; sight
     view,
     // Cancel is always safe, so Escape needs no pause.
     onEscape: () => void answer('cancel'),
+    onSize: (height) => sight.reportSize(height),
   };
 
   if (phase.kind === 'failed') {

@@ -1,3 +1,4 @@
+import '../../components/prompt/prompt.css';
 import { mount } from '../../components/shared/mount';
 import { sendMessage } from '../../lib/messaging';
 import { awaitHandover } from '../../lib/prompt/handover';

@@ -16,6 +16,7 @@ import {
   removeDecision,
   updateClient,
   verdict,
+  clientLabelFor,
 } from '../store/client-list';
 import { storeProblems } from '../db/problems';
 import { StoreError } from '../db/errors';
@@ -67,6 +68,7 @@ async function lockStateWithPolicy() {
 type StoreHandlers = Pick<
   Handlers,
   | 'getVerdict'
+  | 'getProfileStanding'
   | 'getLockState'
   | 'unlock'
   | 'lock'
@@ -92,6 +94,11 @@ export const storeHandlers: StoreHandlers = {
     if (tabId !== undefined && !verdictBudget.allow(tabId, keys))
       return { verdict: 'unknown' as const, limited: true };
     return { verdict: await verdict(keys, await formerClientYears()), limited: false };
+  },
+  async getProfileStanding({ keys }) {
+    const standing = await verdict(keys, await formerClientYears());
+    const onList = standing === 'client' || standing === 'former-client';
+    return { verdict: standing, label: onList ? await clientLabelFor(keys) : null };
   },
   getLockState: () => lockStateWithPolicy(),
   unlock: active(({ passphrase }) => keyring.unlock(passphrase)),

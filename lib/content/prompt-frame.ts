@@ -22,6 +22,13 @@
 // is seen whole (lib/prompt/port.ts), and keeps its buttons disabled until it
 // has been, for 600 ms: questions and reminders alike.
 //
+// The frame is as tall as its content says it needs (over the port: the page
+// cannot post there), up to the viewport; past that, the prompt's own body
+// scrolls and its buttons stay in view. Each new size is the size the question
+// must be seen at: the frame counts as not seen until the browser has seen it
+// whole at that size, so its buttons wait again, and a box the page made smaller
+// than that size still counts as covered.
+//
 // The next question's frame is loaded ahead of time, hidden (prepareFrame): a
 // click then only shows it and hands it its nonce and its port
 // (lib/prompt/handover.ts), instead of waiting for the prompt page, and often
@@ -50,6 +57,14 @@ const FIRST_SEEN_MS = 1_500;
 const FIRST_SEEN_FRAMES = 20;
 /** The question's box may be this much smaller than its layout size (rounding, scrollbars), no more. */
 const MIN_SCALE = 0.9;
+/** Before the prompt page has said how tall it is: about a short question's height. */
+const FIRST_HEIGHT = 260;
+/** Never shorter than this, whatever the content says: a frame too small to read is no question. */
+const MIN_HEIGHT = 140;
+/** Of the viewport's height, at most: the page stays visible around the question. */
+const MAX_VIEWPORT_SHARE = 0.92;
+/** A change smaller than this is rounding, not a new size. */
+const SIZE_STEP = 2;
 
 /** question: the action waits for it; reminder: nothing waits (a client's post); modal: the "stopped" notice. */
 export type FrameKind = 'question' | 'reminder' | 'modal';
@@ -66,9 +81,9 @@ const STYLE = `
   .layer::backdrop { background: transparent; }
   .layer.reminder { inset: auto 16px 16px auto; width: auto; height: auto; background: transparent;
     overflow: visible; }
-  .box { all: initial; display: block; width: min(460px, 96vw); height: min(560px, 92vh);
+  .box { all: initial; display: block; width: min(460px, 96vw); height: min(${FIRST_HEIGHT}px, 92vh);
     border-radius: 12px; overflow: hidden; box-shadow: 0 12px 48px rgba(0,0,0,.45); background: Canvas; }
-  dialog { all: initial; position: fixed; inset: 0; margin: auto; width: min(460px, 96vw); height: min(560px, 92vh);
+  dialog { all: initial; position: fixed; inset: 0; margin: auto; width: min(460px, 96vw); height: min(${FIRST_HEIGHT}px, 92vh);
     border: 0; padding: 0; border-radius: 12px; box-shadow: 0 12px 48px rgba(0,0,0,.45); background: Canvas;
     opacity: 1; visibility: visible; display: block; }
   dialog::backdrop { background: rgba(0, 0, 0, 0.45); }
@@ -76,7 +91,7 @@ const STYLE = `
 `;
 
 /** A custom element name nobody can predict: lowercase letters only, with its hyphen. */
-function randomTagName(): string {
+export function randomTagName(): string {
   const letters = Array.from(randomToken(), (char) =>
     String.fromCharCode(97 + (char.charCodeAt(0) % 26)),
   );
@@ -210,6 +225,8 @@ export function openPromptFrame(
   const origin = new URL(browser.runtime.getURL('/')).origin;
   /** Whether the frame is seen whole now (its buttons wait for that). */
   let sight = false;
+  /** The height the frame is given (its content's, within bounds): the size it must be seen at. */
+  let height = FIRST_HEIGHT;
   /** Our end of the port, from the hand-over on. */
   let line: FrameLine | null = null;
   const see = (seen: boolean) => {
@@ -224,6 +241,7 @@ export function openPromptFrame(
     const channel = new MessageChannel();
     line = listenToFrame(channel.port1, nonce, {
       shown: () => void (shown = true),
+      size: (reported) => resize(reported),
       answered: (outcome) => {
         if (!closed) listener.onAnswer(outcome);
       },
@@ -291,17 +309,17 @@ export function openPromptFrame(
     if (!wholeOnScreen()) trouble('covered');
   };
   // Zoom, transforms or an off-screen position make the question too small or
-  // partly out of sight: its real box must be the size the styles above give it
-  // (min(460px, 96vw) by min(560px, 92vh)), inside the viewport.
+  // partly out of sight: its real box must be the size it was given
+  // (min(460px, 96vw) by min(height, 92vh)), inside the viewport.
   const wholeOnScreen = () => {
     const box = iframe.getBoundingClientRect();
-    const width = Math.min(460, 0.96 * window.innerWidth);
-    const height = Math.min(560, 0.92 * window.innerHeight);
+    const expectedWidth = Math.min(460, 0.96 * window.innerWidth);
+    const expectedHeight = Math.min(height, MAX_VIEWPORT_SHARE * window.innerHeight);
     const zoom = (iframe as { currentCSSZoom?: number }).currentCSSZoom ?? 1;
     return (
       zoom >= MIN_SCALE &&
-      box.width >= width * MIN_SCALE &&
-      box.height >= height * MIN_SCALE &&
+      box.width >= expectedWidth * MIN_SCALE &&
+      box.height >= expectedHeight * MIN_SCALE &&
       box.left >= -1 &&
       box.top >= -1 &&
       box.right <= window.innerWidth + 1 &&
@@ -353,6 +371,25 @@ export function openPromptFrame(
     visibilityObserver = null;
     see(true);
   }
+
+  /**
+   * The prompt page says how tall its content is: the frame takes that height
+   * (within bounds), and is not seen until the browser has looked at it again,
+   * at that size: observing anew makes it report afresh.
+   */
+  const resize = (reported: number) => {
+    const next = Math.max(MIN_HEIGHT, Math.ceil(reported));
+    if (closed) return;
+    // No new size: the sight as it stands answers for this report.
+    if (Math.abs(next - height) < SIZE_STEP) return line?.tellSight(sight);
+    height = next;
+    dialog.style.height = `min(${height}px, ${MAX_VIEWPORT_SHARE * 100}vh)`;
+    if (!visibilityObserver) return (check(), line?.tellSight(sight));
+    see(false);
+    visibilityObserver.unobserve(iframe);
+    visibilityObserver.observe(iframe);
+    check();
+  };
 
   timers.push(
     setTimeout(() => {

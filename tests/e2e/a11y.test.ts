@@ -8,7 +8,7 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startClearline, type Clearline } from './clearline';
-import { showSettingsPage } from './options-page';
+import { addClient, showSettingsPage } from './options-page';
 import { waitForPrompt } from './prompt-page';
 
 let clearline: Clearline;
@@ -342,5 +342,116 @@ describe('keyboard only: the pages with forms', () => {
       for (const v of visited) expect(v.ring, v.key).toBe(true);
       await page.close();
     }, 120_000);
+  }
+});
+
+// Issue 17: every stage of the redesigned prompt, and the popup's new states. Last
+// in the file: it puts Alex on the client list, which the checks above do not expect.
+describe('axe: the prompt stages and the popup states', () => {
+  const HOME = 'https://www.facebook.com/';
+  const MARIA = 'https://www.facebook.com/maria.lopez.demo';
+  const share = async (site: Page) => {
+    await site.hover('div[aria-posinset="1"] [data-ad-rendering-role="story_message"]');
+    await new Promise((r) => setTimeout(r, 300));
+    await site.click(
+      'div[aria-posinset="1"] [aria-label="Send this to friends or post it on your profile."]',
+    );
+    return waitForPrompt(site);
+  };
+  const press = async (frame: Frame, name: string) => {
+    const button = await frame.waitForSelector(`::-p-aria([name="${name}"][role="button"])`);
+    await frame.waitForFunction(
+      (el) => el?.getAttribute('aria-disabled') !== 'true',
+      { polling: 100 },
+      button,
+    );
+    await button!.click();
+  };
+  const WORDS = {
+    en: { note: 'Note for follow-up', risk: 'Risk of harm' },
+    es: { note: 'Nota para seguimiento', risk: 'Riesgo de daño' },
+  };
+  const STAGES: {
+    name: string;
+    url: string;
+    open: (site: Page, l: 'en' | 'es') => Promise<Frame>;
+  }[] = [
+    {
+      name: 'the question (Not a client: go ahead first)',
+      url: MARIA,
+      open: async (site) => {
+        await site.click('[role="main"] [aria-label="Agregar a amigos"]');
+        return waitForPrompt(site);
+      },
+    },
+    {
+      name: 'the guidance',
+      url: PROFILE,
+      open: async (site) => {
+        await site.click('[role="main"] [aria-label="Add friend"]');
+        return waitForPrompt(site);
+      },
+    },
+    { name: 'the observed-post reminder', url: HOME, open: share },
+    {
+      name: 'the note-for-follow-up form',
+      url: HOME,
+      open: async (site, l) => {
+        const frame = await share(site);
+        await press(frame, WORDS[l].note);
+        await frame.waitForSelector('textarea[name="note"]');
+        return frame;
+      },
+    },
+    {
+      name: 'the crisis protocol',
+      url: HOME,
+      open: async (site, l) => {
+        const frame = await share(site);
+        await press(frame, WORDS[l].risk);
+        await frame.waitForSelector('[data-stage="crisis"]');
+        return frame;
+      },
+    },
+  ];
+
+  beforeAll(async () => {
+    const options = await clearline.openExtensionPage('options.html');
+    await options.waitForSelector('form[data-testid="add-client"]');
+    await addClient(options, { url: 'facebook.com/alex.rivera.demo', label: 'A.R.' });
+    await options.close();
+  });
+
+  for (const locale of ['en', 'es'] as const) {
+    describe(locale, () => {
+      beforeAll(async () => setLanguage(locale));
+      afterAll(async () => setLanguage('en'));
+      for (const scheme of SCHEMES) {
+        for (const stage of STAGES) {
+          it(`${stage.name}, ${scheme}`, async () => {
+            const site = await clearline.openSite(stage.url);
+            await setScheme(site, scheme);
+            const frame = await stage.open(site, locale);
+            await frame.waitForSelector('[data-inert="false"]', { timeout: 10_000 });
+            await frame.evaluate(() =>
+              Promise.all(document.getAnimations().map((a) => a.finished)),
+            );
+            expect(await problems(frame)).toEqual([]);
+            await site.close();
+          });
+        }
+        it(`the popup on a client's profile, ${scheme}`, async () => {
+          const site = await clearline.openSite(PROFILE);
+          const popup = await clearline.openPopupFor(site);
+          await setScheme(popup, scheme);
+          await popup.setViewport({ width: 380, height: 600 });
+          await popup.waitForSelector('[data-testid="profile-on-list"]');
+          await popup.waitForSelector('[data-testid="audit-popup"][data-state="ready"]');
+          await popup.waitForSelector('[data-testid="lock-state"][data-state="ready"]');
+          expect(await problems(popup)).toEqual([]);
+          await Promise.all([popup.close(), site.close()]);
+        });
+      }
+    });
   }
 });

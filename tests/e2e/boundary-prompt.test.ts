@@ -249,7 +249,7 @@ describe('answers and modes', () => {
   it('"Not a client" replays, and that person is never asked about again', async () => {
     const page = await clearline.openSite('https://www.instagram.com/alex.rivera.demo/');
     await page.click(byText('Follow', '//header'));
-    await choose(await waitForPrompt(page), 'Not a client');
+    await choose(await waitForPrompt(page), 'Not a client: go ahead');
     await waitForPromptGone(page);
     expect(await pageSaw(page)).toBe(1);
     await page.reload({ waitUntil: 'load' });
@@ -272,7 +272,7 @@ describe('answers and modes', () => {
     );
     await page.click('[role="main"] [aria-label="Add friend"]');
     let frame = await waitForPrompt(page);
-    await choose(frame, 'This person is a client');
+    await choose(frame, 'This person is a client: add to my list');
     await frame.type('input[name="label"]', 'J.L.');
     await choose(frame, 'Add to my client list');
     await frame.waitForFunction(() => document.body.innerText.includes('Before you go ahead'));
@@ -287,7 +287,7 @@ describe('answers and modes', () => {
     await page.click('[role="main"] [aria-label="Add friend"]');
     frame = await waitForPrompt(page);
     expect(await promptText(frame)).toContain('Before you go ahead');
-    expect(await buttonNames(frame)).not.toContain('Not a client');
+    expect(await buttonNames(frame)).not.toContain('Not a client: go ahead');
     await choose(frame, 'Cancel');
     await page.close();
   });
@@ -727,7 +727,7 @@ describe('a change in the list reaches open tabs', () => {
     const page = await clearline.openSite('https://www.facebook.com/maria.lopez.demo');
     const control = '[role="main"] [aria-label="Agregar a amigos"]';
     await page.click(control);
-    await choose(await waitForPrompt(page), 'Not a client');
+    await choose(await waitForPrompt(page), 'Not a client: go ahead');
     await waitForPromptGone(page);
     await page.click(control);
     await expectNoPrompt(page);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { popupReport, startClearline, type Clearline } from './clearline';
-import { addClient } from './options-page';
+import { addClient, lockNow, setPassphrase, unlock } from './options-page';
 import { choose, waitForPrompt } from './prompt-page';
 
 let clearline: Clearline;
@@ -218,4 +218,95 @@ describe('observations to discuss', () => {
     await log.waitForSelector('section#observations li[data-testid="observation"]');
     await Promise.all([log.close(), popup.close(), site.close()]);
   });
+});
+
+describe('the popup at 380 px wide', () => {
+  const ALEX = 'https://www.facebook.com/alex.rivera.demo';
+
+  /** The popup's height at its width: the browser cuts a popup taller than 600 px off. */
+  async function measured(popup: Page): Promise<number> {
+    await popup.setViewport({ width: 380, height: 600 });
+    return popup.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  }
+
+  async function settled(site: Page): Promise<Page> {
+    const popup = await activePopup(site);
+    await popup.waitForSelector('[data-testid="audit-popup"][data-state="ready"]');
+    await popup.waitForSelector('[data-testid="observations-count"]');
+    return popup;
+  }
+
+  it('before a first privacy check: "Not checked yet", never "0 of 13"; at most 600 px tall', async () => {
+    const site = await clearline.openSite('https://www.facebook.com/');
+    const popup = await settled(site);
+    await popup.waitForSelector('[data-testid="audit-not-checked"]');
+    const text = await popup.$eval('main', (el) => (el as HTMLElement).innerText);
+    expect(text).toContain('Not checked yet');
+    expect(text).not.toMatch(/\d+ of 13/);
+    expect(text).toContain('Clearline settings');
+    expect(await measured(popup)).toBeLessThanOrEqual(600);
+    await Promise.all([popup.close(), site.close()]);
+  });
+
+  it('on a client\'s own profile: "On your client list", with the label; at most 600 px tall', async () => {
+    // Alex is on the list since "observations to discuss" above, with an observation waiting.
+    const site = await clearline.openSite(ALEX);
+    const popup = await settled(site);
+    const line = await popup.waitForSelector('[data-testid="profile-on-list"]');
+    expect(await line!.evaluate((el) => (el as HTMLElement).innerText)).toBe(
+      'On your client list: A.R.',
+    );
+    const text = await popup.$eval('main', (el) => (el as HTMLElement).innerText);
+    expect(text).not.toContain("someone else's profile");
+    expect(await measured(popup)).toBeLessThanOrEqual(600);
+    await Promise.all([popup.close(), site.close()]);
+  });
+
+  it("on someone else's profile it says so; at most 600 px tall", async () => {
+    const site = await clearline.openSite('https://www.facebook.com/maria.lopez.demo');
+    const popup = await settled(site);
+    await popup.waitForSelector('[data-profile-owner="other"]');
+    expect(await popup.$('[data-testid="profile-on-list"]')).toBeNull();
+    expect(await measured(popup)).toBeLessThanOrEqual(600);
+    await Promise.all([popup.close(), site.close()]);
+  });
+
+  it('in Spanish, and while the list is locked (no label then); at most 600 px tall', async () => {
+    const options = await clearline.openExtensionPage('options.html');
+    await options.waitForSelector('select[name="locale"]');
+    await options.select('select[name="locale"]', 'es');
+    await options.waitForFunction(() => document.documentElement.lang === 'es');
+    try {
+      const site = await clearline.openSite(ALEX);
+      let popup = await settled(site);
+      const line = await popup.waitForSelector('[data-testid="profile-on-list"]');
+      expect(await line!.evaluate((el) => (el as HTMLElement).innerText)).toBe(
+        'En tu lista de clientes: A.R.',
+      );
+      expect(await measured(popup)).toBeLessThanOrEqual(600);
+      await popup.close();
+
+      // In the background Chromium stops a tab's animation frames, and a click there can hang.
+      await options.bringToFront();
+      await setPassphrase(options, 'correct horse battery staple');
+      await lockNow(options);
+      popup = await settled(site);
+      await popup.waitForSelector('[data-testid="lock-state"][data-locked="true"]');
+      const locked = await popup.waitForSelector('[data-testid="profile-on-list"]');
+      expect(await locked!.evaluate((el) => (el as HTMLElement).innerText)).toBe(
+        'En tu lista de clientes.',
+      );
+      expect(await measured(popup)).toBeLessThanOrEqual(600);
+      await Promise.all([popup.close(), site.close()]);
+      await options.bringToFront();
+      await unlock(options, 'correct horse battery staple');
+    } finally {
+      await options.bringToFront();
+      await options.select('select[name="locale"]', 'browser');
+      await options.waitForFunction(() => document.documentElement.lang === 'en', {
+        polling: 100,
+      });
+      await options.close();
+    }
+  }, 60_000);
 });

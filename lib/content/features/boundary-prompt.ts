@@ -12,6 +12,7 @@ import { PASS_THROUGH_MS } from '../../prompt/types';
 import { shouldAsk } from '../../prompt/should-ask';
 import type { ActionKind, ActionMatch, ActionProfile } from '../../sites/types';
 import { onAddressChange } from '../address';
+import { replayAndWatch } from '../replay-watch';
 import { block, eventElement } from '../events';
 import type { ContentFeature } from '../feature';
 
@@ -99,7 +100,8 @@ export const boundaryPrompt: ContentFeature = {
     const letThrough = (match: ActionMatch, profile: ActionProfile, replayable: boolean) => {
       const control = match.control;
       pass = { control, person: personOf(profile), until: Date.now() + PASS_THROUGH_MS };
-      if (replayable && control.isConnected) replayPress(control as HTMLElement);
+      if (replayable && control.isConnected)
+        replayAndWatch(control, () => replayPress(control as HTMLElement), signal);
     };
 
     const passing = (match: ActionMatch, profile: ActionProfile) =>

@@ -571,7 +571,10 @@ describe('popup', () => {
     const next = within(area).getByTestId('audit-next');
     expect(next.dataset.itemId).toBe('fb.friendsList');
     expect(next.textContent).toContain(`Next: ${en('auditFbFriendsList')} (Couldn't check)`);
-    const link = within(next).getByRole('link', { name: 'Open settings' }) as HTMLAnchorElement;
+    // Facebook's settings, and it says so: not to be taken for Clearline's.
+    const link = within(next).getByRole('link', {
+      name: "Open Facebook's privacy settings",
+    }) as HTMLAnchorElement;
     expect(link.getAttribute('href')).toBe('https://www.facebook.com/settings/?tab=privacy');
     expect(link.target).toBe('_blank');
     expect(within(area).queryByTestId('audit-all-checked')).toBeNull();
@@ -612,13 +615,32 @@ describe('popup', () => {
       getLockState: () => ({ hasPassphrase: false, locked: false }),
       getAudit: () => viewOf({}, { reauditDue: true }),
     });
-    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    const open = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     render(<PopupApp />);
     const area = await popupArea();
     await waitFor(() => expect(area.textContent).toContain('Time for a privacy check'));
     expect(within(area).queryByTestId('audit-all-checked')).toBeNull();
     fireEvent.click(within(area).getByRole('button', { name: 'Open the privacy check' }));
-    expect(open).toHaveBeenCalled();
+    expect(open).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/options.html#privacy') });
+  });
+
+  it('before a first check: "Not checked yet", no score, and the way to start', async () => {
+    onTab('https://www.facebook.com/');
+    background({
+      getPageStatus: () => null,
+      getLockState: () => ({ hasPassphrase: false, locked: false }),
+      getAudit: () => viewOf(failing, { lastAuditAt: null, reauditDue: true }),
+    });
+    const open = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    render(<PopupApp />);
+    const area = await popupArea();
+    await within(area).findByTestId('audit-not-checked');
+    expect(area.textContent).toContain('Not checked yet');
+    expect(area.textContent).not.toContain('of 13');
+    expect(area.textContent).not.toContain('Time for a privacy check');
+    expect(within(area).queryByTestId('audit-score')).toBeNull();
+    fireEvent.click(within(area).getByRole('button', { name: 'Run your first privacy check' }));
+    expect(open).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/options.html#privacy') });
   });
 
   it('on other sites: only the way to the privacy check', async () => {
@@ -636,7 +658,7 @@ describe('popup', () => {
     const link = within(area).getByRole('link', {
       name: 'Your privacy check',
     }) as HTMLAnchorElement;
-    expect(link.href).toBe(fakeBrowser.runtime.getURL('/options.html#audit'));
+    expect(link.href).toBe(fakeBrowser.runtime.getURL('/options.html#privacy'));
   });
 
   it('says so when the audit cannot be read', async () => {

@@ -2,7 +2,7 @@
 // The popup's lock line, against a mocked background.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../../entrypoints/popup/App';
 import { MessageError, sendMessage, type MessageName } from '../../../lib/messaging';
 import type { LockState } from '../../../lib/store/types';
@@ -64,4 +64,52 @@ it('says so when the lock state cannot be read, rather than hiding it', async ()
     "Clearline couldn't check whether your list is locked.",
   );
   screen.getByRole('button', { name: 'Try again' });
+});
+
+describe("on a client's own profile", () => {
+  const ALEX = 'https://www.facebook.com/alex.rivera.demo';
+  function onProfile(standing: { verdict: string; label: string | null }, locked = false) {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url: ALEX }] as never);
+    send.mockImplementation((async (name: MessageName) => {
+      if (name === 'getPageStatus')
+        return {
+          site: 'facebook',
+          url: ALEX,
+          pageKind: 'profile',
+          profileKey: 'fb:alex.rivera.demo',
+          profileOwner: 'other',
+          diagnostics: { lang: 'en', checks: [] },
+          reportedAt: Date.now(),
+        };
+      if (name === 'getProfileStanding') return standing;
+      if (name === 'countObservationsToDiscuss') return { count: 0, urgent: 0 };
+      if (name === 'getLockState') return { hasPassphrase: locked, locked };
+      throw new MessageError(name, 'unknown message');
+    }) as never);
+  }
+
+  it('says "On your client list", with the label while unlocked', async () => {
+    onProfile({ verdict: 'client', label: 'A.R.' });
+    render(<PopupApp />);
+    const line = await screen.findByTestId('profile-on-list');
+    expect(line.textContent).toBe('On your client list: A.R.');
+    expect(send).toHaveBeenCalledWith('getProfileStanding', { keys: ['fb:alex.rivera.demo'] });
+    expect(document.body.textContent).not.toContain("someone else's profile");
+  });
+
+  it('without the label while locked', async () => {
+    onProfile({ verdict: 'former-client', label: null }, true);
+    render(<PopupApp />);
+    const line = await screen.findByTestId('profile-on-list');
+    expect(line.textContent).toBe('On your client list.');
+  });
+
+  it("someone not on the list: someone else's profile", async () => {
+    onProfile({ verdict: 'unknown', label: null });
+    render(<PopupApp />);
+    await waitFor(() => expect(document.body.textContent).toContain("someone else's profile"));
+    expect(screen.queryByTestId('profile-on-list')).toBeNull();
+    // Clearline's own settings say whose they are.
+    expect(screen.getByRole('link', { name: 'Clearline settings' })).toBeTruthy();
+  });
 });

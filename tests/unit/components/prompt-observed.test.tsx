@@ -164,9 +164,10 @@ describe('observed', () => {
     expect(answers()).toEqual([
       { nonce: NONCE, choice: 'note', note: 'Posted from a bar on Friday night.' },
     ]);
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
-      'Saved for follow-up',
-    );
+    // Said once: the saved line, with where to find it, and Close as the one next step.
+    const saved = screen.getByTestId('observed-saved').textContent ?? '';
+    expect(saved).toContain('Saved for follow-up');
+    expect(dialog().textContent!.split('Saved for follow-up')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Note for follow-up' })).toBeNull();
     expect(button('Close')).toBeTruthy();
     await live();

@@ -101,7 +101,13 @@ describe('ask', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Add Jane Doe as a friend?');
     expect(dialog().textContent).toContain('Clearline on Facebook');
     expect(dialog().textContent).toContain('Is this person a client?');
-    expect(buttons()).toEqual(['This person is a client', 'Not a client', 'Cancel', 'Continue']);
+    // "Not a client: go ahead" first: most people asked about are not, and it takes one click.
+    expect(buttons()).toEqual([
+      'Not a client: go ahead',
+      'This person is a client: add to my list',
+      'Cancel',
+      'Continue',
+    ]);
     expect(dialog().getAttribute('aria-modal')).toBe('true');
     expect(document.getElementById(dialog().getAttribute('aria-labelledby')!)?.tagName).toBe('H1');
     expect(document.getElementById(dialog().getAttribute('aria-describedby')!)).not.toBeNull();
@@ -135,7 +141,11 @@ describe('ask', () => {
     expect(dialog().dataset.inert).toBe('true');
     // Cancel is always safe: it never waits (a press meant for the page only cancels).
     expect(button('Cancel').getAttribute('aria-disabled')).toBeNull();
-    for (const name of ['Continue', 'Not a client', 'This person is a client']) {
+    for (const name of [
+      'Continue',
+      'Not a client: go ahead',
+      'This person is a client: add to my list',
+    ]) {
       expect(button(name).getAttribute('aria-disabled')).toBe('true');
       fireEvent.click(button(name));
     }
@@ -165,7 +175,7 @@ describe('ask', () => {
     await advance(PROMPT_INERT_MS * 3);
     expect(dialog().dataset.inert).toBe('true');
     fireEvent.click(button('Continue'));
-    fireEvent.click(button('Not a client'));
+    fireEvent.click(button('Not a client: go ahead'));
     await advance(0);
     expect(answers()).toEqual([]);
     // Uncovered: 600 ms more, counted from then.
@@ -220,7 +230,7 @@ describe('ask', () => {
     });
     await open();
     await live();
-    fireEvent.click(button('This person is a client'));
+    fireEvent.click(button('This person is a client: add to my list'));
     await advance(0);
     const label = document.querySelector('input[name="label"]') as HTMLInputElement;
     expect(document.activeElement).toBe(label);
@@ -248,7 +258,7 @@ describe('ask', () => {
     }));
     await open();
     await live();
-    fireEvent.click(button('This person is a client'));
+    fireEvent.click(button('This person is a client: add to my list'));
     await live();
     fireEvent.input(document.querySelector('input[name="label"]')!, { target: { value: 'JD' } });
     expect(screen.getByTestId('prompt-label-locked').textContent).toContain('later in Settings');
@@ -262,7 +272,7 @@ describe('ask', () => {
     background(context());
     await open();
     await live();
-    fireEvent.click(button('Not a client'));
+    fireEvent.click(button('Not a client: go ahead'));
     await advance(0);
     expect(answers()).toEqual([{ nonce: NONCE, choice: 'not-client' }]);
   });
@@ -278,8 +288,8 @@ describe('ask', () => {
   it("uses the agency's word in the buttons", async () => {
     background(context());
     await open('participant');
-    button('This person is a participant');
-    button('Not a participant');
+    button('This person is a participant: add to my list');
+    button('Not a participant: go ahead');
     expect(dialog().textContent).toContain('Is this person a participant?');
   });
 
@@ -290,8 +300,8 @@ describe('ask', () => {
       '¿Agregar a Jane Doe a tus amigos?',
     );
     expect(buttons()).toEqual([
-      'Esta persona es cliente',
-      'No es cliente',
+      'No es cliente: continuar',
+      'Esta persona es cliente: agregar a mi lista',
       'Cancelar',
       'Continuar',
     ]);
@@ -347,7 +357,8 @@ describe('guidance', () => {
     expect(dialog().textContent).toContain('still count as a client');
     expect(dialog().textContent).toContain('Talk it through with your supervisor');
     expect(screen.getAllByRole('listitem').length).toBeGreaterThan(3);
-    expect(dialog().textContent).toContain('click the button on the page again within 10 seconds');
+    // The "click again" hint is the content script's, and only when the replay changed nothing.
+    expect(dialog().textContent).not.toContain('click the button again');
   });
 
   it('offers no Continue when the agency does not allow it with clients', async () => {
@@ -448,7 +459,7 @@ describe('what the content script is told', () => {
     background(context());
     await open();
     await live();
-    fireEvent.click(button('Not a client'));
+    fireEvent.click(button('Not a client: go ahead'));
     await advance(0);
     expect(toldContent).toEqual(['shown', 'replay']);
   });
@@ -463,7 +474,7 @@ describe('what the content script is told', () => {
     fireEvent.click(button('Continue'));
     await advance(0);
     expect(screen.getByRole('alert')).not.toBeNull();
-    fireEvent.click(button('This person is a client'));
+    fireEvent.click(button('This person is a client: add to my list'));
     await live();
     fireEvent.click(button('Add to my client list'));
     await advance(0);

@@ -63,6 +63,21 @@ describe('settings form', () => {
   });
 });
 
+describe('what each prompt mode costs', () => {
+  it("one short line per mode, in the agency's words", async () => {
+    const { findByTestId } = render(<Form />);
+    const costs = await findByTestId('prompt-mode-costs');
+    const lines = [...costs.querySelectorAll('li')].map((li) => [
+      li.getAttribute('data-mode'),
+      li.textContent,
+    ]);
+    expect(lines.map(([mode]) => mode)).toEqual(['off', 'remind', 'reason', 'block-clients']);
+    expect(lines[0]![1]).toContain('no interruptions');
+    expect(lines[1]![1]).toContain('one click to go ahead');
+    expect(lines[3]![1]).toContain('with clients there is no going ahead');
+  });
+});
+
 describe('the table of setting controls', () => {
   it('shows every setting once', () => {
     expect([...SETTINGS_SHOWN].sort()).toEqual([...SETTING_KEYS].sort());

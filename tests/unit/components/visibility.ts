@@ -13,6 +13,8 @@ export const testSight: Sight = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
+  // The frame's size on the page is the content script's: nothing to size here.
+  reportSize: () => undefined,
 };
 
 /** Every frame is seen whole at first. */

@@ -26,9 +26,10 @@ afterEach(() => {
 function contentAndFrame() {
   const channel = new MessageChannel();
   channels.push(channel);
-  const heard: ('shown' | PromptOutcome)[] = [];
+  const heard: ('shown' | PromptOutcome | number)[] = [];
   const line = listenToFrame(channel.port1, NONCE, {
     shown: () => void heard.push('shown'),
+    size: (height) => void heard.push(height),
     answered: (outcome) => void heard.push(outcome),
   });
   const frame: Handover = { nonce: NONCE, port: channel.port2 };
@@ -39,16 +40,22 @@ describe('the content script, from its frame', () => {
   it('hears "shown" and the answer for its own prompt', async () => {
     const { frame, heard } = contentAndFrame();
     const content = tellContent(frame);
+    const sight = watchSight(Promise.resolve(frame));
     content.shown();
+    await delivered();
+    sight.reportSize(312.4);
     content.answered('replay');
     await delivered();
-    expect(heard).toEqual(['shown', 'replay']);
+    expect(heard).toEqual(['shown', 313, 'replay']);
   });
 
   it('ignores "shown" or an answer about another prompt', async () => {
     const { heard, framePort } = contentAndFrame();
     const content = tellContent({ nonce: OTHER, port: framePort });
+    const sight = watchSight(Promise.resolve({ nonce: OTHER, port: framePort }));
     content.shown();
+    await delivered();
+    sight.reportSize(312);
     content.answered('replay');
     await delivered();
     expect(heard).toEqual([]);
@@ -61,6 +68,11 @@ describe('the content script, from its frame', () => {
     ['no outcome', { say: 'answered', nonce: NONCE }],
     ['an unknown word', { say: 'seen', nonce: NONCE }],
     ['an extra field', { say: 'shown', nonce: NONCE, outcome: 'replay' }],
+    ['a height that is not a number', { say: 'size', nonce: NONCE, height: '300', report: 1 }],
+    ['a negative height', { say: 'size', nonce: NONCE, height: -1, report: 1 }],
+    ['a height past any screen', { say: 'size', nonce: NONCE, height: 1e9, report: 1 }],
+    ['a fractional height', { say: 'size', nonce: NONCE, height: 300.5, report: 1 }],
+    ['a size without its number', { say: 'size', nonce: NONCE, height: 300 }],
     ['a string', `answered:${NONCE}:replay`],
     ['null', null],
   ])('ignores a message with %s', async (_, data) => {
@@ -85,6 +97,36 @@ describe('the content script, from its frame', () => {
 });
 
 describe('the frame, from its content script', () => {
+  it('after reporting a new size, is not seen until the content script answers for it', async () => {
+    const { line, frame } = contentAndFrame();
+    const sight = watchSight(Promise.resolve(frame));
+    await delivered();
+    line.tellSight(true);
+    await delivered();
+    expect(sight.seen()).toBe(true);
+    sight.reportSize(420);
+    // At once: the buttons wait for the frame to be seen at its new size.
+    expect(sight.seen()).toBe(false);
+    await delivered();
+    line.tellSight(true);
+    await delivered();
+    expect(sight.seen()).toBe(true);
+  });
+
+  it('a "seen" said before the new size was heard does not count for it', async () => {
+    const { line, frame, contentPort } = contentAndFrame();
+    const sight = watchSight(Promise.resolve(frame));
+    await delivered();
+    sight.reportSize(420);
+    // Sent by the content script before it heard of the report: it answers for no size yet.
+    contentPort.postMessage({ nonce: NONCE, seen: true, sizes: 0 });
+    await delivered();
+    expect(sight.seen()).toBe(false);
+    line.tellSight(true);
+    await delivered();
+    expect(sight.seen()).toBe(true);
+  });
+
   it('is not seen until the content script says so, and follows what it says', async () => {
     const { line, frame } = contentAndFrame();
     const sight = watchSight(Promise.resolve(frame));
@@ -101,10 +143,11 @@ describe('the frame, from its content script', () => {
   });
 
   it.each([
-    ['another prompt', { nonce: OTHER, seen: true }],
-    ['no nonce', { seen: true }],
-    ['a string for seen', { nonce: NONCE, seen: 'true' }],
-    ['an extra field', { nonce: NONCE, seen: true, say: 'shown' }],
+    ['another prompt', { nonce: OTHER, seen: true, sizes: 0 }],
+    ['no nonce', { seen: true, sizes: 0 }],
+    ['a string for seen', { nonce: NONCE, seen: 'true', sizes: 0 }],
+    ['an extra field', { nonce: NONCE, seen: true, sizes: 0, say: 'shown' }],
+    ['no count of sizes', { nonce: NONCE, seen: true }],
     ['a string', 'seen'],
   ])('is not told it is seen by a message about %s', async (_, data) => {
     const { frame, contentPort } = contentAndFrame();
