@@ -56,8 +56,9 @@ const userJs = (prefs) =>
 const SITE_HOSTS = ['www.facebook.com', 'm.facebook.com', 'www.instagram.com'];
 
 /**
- * @param {{ extension?: boolean, extensionDir?: string, extraRoutes?: Record<string, string> }} [options]
+ * @param {{ extension?: boolean, extensionDir?: string, extraRoutes?: Record<string, string>, prefs?: Record<string, unknown> }} [options]
  *   extension: false starts Firefox without installing the build (a policy installs it).
+ *   prefs: more Firefox preferences (touch events, say).
  */
 export async function launchFirefox(options = {}) {
   const executable = findFirefox();
@@ -68,7 +69,7 @@ export async function launchFirefox(options = {}) {
     throw new Error(`No Firefox build at ${extensionDir}: run \`npx wxt build -b firefox --mv3\`.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'clearline-firefox-'));
-  writeFileSync(join(profile, 'user.js'), userJs(PREFS));
+  writeFileSync(join(profile, 'user.js'), userJs({ ...PREFS, ...options.prefs }));
   const child = spawn(
     executable,
     [

@@ -135,6 +135,30 @@ export class FirefoxClearline {
     await this.send('WebDriver:ElementClick', { id: idOf(await this.find(css)) });
   }
 
+  /** A finger's tap (touch pointer actions): Firefox sends pointer, touch and then mouse events. */
+  async tap(selector: string): Promise<void> {
+    await this.tapElement(await this.find(selector));
+  }
+
+  private async tapElement(element: Ref): Promise<void> {
+    await this.send('WebDriver:PerformActions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'finger',
+          parameters: { pointerType: 'touch' },
+          actions: [
+            { type: 'pointerMove', duration: 0, origin: element, x: 0, y: 0 },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pause', duration: 50 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.send('WebDriver:ReleaseActions');
+  }
+
   async type(css: string, text: string): Promise<void> {
     const id = idOf(await this.find(css));
     await this.send('WebDriver:ElementClear', { id });
@@ -219,8 +243,8 @@ export class FirefoxClearline {
     );
   }
 
-  /** Clicks a prompt button by its visible name once it accepts clicks (it is inert until seen). */
-  choose(name: string): Promise<void> {
+  /** Clicks (or taps) a prompt button by its visible name once it accepts presses (it is inert until seen). */
+  choose(name: string, how: 'click' | 'tap' = 'click'): Promise<void> {
     return this.inPrompt(async () => {
       await this.waitFor(
         `const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === arguments[0]);
@@ -233,8 +257,30 @@ export class FirefoxClearline {
         `return [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === arguments[0]);`,
         name,
       );
-      await this.send('WebDriver:ElementClick', { id: idOf(button) });
+      if (how === 'tap') await this.tapElement(button);
+      else await this.send('WebDriver:ElementClick', { id: idOf(button) });
     });
+  }
+
+  /** Each visible prompt button's box on the screen (the frame's place plus the button's in it). */
+  async promptButtonBoxes(): Promise<
+    { name: string; x: number; y: number; w: number; h: number }[]
+  > {
+    const frame = await this.visiblePromptFrame();
+    if (!frame) throw new Error('no prompt is shown');
+    const at = await this.evaluate<{ x: number; y: number }>(
+      `const r = arguments[0].getBoundingClientRect(); return { x: r.x, y: r.y };`,
+      frame,
+    );
+    const inside = await this.inPrompt(() =>
+      this.waitFor<{ name: string; x: number; y: number; w: number; h: number }[]>(
+        `const all = [...document.querySelectorAll('button')].filter((b) => b.checkVisibility());
+         return all.length && all.map((b) => { const r = b.getBoundingClientRect();
+           return { name: b.textContent.trim(), x: r.x, y: r.y, w: r.width, h: r.height }; });`,
+        'the prompt buttons',
+      ),
+    );
+    return inside.map((b) => ({ ...b, x: b.x + at.x, y: b.y + at.y }));
   }
 
   async waitForPromptGone(timeout = 10_000): Promise<void> {
