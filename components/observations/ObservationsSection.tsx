@@ -257,6 +257,11 @@ export function ObservationsSection() {
           {t('observationsExport')}
         </button>
         <p class="hint">{t('observationsExportHint')}</p>
+        <p>
+          <a href="summary.html" target="_blank">
+            {t('summaryOpen')}
+          </a>
+        </p>
       </div>
       <RequestOutcome action={exporter} />
     </section>

@@ -47,6 +47,11 @@ export function PromptCountsSection() {
     <section class="section" aria-labelledby="counts-heading" data-testid="prompt-counts">
       <h2 id="counts-heading">{t('countsHeading')}</h2>
       <p class="hint">{t('countsIntro')}</p>
+      <p>
+        <a href="summary.html" target="_blank" data-testid="open-summary">
+          {t('summaryOpen')}
+        </a>
+      </p>
       {counts.result.state === 'error' && (
         <p role="alert" class="error">
           {t('countsLoadFailed', describeError(ui, counts.result.error))}

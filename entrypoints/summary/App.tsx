@@ -279,7 +279,10 @@ function Figures({ figures }: { figures: SupervisionFigures }) {
             <div key={platform} class="summary-figure" data-platform={platform}>
               <h3>{siteName(ui, platform)}</h3>
               <p data-testid={`summary-score-${platform}`}>
-                {t('auditScoreLine', String(score.passed), String(score.total))}
+                {/* No score before a first check: nothing was read or confirmed yet. */}
+                {score.couldNotCheck === score.total
+                  ? t('auditNotCheckedYet')
+                  : t('auditScoreLine', String(score.passed), String(score.total))}
               </p>
               {trend.length > 0 && (
                 <TrendLine

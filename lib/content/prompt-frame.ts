@@ -72,6 +72,9 @@ export type FrameKind = 'question' | 'reminder' | 'modal';
 // The host makes no box of its own (display: contents): adding it to a long page
 // then lays out nothing of the page, where an inline host cost 25-50 ms on a
 // 1,000-post feed.
+/** A reminder sits this far from the window's right and bottom edges (on a phone's too). */
+const REMINDER_INSET = 16;
+
 const STYLE = `
   :host { all: initial; display: contents; }
   .layer { all: initial; position: fixed; inset: 0; width: 100vw; height: 100vh; margin: 0; padding: 0;
@@ -79,8 +82,9 @@ const STYLE = `
     background: rgba(0, 0, 0, 0.45); opacity: 1; visibility: visible; }
   .layer:not(:popover-open) { display: none; }
   .layer::backdrop { background: transparent; }
-  .layer.reminder { inset: auto 16px 16px auto; width: auto; height: auto; background: transparent;
+  .layer.reminder { inset: auto ${REMINDER_INSET}px ${REMINDER_INSET}px auto; width: auto; height: auto; background: transparent;
     overflow: visible; }
+  .layer.reminder .box { width: min(460px, calc(100vw - ${2 * REMINDER_INSET}px)); }
   .box { all: initial; display: block; width: min(460px, 96vw); height: min(${FIRST_HEIGHT}px, 92vh);
     border-radius: 12px; overflow: hidden; box-shadow: 0 12px 48px rgba(0,0,0,.45); background: Canvas; }
   dialog { all: initial; position: fixed; inset: 0; margin: auto; width: min(460px, 96vw); height: min(${FIRST_HEIGHT}px, 92vh);
@@ -313,7 +317,10 @@ export function openPromptFrame(
   // (min(460px, 96vw) by min(height, 92vh)), inside the viewport.
   const wholeOnScreen = () => {
     const box = iframe.getBoundingClientRect();
-    const expectedWidth = Math.min(460, 0.96 * window.innerWidth);
+    const expectedWidth =
+      kind === 'reminder'
+        ? Math.min(460, window.innerWidth - 2 * REMINDER_INSET)
+        : Math.min(460, 0.96 * window.innerWidth);
     const expectedHeight = Math.min(height, MAX_VIEWPORT_SHARE * window.innerHeight);
     const zoom = (iframe as { currentCSSZoom?: number }).currentCSSZoom ?? 1;
     return (

@@ -52,7 +52,18 @@ afterAll(async () => {
 });
 
 async function openSummary(): Promise<Page> {
-  const page = await clearline.openExtensionPage('summary.html');
+  // As a coach gets there: Settings, the prompts page, "Open the supervision summary".
+  const options = await clearline.openExtensionPage('options.html#prompts');
+  const link = await options.waitForSelector('a[data-testid="open-summary"]');
+  const opened = new Promise<Page>((resolve) =>
+    clearline.browser.once(
+      'targetcreated',
+      (target) => void target.page().then((p) => p && resolve(p)),
+    ),
+  );
+  await link!.click();
+  const page = await opened;
+  await options.close();
   await page.waitForSelector('[data-testid="summary-prompts"]', { timeout: 15_000 });
   return page;
 }

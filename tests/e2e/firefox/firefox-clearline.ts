@@ -33,6 +33,8 @@ export class FirefoxClearline {
       extension?: boolean;
       extensionDir?: string;
       extraRoutes?: Record<string, string>;
+      /** More Firefox preferences (touch events, say). */
+      prefs?: Record<string, unknown>;
     } = {},
   ): Promise<FirefoxClearline> {
     const launched = await launchFirefox(options);

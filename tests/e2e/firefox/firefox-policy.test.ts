@@ -91,7 +91,7 @@ describe.skipIf(!firefoxPath || !isRoot)(
         if (Date.now() > deadline) throw new Error('the policy never installed Clearline');
         await new Promise((r) => setTimeout(r, 250));
       }
-      await firefox.openExtensionPage('options.html#prompts');
+      await firefox.openExtensionPage('options.html#agency');
       const source = (key: string) =>
         firefox.waitFor<{ source: string; locked: string; text: string }>(
           `const el = document.querySelector('[data-testid="source-' + arguments[0] + '"]');
@@ -106,7 +106,9 @@ describe.skipIf(!firefoxPath || !isRoot)(
         30_000,
         AGENCY,
       );
-      expect(await source('promptMode')).toMatchObject({
+      // The settings and their sources are on the prompts page of Settings.
+    await firefox.evaluate(`location.hash = '#prompts'`);
+    expect(await source('promptMode')).toMatchObject({
         source: 'agency',
         locked: 'true',
         text: expect.stringContaining(`Set by your agency: ${AGENCY}`),
