@@ -9,8 +9,7 @@ import { addClient } from './options-page';
 import { waitForPrompt, waitForPromptGone } from './prompt-page';
 
 const PHONE = { width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const PHONE_UA =
-  'Mozilla/5.0 (Android 14; Mobile; rv:140.0) Gecko/140.0 Firefox/140.0';
+const PHONE_UA = 'Mozilla/5.0 (Android 14; Mobile; rv:140.0) Gecko/140.0 Firefox/140.0';
 /** The smallest tap target WCAG 2.5.5 and the platforms' guidelines ask for, in CSS pixels. */
 const MIN_TAP = 44;
 
@@ -66,7 +65,13 @@ async function expectUsableOnPhone(page: Page, frame: Frame) {
       .filter((b) => b.checkVisibility())
       .map((b) => {
         const r = b.getBoundingClientRect();
-        return { name: (b as HTMLElement).innerText.trim(), x: r.x, y: r.y, w: r.width, h: r.height };
+        return {
+          name: (b as HTMLElement).innerText.trim(),
+          x: r.x,
+          y: r.y,
+          w: r.width,
+          h: r.height,
+        };
       }),
   );
   expect(buttons.length).toBeGreaterThan(0);
@@ -78,9 +83,10 @@ async function expectUsableOnPhone(page: Page, frame: Frame) {
     expect(top, `${b.name}: off the top`).toBeGreaterThanOrEqual(0);
     expect(left + b.w, `${b.name}: off the right edge`).toBeLessThanOrEqual(width + 0.5);
     expect(top + b.h, `${b.name}: below the screen`).toBeLessThanOrEqual(height + 0.5);
-    expect(Math.min(b.w, b.h), `${b.name}: a tap target under ${MIN_TAP} px`).toBeGreaterThanOrEqual(
-      MIN_TAP - 0.5,
-    );
+    expect(
+      Math.min(b.w, b.h),
+      `${b.name}: a tap target under ${MIN_TAP} px`,
+    ).toBeGreaterThanOrEqual(MIN_TAP - 0.5);
   }
 }
 
@@ -164,9 +170,9 @@ describe('phones: a tap on a covered action waits for the prompt, which fits the
       await waitForPromptGone(page);
       await page.waitForFunction(
         (label) =>
-          (window as unknown as { __pageSaw: { clicks: { label: string }[] } }).__pageSaw.clicks.some(
-            (click) => click.label === label,
-          ),
+          (
+            window as unknown as { __pageSaw: { clicks: { label: string }[] } }
+          ).__pageSaw.clicks.some((click) => click.label === label),
         {},
         c.label,
       );

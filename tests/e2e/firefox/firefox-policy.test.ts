@@ -107,8 +107,8 @@ describe.skipIf(!firefoxPath || !isRoot)(
         AGENCY,
       );
       // The settings and their sources are on the prompts page of Settings.
-    await firefox.evaluate(`location.hash = '#prompts'`);
-    expect(await source('promptMode')).toMatchObject({
+      await firefox.evaluate(`location.hash = '#prompts'`);
+      expect(await source('promptMode')).toMatchObject({
         source: 'agency',
         locked: 'true',
         text: expect.stringContaining(`Set by your agency: ${AGENCY}`),
