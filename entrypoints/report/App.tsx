@@ -14,16 +14,25 @@ import {
 } from '../../components/audit/auditWords';
 import { Button } from '../../components/shared/buildingBlocks';
 import { useLoad } from '../../components/shared/useBackground';
-import { PageProvider } from '../../components/shared/PageContext';
+import { PageProvider, usePage } from '../../components/shared/PageContext';
 import { useSettings } from '../../components/shared/useSettings';
 import { describeError, formatMoment, withClientWords } from '../../components/shared/pageWords';
+import { AUDIT_ITEMS } from '../../lib/audit/checklist';
+import type { AuditView } from '../../lib/audit/types';
 import { sendMessage } from '../../lib/messaging';
+import { STORAGE_ITEMS } from '../../lib/storage-items';
 
 export function ReportApp() {
   const ui = useSettings();
   const { t } = ui;
   const audit = useLoad(() => sendMessage('getAudit', {}));
   const [madeAt] = useState(() => Date.now());
+  // Whose report, for a supervisor: the coach's own name (as entered for the summary) and the agency.
+  const [coach, setCoach] = useState<string | null>(null);
+  useEffect(() => {
+    void STORAGE_ITEMS.coachName.getValue().then((name) => setCoach(name?.trim() || null));
+  }, []);
+  const agency = ui.settings.agency.agencyName?.trim() || null;
   useEffect(() => {
     document.title = t('reportTitle');
   }, [t]);
@@ -35,6 +44,8 @@ export function ReportApp() {
         <main>
           <header class="report-header">
             <h1>{t('reportTitle')}</h1>
+            {coach && <p data-testid="report-coach">{t('summaryCoachLine', coach)}</p>}
+            {agency && <p data-testid="report-agency">{t('summaryAgencyLine', agency)}</p>}
             <p data-testid="report-date">{t('reportDate', formatMoment(ui, madeAt))}</p>
             <Button extraClass="no-print" onClick={() => window.print()}>
               {t('reportPrint')}
@@ -53,6 +64,7 @@ export function ReportApp() {
                   {t('auditLastChecked', formatMoment(ui, result.value.lastAuditAt))}
                 </p>
               )}
+              <FixFirst view={result.value} />
               {PLATFORMS.map((platform) => (
                 <section
                   key={platform}
@@ -91,5 +103,40 @@ export function ReportApp() {
         </footer>
       </div>
     </PageProvider>
+  );
+}
+
+/** What needs a change, first, each with the way to its setting (readings only: never a confirmation). */
+function FixFirst({ view }: { view: AuditView }) {
+  const ui = usePage();
+  const { t } = ui;
+  const failing = view.items.filter((s) => s.result === 'fail');
+  return (
+    <section
+      class="report-fix-first"
+      aria-labelledby="report-fix-first"
+      data-testid="report-fix-first"
+    >
+      <h2 id="report-fix-first">{t('summaryFixFirstHeading')}</h2>
+      {failing.length === 0 ? (
+        <p>{t('summaryFixNothing')}</p>
+      ) : (
+        <ol>
+          {failing.map((state) => {
+            const item = AUDIT_ITEMS.find((i) => i.id === state.itemId);
+            if (!item) return null;
+            return (
+              <li key={item.id} data-item-id={item.id}>
+                {siteName(ui, item.platform)}: {t(item.title)}
+                {state.observed ? ` (${t('auditObserved', state.observed)})` : ''}{' '}
+                <a href={item.link} target="_blank" rel="noreferrer">
+                  {t('auditOpenSettings')}
+                </a>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
   );
 }

@@ -236,11 +236,29 @@ describe('privacy self-audit', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
-  it('the printable report has every item and prints without buttons', async () => {
+  it('the printable report names the coach, puts what needs a change first, and prints without buttons', async () => {
+    // The coach's own name, entered once on the supervision summary.
+    const summary = await clearline.openExtensionPage('summary.html');
+    await summary.waitForSelector('input[name="coachName"]');
+    await summary.type('input[name="coachName"]', 'Sam Rivera Coach');
+    await summary.waitForSelector('[data-testid="summary-coach"]');
+    await summary.close();
+
     const report = await clearline.openExtensionPage('report.html');
     await report.waitForFunction(() => document.body.innerText.includes('Private account'));
     const text = await report.$eval('body', (b) => (b as HTMLElement).innerText);
+    expect(text).toContain('Coach: Sam Rivera Coach');
     expect(text).toContain('Who can send you friend requests');
+    // What needs a change comes before the full list, each with its link.
+    const first = await report.$$eval('[data-testid="report-fix-first"] li', (items) =>
+      items.map((li) => ({
+        id: li.getAttribute('data-item-id'),
+        link: li.querySelector('a')?.getAttribute('href') ?? null,
+      })),
+    );
+    expect(first.map((f) => f.id)).toContain('fb.friendRequests');
+    for (const f of first) expect(f.link).toMatch(/^https:\/\/www\.(facebook|instagram)\.com\//);
+    expect(text.indexOf('What to fix first')).toBeLessThan(text.indexOf('Private account'));
     expect(text).toMatch(/no information about clients/i);
     await report.emulateMediaType('print');
     const visibleButtons = await report.$$eval(

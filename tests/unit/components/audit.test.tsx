@@ -26,6 +26,7 @@ import {
   type MessageResponse,
 } from '../../../lib/messaging';
 import type { SiteId } from '../../../lib/sites/types';
+import { STORAGE_ITEMS } from '../../../lib/storage-items';
 import { OnPage } from './onPage';
 
 vi.mock('../../../lib/messaging', async (importOriginal) => ({
@@ -721,6 +722,36 @@ describe('report page', () => {
     );
     const platforms = [...document.querySelectorAll<HTMLElement>('section.report-platform')];
     expect(platforms.map((s) => s.dataset.platform)).toEqual(['facebook', 'instagram']);
+  });
+
+  it('names the coach and the agency, and puts what needs a change first, readings only', async () => {
+    await STORAGE_ITEMS.coachName.setValue('Sam Rivera');
+    await STORAGE_ITEMS.agencyPolicy.setValue({
+      policy: { agencyName: 'Northside Recovery Services' },
+      seenAt: 1,
+    });
+    background({
+      getAudit: () =>
+        viewOf({
+          'fb.publicPosts': { result: 'fail', observed: '3 public posts' },
+          'ig.privateAccount': { result: 'fail', observed: 'Off' },
+          'ig.tagsMentions': { result: 'confirmed' },
+        }),
+    });
+    render(<ReportApp />);
+    await screen.findByTestId('report-coach');
+    expect(screen.getByTestId('report-coach').textContent).toBe('Coach: Sam Rivera');
+    await waitFor(() =>
+      expect(screen.getByTestId('report-agency').textContent).toBe(
+        'Agency: Northside Recovery Services',
+      ),
+    );
+    const first = within(screen.getByTestId('report-fix-first')).getAllByRole('listitem');
+    expect(first.map((li) => li.dataset.itemId)).toEqual(['fb.publicPosts', 'ig.privateAccount']);
+    expect(first[0]!.textContent).toContain('Clearline saw: 3 public posts');
+    expect(within(first[0]!).getByRole('link').getAttribute('href')).toMatch(
+      /^https:\/\/www\.facebook\.com\//,
+    );
   });
 
   it('prints with the browser', async () => {
