@@ -2,6 +2,7 @@
 // reminders inside the period only, observations by outcome with the time to
 // talking with the client, the privacy check's score, trend and what to fix
 // first, the readable CSV, and never a client's identity.
+import * as v from 'valibot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordFindings } from '../../lib/audit/audit';
 import { supervisionCsv, supervisionSummary } from '../../lib/background/supervision-summary';
@@ -166,6 +167,67 @@ describe('the supervision summary', () => {
         /alex|rivera\.demo|A\.R\.|private words|clinic|pfbid|facebook\.com/i,
       );
     expect(json).toContain('Sam Rivera'); // the coach's own name, which they entered
+  });
+
+  it('the JSON follows the schema in docs/supervision.md, and nothing more', async () => {
+    await fixedStore();
+    const { json } = await supervisionSummary(PERIOD, NOW);
+    const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+    const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+    const moment = v.pipe(v.string(), v.isoTimestamp());
+    const site = v.picklist(['facebook', 'instagram']);
+    const answers = v.strictObject({
+      shown: count,
+      cancelled: count,
+      continued: count,
+      markedClient: count,
+      notClient: count,
+      blocked: count,
+    });
+    const SCHEMA = v.strictObject({
+      format: v.literal('clearline-supervision-summary'),
+      version: v.literal(2),
+      exportedAt: moment,
+      period: v.strictObject({ from: day, to: day }),
+      coach: v.nullable(v.string()),
+      agency: v.nullable(v.string()),
+      prompts: v.strictObject({ friend: answers, follow: answers, message: answers }),
+      postReminders: v.strictObject({ shown: count, closed: count, noted: count, urgent: count }),
+      observations: v.strictObject({
+        noted: count,
+        byStatus: v.strictObject({
+          'to-discuss': count,
+          discussed: count,
+          shared: count,
+          'no-action': count,
+        }),
+        urgent: count,
+        medianHoursToDiscussion: v.nullable(v.number()),
+        sharedBeforeDiscussion: count,
+      }),
+      privacyCheck: v.strictObject({
+        scores: v.array(
+          v.strictObject({
+            platform: site,
+            passed: count,
+            confirmed: count,
+            total: count,
+            failed: count,
+            couldNotCheck: count,
+          }),
+        ),
+        trend: v.array(v.strictObject({ at: moment, platform: site, passed: count, total: count })),
+        fixFirst: v.array(
+          v.strictObject({
+            itemId: v.string(),
+            platform: site,
+            result: v.picklist(['fail', 'could-not-check']),
+          }),
+        ),
+      }),
+    });
+    const parsed = v.safeParse(SCHEMA, JSON.parse(json));
+    expect(parsed.success ? [] : v.flatten(parsed.issues)).toEqual([]);
   });
 
   it('periods: the last 30 days, a calendar month', () => {
