@@ -63,8 +63,11 @@ function kindOf<K extends string>(index: LabelIndex<K>, control: Element): K | n
   return null;
 }
 
+// A message thread's Send is no action bar's: its toolbar (calls, info) is the thread's own.
 function isAnchor(adapter: SiteAdapter, site: BarSite, control: Element): boolean {
-  return adapter.actionAt(control) !== null || kindOf(site.barButtons, control) !== null;
+  const action = adapter.actionAt(control);
+  if (action) return action.kind !== 'send-message';
+  return kindOf(site.barButtons, control) !== null;
 }
 
 function barOf(anchor: Element, scope: Element): Element | null {
@@ -125,13 +128,17 @@ export function wordShape(label: string, vocabulary: ReadonlySet<string>): strin
   return out.join(' ');
 }
 
-/** The scopes an action bar may be in, on this page. */
+/**
+ * The scopes an action bar may be in, on this page: a profile's header; elsewhere
+ * the main region, where cards (people you may know, friend requests, search
+ * results) hold their own bars; and dialogs (hover cards).
+ */
 function scopes(doc: Document, isProfile: boolean): Element[] {
   const out: Element[] = [];
-  if (isProfile) {
-    const top = doc.querySelector(HEADER) ?? doc.querySelector(MAIN);
-    if (top) out.push(top);
-  }
+  const top = isProfile
+    ? (doc.querySelector(HEADER) ?? doc.querySelector(MAIN))
+    : (doc.querySelector(MAIN) ?? doc.body);
+  if (top) out.push(top);
   out.push(...Array.from(doc.querySelectorAll(DIALOG)).slice(0, MAX_DIALOGS));
   return out;
 }

@@ -39,6 +39,7 @@ const OTHER_BUTTONS: Bilingual = {
     '… posts', // header post count ("41 posts"), inferred
     'Close', // dialog close, inferred
     'More options', // inferred
+    'Delete', // follow request row beside Confirm, inferred (the list was never captured)
   ],
   es: [
     'Me gusta', // inferred
@@ -48,6 +49,7 @@ const OTHER_BUTTONS: Bilingual = {
     '… publicaciones', // header post count, inferred
     'Cerrar', // inferred
     'Más opciones', // inferred
+    'Eliminar', // follow request row beside Confirmar, inferred
   ],
 };
 

@@ -64,6 +64,17 @@ describe('a button no table holds, in a known action bar, is told with names hid
     expect(unrecognizedOn(facebook, doc, url)).toEqual([{ role: 'button', words: '…' }]);
   });
 
+  it('a card outside any dialog (People You May Know on the home feed) with an unknown button', () => {
+    const doc = parsed(`<!doctype html><html lang="en"><body><div role="main"><div role="feed">
+      <div aria-label="People You May Know"><div>
+      <a href="https://www.facebook.com/jordan.blake.demo">Jordan Blake Demo</a><div>
+      <div role="button" aria-label="Add friend"></div>
+      <div role="button" aria-label="Send Jordan a wave"></div>
+      <div role="button" aria-label="Remove"></div></div></div></div></div></div></body></html>`);
+    const url = new URL('https://www.facebook.com/');
+    expect(unrecognizedOn(facebook, doc, url)).toEqual([{ role: 'button', words: 'Send … a …' }]);
+  });
+
   it('known other buttons (Like, Comment, More, Following, "…" menus) are no miss', () => {
     const doc = parsed(`<!doctype html><html lang="en"><body><div role="main"><div>
       <div role="button" aria-label="Add friend"></div><div role="button" aria-label="Following"></div>
