@@ -85,6 +85,8 @@ export function AuditPopup({
           <StatusLine tone="info" data-testid="audit-not-checked">
             {t('auditPopupNotChecked')}
           </StatusLine>
+          {/* What the agency requires is said from the first day, before any check. */}
+          {result.state === 'ready' && <RequiredItems view={result.value} required={required} />}
           <p>
             <Button variant="primary" extraClass="button-primary" onClick={openCheck}>
               {t('auditPopupFirstCheck')}

@@ -16,7 +16,15 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startClearline, type Clearline } from './clearline';
-import { addClient, clientRows, lockNow, storedClients, unlock, waitForLock } from './options-page';
+import {
+  addClient,
+  clientRows,
+  lockNow,
+  showSettingsPage,
+  storedClients,
+  unlock,
+  waitForLock,
+} from './options-page';
 import { isRoot, removePolicy, waitForManaged, warnIfNotRoot, writePolicy } from './policy-file';
 
 warnIfNotRoot('the requirePassphrase first-run e2e tests');
@@ -260,11 +268,14 @@ describe.skipIf(!isRoot)('requirePassphrase first run as a coach sees it', () =>
     await addClient(options, { url: 'facebook.com/alex.rivera.demo', label: 'A.R.' });
     expect((await storedClients(options)).map((c) => c.label)).toEqual(['A.R.']);
     expect(await mainText(options)).not.toMatch(NEVER_LOCKS);
-    // The agency keeps the passphrase: it can be changed, never removed.
+    // The agency keeps the passphrase: it can be changed, never removed (on the protection page).
+    await showSettingsPage(options, 'protection');
     expect(await options.$('[data-testid="passphrase-kept-by-agency"]')).not.toBeNull();
     expect(
       await options.$$eval('button', (buttons) => buttons.map((b) => b.textContent)),
     ).not.toContain('Remove passphrase');
+    expect(await mainText(options)).not.toMatch(NEVER_LOCKS);
+    await showSettingsPage(options, 'clients');
 
     // Locking works: the label is hidden until the passphrase is typed.
     await lockNow(options);

@@ -328,7 +328,7 @@ describe('the page cannot hide the question and click through it', () => {
     await clickThrough(page, point, alerts);
     expect(await coachIsTold(page, alerts)).toMatch(/hid Clearline.s reminder/i);
     await within('closing the page', 15_000, page.close());
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#observations');
     await options.waitForSelector(
       'section[data-testid="observations"] :is(li[data-testid="observation"], [data-testid="observations-empty"])',
     );

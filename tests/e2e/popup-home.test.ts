@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { popupReport, startClearline, type Clearline } from './clearline';
-import { addClient, lockNow, setPassphrase, unlock } from './options-page';
+import { addClient, lockNow, setPassphrase, showSettingsPage, unlock } from './options-page';
 import { choose, waitForPrompt } from './prompt-page';
 
 let clearline: Clearline;
@@ -272,7 +272,7 @@ describe('the popup at 380 px wide', () => {
   });
 
   it('in Spanish, and while the list is locked (no label then); at most 600 px tall', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#prompts');
     await options.waitForSelector('select[name="locale"]');
     await options.select('select[name="locale"]', 'es');
     await options.waitForFunction(() => document.documentElement.lang === 'es');
@@ -288,6 +288,7 @@ describe('the popup at 380 px wide', () => {
 
       // In the background Chromium stops a tab's animation frames, and a click there can hang.
       await options.bringToFront();
+      await showSettingsPage(options, 'protection');
       await setPassphrase(options, 'correct horse battery staple');
       await lockNow(options);
       popup = await settled(site);
@@ -302,6 +303,7 @@ describe('the popup at 380 px wide', () => {
       await unlock(options, 'correct horse battery staple');
     } finally {
       await options.bringToFront();
+      await showSettingsPage(options, 'prompts');
       await options.select('select[name="locale"]', 'browser');
       await options.waitForFunction(() => document.documentElement.lang === 'en', {
         polling: 100,

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startClearline, type Clearline } from './clearline';
-import { addClient } from './options-page';
+import { addClient, showSettingsPage } from './options-page';
 import {
   buttonNames,
   choose,
@@ -21,9 +21,10 @@ import {
 let clearline: Clearline;
 beforeAll(async () => {
   clearline = await startClearline();
-  const options = await clearline.openExtensionPage('options.html');
+  const options = await clearline.openExtensionPage('options.html#clients');
   await options.waitForSelector('form[data-testid="add-client"]');
   await addClient(options, { url: 'facebook.com/alex.rivera.demo', label: 'A.R.' });
+  await showSettingsPage(options, 'prompts');
   // No working days: every message to a client is after hours.
   for (const day of [1, 2, 3, 4, 5]) {
     const box = `input[name="workHours.day${day}"]`;
@@ -52,7 +53,7 @@ const POST = 'div[aria-posinset="1"]';
 const SHARE = '[aria-label="Send this to friends or post it on your profile."]';
 
 async function setLocale(locale: 'en' | 'es' | 'browser') {
-  const options = await clearline.openExtensionPage('options.html');
+  const options = await clearline.openExtensionPage('options.html#prompts');
   await options.waitForSelector('select[name="locale"]');
   await options.select('select[name="locale"]', locale);
   await options.waitForFunction(
