@@ -61,7 +61,7 @@ describe('an unknown button in a known action bar', () => {
   });
 
   it('in Spanish too', async () => {
-    const options = await clearline.openExtensionPage('options.html');
+    const options = await clearline.openExtensionPage('options.html#prompts');
     await options.waitForSelector('select[name="locale"]');
     await options.select('select[name="locale"]', 'es');
     await options.waitForFunction(() => document.documentElement.lang === 'es');
