@@ -6,7 +6,7 @@ import { AUDIT_ITEMS, type AuditItem } from '../../lib/audit/checklist';
 import type { AuditItemState, AuditScore, AuditView, ItemResult } from '../../lib/audit/types';
 import { SITE_WORDS } from '../../lib/page-kind-words';
 import { SITE_IDS, type SiteId } from '../../lib/sites/registry';
-import { formatMoment, type Ui } from '../shared/pageWords';
+import { formatMoment, withClientWords, type Ui } from '../shared/pageWords';
 import { usePage } from '../shared/PageContext';
 
 export const PLATFORMS: readonly SiteId[] = SITE_IDS;
@@ -166,7 +166,7 @@ export function ItemDetails({
         <p class="audit-observed">{t('auditObserved', state.observed)}</p>
       )}
       <p class="audit-recommended">{t('auditRecommended', t(item.recommended))}</p>
-      <p class="hint audit-why">{t(item.why)}</p>
+      <p class="hint audit-why">{withClientWords(ui, item.why)}</p>
     </>
   );
 }

@@ -13,7 +13,14 @@ import { FormerFields } from './AddClientForm';
 import { ConfirmBox } from '../shared/ConfirmBox';
 import { RequestOutcome } from '../shared/RequestOutcome';
 import { useAction } from '../shared/useBackground';
-import { errorCode, formatDay, withClientWords, type Sentence, type Ui } from '../shared/pageWords';
+import {
+  errorCode,
+  formatDay,
+  profileWords,
+  withClientWords,
+  type Sentence,
+  type Ui,
+} from '../shared/pageWords';
 import { usePage } from '../shared/PageContext';
 
 type Mode = 'view' | 'edit' | 'confirm-remove';
@@ -97,7 +104,9 @@ export function ClientItem({
         {client.profileKeys === null ? (
           <span class="muted">{t('lockedValue')}</span>
         ) : (
-          <span class="profile-key">{client.profileKeys.join(', ')}</span>
+          <span class="profile-key">
+            {client.profileKeys.map((key) => profileWords(ui, key)).join(', ')}
+          </span>
         )}
       </p>
       <p class="item-detail">{statusText(ui, client, formerClientYears)}</p>

@@ -5,7 +5,13 @@ import { sendMessage } from '../../lib/messaging';
 import type { DecisionView } from '../../lib/store/types';
 import { RequestOutcome } from '../shared/RequestOutcome';
 import { useAction, type Loaded } from '../shared/useBackground';
-import { describeError, errorCode, formatMoment, withClientWords } from '../shared/pageWords';
+import {
+  describeError,
+  errorCode,
+  formatMoment,
+  profileWords,
+  withClientWords,
+} from '../shared/pageWords';
 import { usePage } from '../shared/PageContext';
 
 export function DecisionsSection({
@@ -68,7 +74,7 @@ export function DecisionsSection({
                   {decision.profileKey === null ? (
                     <span class="muted">{t('lockedValue')}</span>
                   ) : (
-                    <span class="profile-key">{decision.profileKey}</span>
+                    <span class="profile-key">{profileWords(ui, decision.profileKey)}</span>
                   )}
                 </p>
                 <p class="item-detail">{t('decisionDate', formatMoment(ui, decision.decidedAt))}</p>

@@ -6,7 +6,7 @@ import { COUNTER_NAMES, type CounterName, type PromptCounters } from '../../lib/
 import { PROMPT_ACTIONS, type PromptAction } from '../../lib/settings/definitions';
 import { ACTION_LABELS } from '../settings/settingControls';
 import { useLoad } from '../shared/useBackground';
-import { describeError } from '../shared/pageWords';
+import { describeError, withClientWords } from '../shared/pageWords';
 import { usePage } from '../shared/PageContext';
 
 const DAYS = 30;
@@ -72,7 +72,7 @@ export function PromptCountsSection() {
                     <th scope="col">{t('countsAction')}</th>
                     {COUNTER_NAMES.map((c) => (
                       <th scope="col" key={c}>
-                        {t(COLUMN_WORDS[c])}
+                        {withClientWords(ui, COLUMN_WORDS[c])}
                       </th>
                     ))}
                   </tr>

@@ -15,6 +15,7 @@ import type { MessageKey } from '../../lib/i18n';
 import { usePage } from '../shared/PageContext';
 import { withClientWords } from '../shared/pageWords';
 import { Notice } from '../shared/buildingBlocks';
+import { formatWorkHours } from '../prompt/AfterHours';
 import { SITE_WORDS } from '../../lib/page-kind-words';
 import { SITE_IDS } from '../../lib/sites/registry';
 import {
@@ -233,6 +234,13 @@ function Control({ control, save }: { control: SettingControl; save: Save }) {
               />
             </label>
           </div>
+          {/* The time fields follow the browser's language, not Clearline's: the hours
+              again in the coach's chosen language, as the after-hours reminder says them. */}
+          <p class="hint" data-testid="work-hours-words">
+            {values.workHours.days.length > 0
+              ? t('settingWorkHoursWords', formatWorkHours({ t, words, locale }, values.workHours))
+              : t('settingWorkHoursNoDays')}
+          </p>
         </fieldset>
       );
     case 'number':

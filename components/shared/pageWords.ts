@@ -94,3 +94,20 @@ export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+// The address a coach would paste, rebuilt from a stored profile key: coaches know
+// people by their profile's address, never by Clearline's internal `fb:` keys.
+const PROFILE_ADDRESSES: Record<string, (rest: string) => string> = {
+  fb: (rest) =>
+    rest.startsWith('id:')
+      ? `https://www.facebook.com/profile.php?id=${rest.slice(3)}`
+      : `https://www.facebook.com/${rest}`,
+  ig: (rest) => `https://www.instagram.com/${rest}`,
+};
+
+/** A profile as the coach knows it: its address, or "A profile" for a site without one. */
+export function profileWords(ui: Ui, key: string): string {
+  const colon = key.indexOf(':');
+  const address = colon > 0 ? PROFILE_ADDRESSES[key.slice(0, colon)] : undefined;
+  return address ? address(key.slice(colon + 1)) : ui.t('profileWithoutAddress');
+}

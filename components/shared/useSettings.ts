@@ -38,15 +38,22 @@ export function useSettings(): SettingsView {
     view(settingsWith({}, undefined), null, false),
   );
   useEffect(() => {
+    // Each read is numbered: a catalog that loads late (the first read's, say) must
+    // not put back a language the coach has changed since.
+    let latest = 0;
     // A language chosen in the settings other than the browser's: its catalog first.
     const apply = (settings: EffectiveSettings) => {
-      const show = () => setState(view(settings, null, true));
+      const mine = ++latest;
+      const show = () => {
+        if (mine === latest) setState(view(settings, null, true));
+      };
       loadLocale(resolveLocale(settings.values.locale, browser.i18n.getUILanguage())).then(
         show,
         show,
       );
     };
-    const fail = (error: unknown) =>
+    const fail = (error: unknown) => {
+      ++latest;
       setState(
         view(
           settingsWith({}, undefined),
@@ -54,6 +61,7 @@ export function useSettings(): SettingsView {
           true,
         ),
       );
+    };
     loadSettings().then(apply, fail);
     return watchSettings(apply, fail);
   }, []);

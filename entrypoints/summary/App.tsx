@@ -224,7 +224,7 @@ function Figures({ figures }: { figures: SupervisionFigures }) {
               title={t(ACTION_LABELS[action])}
               testId={`summary-chart-${action}`}
               bars={COUNTER_NAMES.map((name) => ({
-                label: t(COUNTER_WORDS[name]),
+                label: withClientWords(ui, COUNTER_WORDS[name]),
                 value: figures.prompts[action][name],
               }))}
             />

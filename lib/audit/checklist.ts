@@ -1,5 +1,5 @@
 // The self-audit checklist, one entry per item: a stable id, why it matters (a
-// message key, citing the toolkit or a code), the recommended value (message
+// client-word message key, since some name the people served; citing the toolkit or a code), the recommended value (message
 // key), the exact settings page, and how it is checked.
 //  page:        a settings page reader (lib/sites/*-audit.ts) reads the value
 //  own-profile: counted on the coach's own profile (public posts)

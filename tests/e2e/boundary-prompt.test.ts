@@ -734,10 +734,12 @@ describe('a change in the list reaches open tabs', () => {
 
     const options = await clearline.openExtensionPage('options.html');
     const undo = await options.waitForSelector(
-      '::-p-xpath(//li[@data-testid="decision"][contains(., "fb:maria.lopez.demo")]//button)',
+      '::-p-xpath(//li[@data-testid="decision"][contains(., "www.facebook.com/maria.lopez.demo")]//button)',
     );
     await undo!.click();
-    await options.waitForFunction(() => !document.body.innerText.includes('fb:maria.lopez.demo'));
+    await options.waitForFunction(
+      () => !document.body.innerText.includes('www.facebook.com/maria.lopez.demo'),
+    );
     await options.close();
 
     await page.bringToFront();

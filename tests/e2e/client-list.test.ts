@@ -66,7 +66,7 @@ describe('client list', () => {
     });
     const rows = await clientRows(page);
     expect(rows[0]).toContain('A.R.');
-    expect(rows[0]).toContain('fb:alex.rivera.demo');
+    expect(rows[0]).toContain('https://www.facebook.com/alex.rivera.demo');
     expect(rows[0]).toContain('Prefers texts after 10am');
     expect(rows[1]).toContain('<img src=x onerror="window.pwned=1">');
     expect(await page.$('li[data-testid="client"] img')).toBeNull();
@@ -119,7 +119,7 @@ describe('client list', () => {
     await page2.waitForFunction(() => document.body.innerText.includes('A.R.'), {
       timeout: 15_000,
     });
-    expect((await clientRows(page2))[0]).toContain('fb:alex.rivera.demo');
+    expect((await clientRows(page2))[0]).toContain('https://www.facebook.com/alex.rivera.demo');
     await page2.close();
   });
 

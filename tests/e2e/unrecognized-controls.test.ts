@@ -71,7 +71,7 @@ describe('an unknown button in a known action bar', () => {
       await popup.waitForSelector('[data-testid="buttons-unrecognized"]', { timeout: 15_000 });
       const note = await text(popup, '[data-testid="buttons-unrecognized"]');
       expect(note).toContain('Algunos botones de esta página no se reconocieron');
-      expect(note).toContain('botón “Enviar un mensaje …”');
+      expect(note).toContain('botón «Enviar un mensaje …»');
       await Promise.all([popup.close(), site.close()]);
     } finally {
       await options.select('select[name="locale"]', 'browser');

@@ -434,7 +434,7 @@ describe('options: walk', () => {
         <AuditSection />
       </OnPage>,
     );
-    fireEvent.click(await screen.findByRole('button', { name: 'Start audit' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Start the privacy check' }));
     const expected = [...settingsPages('facebook'), ...settingsPages('instagram')];
     const seen: string[] = [];
     for (let step = 1; step <= expected.length; step++) {
@@ -470,7 +470,9 @@ describe('options: walk', () => {
     expect(screen.queryByTestId('audit-walk')).toBeNull();
     await waitFor(() => expect(calls('getAudit')).toHaveLength(2));
     await waitFor(() =>
-      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Start audit' })),
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Start the privacy check' }),
+      ),
     );
   });
 
@@ -485,7 +487,7 @@ describe('options: walk', () => {
         <AuditSection />
       </OnPage>,
     );
-    fireEvent.click(await screen.findByRole('button', { name: 'Start audit' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Start the privacy check' }));
     const me = settingsPages('facebook').indexOf('https://www.facebook.com/me');
     for (let i = 0; i < me; i++) fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     const row = within(screen.getByTestId('audit-walk'))
@@ -703,7 +705,7 @@ describe('report page', () => {
       const row = item(entry.id);
       expect(row.textContent).toContain(en(entry.title));
       expect(row.textContent).toContain(en('auditRecommended', en(entry.recommended)));
-      expect(row.textContent).toContain(en(entry.why));
+      expect(row.textContent).toContain(en(entry.why, 'client', 'clients'));
     }
     expect(item('fb.publicPosts').textContent).toContain('Clearline saw: 3 public posts');
     expect(within(item('fb.publicPosts')).getByTestId('audit-result').textContent).toBe(

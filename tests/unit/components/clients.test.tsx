@@ -202,7 +202,9 @@ describe('ClientsSection', () => {
     });
     const [first, second, third] = screen.getAllByRole('listitem');
     expect(first!.dataset.clientId).toBe('c1');
-    expect(first!.textContent).toContain('fb:jane.doe, fb:id:100012345678');
+    expect(first!.textContent).toContain(
+      'https://www.facebook.com/jane.doe, https://www.facebook.com/profile.php?id=100012345678',
+    );
     expect(first!.textContent).toContain('Current client');
     expect(first!.textContent).toContain('Asked to meet up after group');
     expect(second!.textContent).toContain('Locked');

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsSection } from '../../../components/settings/SettingsSection';
 import { PageProvider } from '../../../components/shared/PageContext';
 import { useSettings } from '../../../components/shared/useSettings';
-import { SETTING_KEYS, loadSettings } from '../../../lib/settings';
+import { SETTING_KEYS, loadSettings, saveUserSetting } from '../../../lib/settings';
 import { SETTINGS_SHOWN } from '../../../components/settings/settingControls';
 
 function Form() {
@@ -81,5 +81,24 @@ describe('what each prompt mode costs', () => {
 describe('the table of setting controls', () => {
   it('shows every setting once', () => {
     expect([...SETTINGS_SHOWN].sort()).toEqual([...SETTING_KEYS].sort());
+  });
+});
+
+describe('work hours in the coach’s language', () => {
+  // The time fields follow the browser's language; the line under them follows Clearline's.
+  it('in English, with AM and PM', async () => {
+    const { findByTestId } = render(<Form />);
+    expect((await findByTestId('work-hours-words')).textContent).toMatch(
+      /^Your work hours: Mon–Fri, 8:00\sAM–6:00\sPM\.$/,
+    );
+  });
+
+  it('in Spanish on an English browser: a 24-hour clock, no AM', async () => {
+    await saveUserSetting('locale', 'es');
+    const { findByTestId } = render(<Form />);
+    await waitFor(() => expect(document.documentElement.lang).toBe('es'));
+    const line = await findByTestId('work-hours-words');
+    expect(line.textContent).toBe('Tu horario de trabajo: lun–vie, 8:00–18:00.');
+    expect(line.textContent).not.toMatch(/AM|PM/);
   });
 });

@@ -32,7 +32,7 @@ afterEach(cleanup);
 
 it.each([
   ['en', 'Some buttons on this page were not recognized', 'button “Enviar un mensaje …”'],
-  ['es', 'Algunos botones de esta página no se reconocieron', 'botón “Enviar un mensaje …”'],
+  ['es', 'Algunos botones de esta página no se reconocieron', 'botón «Enviar un mensaje …»'],
 ] as const)('%s: names the buttons the tab did not recognize', async (locale, lead, item) => {
   send.mockResolvedValue({ controls: [{ role: 'button', words: 'Enviar un mensaje …' }] });
   render(
