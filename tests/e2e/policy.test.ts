@@ -147,6 +147,23 @@ describe.skipIf(!isRoot)('agency policy through the browser policy file', () => 
     await page.close();
   });
 
+  it("the supervision summary and the privacy report carry the agency's name, and no client", async () => {
+    for (const [path, testId] of [
+      ['summary.html', 'summary-agency'],
+      ['report.html', 'report-agency'],
+    ] as const) {
+      const page = await clearline.openExtensionPage(path);
+      const line = await page.waitForSelector(`[data-testid="${testId}"]`, { timeout: 15_000 });
+      expect(await line!.evaluate((el) => el.textContent)).toBe(`Agency: ${AGENCY}`);
+      await page.emulateMediaType('print');
+      const printed = await page.$eval('body', (b) => (b as HTMLElement).innerText);
+      expect(printed).toContain(AGENCY);
+      // The client added above, and the post whose reminder was just answered, appear nowhere.
+      expect(printed).not.toMatch(/alex|rivera\.demo|A\.R\.|pfbid/i);
+      await page.close();
+    }
+  });
+
   it('Instagram turned off by the agency: Clearline does nothing there, and the popup says why', async () => {
     const page = await clearline.openSite('https://www.instagram.com/alex.rivera.demo/');
     const before = await pageSaw(page);
