@@ -144,28 +144,35 @@ for (const [choice, note] of [
     page.url(),
   );
   await popup.goto(`${base}popup.html?tabId=${tabId}`, { waitUntil: 'load' });
-  await popup.setViewport({ width: 360, height: 640 });
+  await popup.setViewport({ width: 380, height: 640 });
   await popup.waitForSelector('[data-testid="page-status"][data-state="active"]');
   await popup.waitForSelector('[data-testid="observations-popup"]');
   await popup.waitForSelector('[data-testid="audit-popup"]');
+  // Whose profile it is comes once the page has said (the popup asks again then).
+  await popup
+    .waitForFunction(() => !document.body.innerText.includes('could not tell whose'), {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
   await pause(300);
   const height = await popup.$eval('main', (m) => Math.ceil(m.getBoundingClientRect().height));
   await popup.screenshot({
     path: await saved('popup.png'),
-    clip: { x: 0, y: 0, width: 360, height },
+    clip: { x: 0, y: 0, width: 380, height },
   });
   await Promise.all([popup.close(), page.close()]);
 }
 
-// 3. The options page, from the top.
+// 3. Settings, on the client list page.
 {
-  const options = await extensionPage('options.html');
+  const options = await extensionPage('options.html#clients');
   await options.waitForSelector('[data-testid="lock-state"][data-state="ready"]');
   await options.waitForSelector('li[data-testid="client"]');
   await pause(300);
   await options.screenshot({ path: await saved('options.png') });
 
-  // 4. The observation log, the options page's section.
+  // 4. The observation log, on its own page of Settings.
+  await options.evaluate(() => (location.hash = '#observations'));
   await options.waitForSelector('section#observations li[data-testid="observation"]');
   // Page coordinates of the section (a clip is taken from the top of the page).
   const box = await options.$eval('section#observations', (el) => {
