@@ -159,30 +159,21 @@ export function SummaryApp() {
               <Button variant="primary" onClick={() => window.print()}>
                 {t('reportPrint')}
               </Button>
-              <Button
-                disabled={result.state !== 'ready'}
-                onClick={() =>
-                  result.state === 'ready' &&
-                  downloadText(
-                    `clearline-supervision-${period.from}-${period.to}.csv`,
-                    result.value.csv,
-                  )
-                }
-              >
-                {t('summaryDownloadCsv')}
-              </Button>
-              <Button
-                disabled={result.state !== 'ready'}
-                onClick={() =>
-                  result.state === 'ready' &&
-                  downloadText(
-                    `clearline-supervision-${period.from}-${period.to}.json`,
-                    result.value.json,
-                  )
-                }
-              >
-                {t('summaryDownloadJson')}
-              </Button>
+              {(['csv', 'json'] as const).map((kind) => (
+                <Button
+                  key={kind}
+                  disabled={result.state !== 'ready'}
+                  onClick={() =>
+                    result.state === 'ready' &&
+                    downloadText(
+                      `clearline-supervision-${period.from}-${period.to}.${kind}`,
+                      result.value[kind],
+                    )
+                  }
+                >
+                  {t(kind === 'csv' ? 'summaryDownloadCsv' : 'summaryDownloadJson')}
+                </Button>
+              ))}
             </div>
           </form>
 
