@@ -209,12 +209,7 @@ export function PromptDialog({
               {notice}
             </Notice>
           )}
-          {site && (
-            <p class="prompt-site">
-              <img class="app-logo" src="/icon/clearline.svg" alt="" width="16" height="16" />
-              {site}
-            </p>
-          )}
+          {site && <p class="prompt-site">{site}</p>}
           <h1 id={TITLE_ID}>{heading}</h1>
           <div class="prompt-body" id={BODY_ID}>
             {body}

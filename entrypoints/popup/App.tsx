@@ -121,10 +121,7 @@ export function PopupApp() {
     <PageProvider value={page}>
       <main class="popup-main">
         <header class="popup-header">
-          <h1 class="popup-brand">
-            <img class="app-logo" src="/icon/clearline.svg" alt="" width="22" height="22" />
-            {t('popupTitle')}
-          </h1>
+          <h1 class="popup-brand">{t('popupTitle')}</h1>
           <a
             href={browser.runtime.getURL('/options.html')}
             target="_blank"
