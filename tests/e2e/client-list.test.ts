@@ -1,12 +1,13 @@
 // The client list in a real browser: add clients from the options page, lock,
 // restart the browser, unlock; export, erase, import; and through all of it,
 // not one network request from any Clearline context.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startClearline, type Clearline } from './clearline';
+import { catchDownloads } from './downloads';
 import {
   addClient,
   clientRows,
@@ -140,19 +141,12 @@ describe('client list', () => {
     const page = await options();
     await page.waitForFunction(() => document.body.innerText.includes('A.R.'), { timeout: 15_000 });
     const before = await clientRows(page);
-    const session = await clearline.browser.target().createCDPSession();
-    await session.send('Browser.setDownloadBehavior', {
-      behavior: 'allow',
-      downloadPath: downloads,
-    });
+    const caught = await catchDownloads(clearline.browser, downloads);
     await exportBackup(page, 'backup passphrase 1');
-    await expect
-      .poll(() => readdirSync(downloads).filter((f) => f.endsWith('.json')), { timeout: 15_000 })
-      .toHaveLength(1);
-    const file = join(
-      downloads,
-      readdirSync(downloads).find((f) => f.endsWith('.json'))!,
-    );
+    const [download] = await caught.finished(1);
+    await caught.stop();
+    expect(download!.name).toMatch(/\.json$/);
+    const file = download!.path;
     const contents = readFileSync(file, 'utf8');
     expect(contents).not.toMatch(/alex|A\.R\.|Prefers/);
 

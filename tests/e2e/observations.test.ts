@@ -4,12 +4,13 @@
 // only for clients would tell the page who they are); a non-client's post does not;
 // notes and urgent observations land in the log, survive a restart, count on
 // the badge, and the supervision export names no one.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startClearline, type Clearline } from './clearline';
+import { catchDownloads } from './downloads';
 import { addClient } from './options-page';
 import {
   choose,
@@ -238,31 +239,19 @@ describe('observed-post reminder', () => {
 
   it('the de-identified supervision export names no one', async () => {
     const options = await clearline.openExtensionPage('options.html#observations');
-    const session = await clearline.browser.target().createCDPSession();
-    await session.send('Browser.setDownloadBehavior', {
-      behavior: 'allow',
-      downloadPath: downloads,
-    });
+    const caught = await catchDownloads(clearline.browser, downloads);
     const button = await options.waitForSelector(
       '::-p-aria([name="Export supervision summary"][role="button"])',
     );
     await button!.click();
-    await expect
-      .poll(() => readdirSync(downloads).filter((f) => /\.(csv|json)$/.test(f)).length, {
-        timeout: 15_000,
-      })
-      .toBe(2);
-    for (const file of readdirSync(downloads)) {
-      const text = readFileSync(join(downloads, file), 'utf8');
-      expect(text, file).not.toMatch(/alex|rivera|A\.R\.|party|pfbid/i);
+    const files = await caught.finished(2);
+    await caught.stop();
+    expect(files.map((f) => f.name.replace(/.*\./, '')).sort()).toEqual(['csv', 'json']);
+    for (const file of files) {
+      const text = readFileSync(file.path, 'utf8');
+      expect(text, file.name).not.toMatch(/alex|rivera|A\.R\.|party|pfbid/i);
     }
-    const csv = readFileSync(
-      join(
-        downloads,
-        readdirSync(downloads).find((f) => f.endsWith('.csv'))!,
-      ),
-      'utf8',
-    );
+    const csv = readFileSync(files.find((f) => f.name.endsWith('.csv'))!.path, 'utf8');
     expect(csv).toMatch(/^observations\.urgent,Observations: risk of harm,[\d-]+,[\d-]+,1$/m);
     await options.close();
   });

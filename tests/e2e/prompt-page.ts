@@ -1,6 +1,6 @@
 // The boundary prompt as a person meets it: a frame on the site page, buttons
 // found by their accessible names, and the site page's own click counters.
-import type { Frame, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 
 /** What the site page's own listeners saw (the fixtures' window.__pageSaw). */
 export async function pageSaw(page: Page, label?: string): Promise<number> {
@@ -96,7 +96,24 @@ export async function choose(frame: Frame, name: string): Promise<void> {
     { timeout: 5_000, polling: 100 },
     button,
   );
+  await waitForStillBox(button!);
   await button!.click();
+}
+
+/**
+ * Waits until an element's place on the page holds still for two looks in a row: the prompt's
+ * frame resizes to each new view, and a click aimed before a resize lands beside the button.
+ */
+async function waitForStillBox(element: ElementHandle): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  let last = JSON.stringify(await element.boundingBox());
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 120));
+    const now = JSON.stringify(await element.boundingBox());
+    if (now === last && now !== 'null') return;
+    if (Date.now() > deadline) throw new Error(`the button never held still (last box ${now})`);
+    last = now;
+  }
 }
 
 export async function promptText(frame: Frame): Promise<string> {

@@ -1,12 +1,13 @@
 // Heavy use in a real browser: storage.local full to its quota, two options tabs
 // changing things at once, and a 4,000-client backup with notes at full length
 // going out through the options page and back in.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { fillLocalStorage, startClearline, type Clearline } from './clearline';
+import { catchDownloads } from './downloads';
 import {
   clientEditAlert,
   clientRows,
@@ -263,27 +264,15 @@ describe('a 4,000-client backup', () => {
     const before = await storedClients(page);
     expect(before).toHaveLength(4000);
 
-    const session = await clearline.browser.target().createCDPSession();
-    await session.send('Browser.setDownloadBehavior', {
-      behavior: 'allow',
-      downloadPath: downloads,
-    });
+    const caught = await catchDownloads(clearline.browser, downloads);
     const started = Date.now();
     await exportBackup(page, PASS);
     await page.waitForSelector('[data-testid="export-status"]:not(:empty)', { timeout: 120_000 });
     console.log(`export of 4,000 clients: ${Date.now() - started} ms`);
-    const exported = await expect
-      .poll(() => readdirSync(downloads).filter((f) => f.startsWith('clearline-backup')), {
-        timeout: 30_000,
-      })
-      .toHaveLength(1)
-      .then(() =>
-        join(
-          downloads,
-          readdirSync(downloads).find((f) => f.startsWith('clearline-backup'))!,
-        ),
-      );
-    await expect.poll(() => statSync(exported).size, { timeout: 30_000 }).toBeGreaterThan(0);
+    const [download] = await caught.finished(1, 60_000);
+    await caught.stop();
+    expect(download!.name).toMatch(/^clearline-backup.*\.json$/);
+    const exported = download!.path;
     const contents = readFileSync(exported, 'utf8');
     expect(contents.length).toBeLessThanOrEqual(BACKUP_MAX_BYTES);
     expect(JSON.parse(contents)).toMatchObject({ format: 'clearline-backup', version: 2 });
